@@ -1,0 +1,12 @@
+/**
+ * The algebra of convolutions: exact answers, no floating point where none is needed.
+ *
+ * <p>{@link org.convlab.algebra.Axis} holds the one output-size formula of convlab,
+ * {@code out = floor((n + pBefore + pAfter - d(k-1) - 1) / s) + 1}, and
+ * {@link org.convlab.algebra.ConvGeometry} combines axes with channels and groups; every other
+ * module (the engine's layers, the explorer, the lab) asks these classes for sizes instead of
+ * computing them again. {@link org.convlab.algebra.Padding} parses and resolves
+ * {@code valid}/{@code same}/{@code full}/explicit padding, and
+ * {@link org.convlab.algebra.PaddingMode} says which input a padded position copies.
+ */
+package org.convlab.algebra;

@@ -1,0 +1,50 @@
+package org.convlab.app;
+
+import java.util.Arrays;
+import org.convlab.core.ConvlabException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every failure into one line on standard error and an exit code: 2 for usage errors,
+ * 1 for runtime failures. A stack trace appears only with {@code --debug}.
+ */
+final class Errors {
+    private Errors() {
+    }
+
+    /** Picocli could not parse the arguments (unknown option, non-number, missing value): exit 2. */
+    static int onBadArguments(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        Throwable cause = ex.getCause();
+        String message = cause instanceof ConvlabException ? cause.getMessage() : ex.getMessage();
+        cmd.getErr().println(prefix(cmd) + message + " (see: ./" + cmd.getCommandSpec().qualifiedName() + " --help)");
+        if (Arrays.asList(args).contains("--debug")) {
+            ex.printStackTrace(cmd.getErr());
+        }
+        return ConvlabException.EXIT_USAGE;
+    }
+
+    /** A command failed while running: a {@link ConvlabException} is the user's to fix, anything else is a bug. */
+    static int onFailure(Exception ex, CommandLine cmd, ParseResult parsed) {
+        boolean debug = parsed.expandedArgs().contains("--debug");
+        if (ex instanceof ConvlabException c) {
+            cmd.getErr().println(prefix(cmd) + c.getMessage());
+            if (debug) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return c.exitCode();
+        }
+        cmd.getErr().println(prefix(cmd) + "internal error: " + ex
+                + (debug ? "" : " (run again with --debug for the stack trace, and please report it)"));
+        if (debug) {
+            ex.printStackTrace(cmd.getErr());
+        }
+        return ConvlabException.EXIT_RUNTIME;
+    }
+
+    private static String prefix(CommandLine cmd) {
+        return cmd.getCommandSpec().qualifiedName() + ": ";
+    }
+}

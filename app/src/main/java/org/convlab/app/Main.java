@@ -1,0 +1,37 @@
+package org.convlab.app;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The entry point of {@code ./convlab}: runs one command and exits with its code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the command line {@code args}, writing to {@code out} and {@code err}.
+     *
+     * @return the exit code: 0 success, 1 runtime failure, 2 usage error
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = commandLine();
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        return cli.execute(args);
+    }
+
+    /** The command tree with convlab's error handling installed. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ConvlabCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(Errors::onBadArguments);
+        cli.setExecutionExceptionHandler(Errors::onFailure);
+        return cli;
+    }
+}
