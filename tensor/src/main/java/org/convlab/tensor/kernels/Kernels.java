@@ -1,0 +1,31 @@
+package org.convlab.tensor.kernels;
+
+/**
+ * Chooses between the fast (Vector API) kernels and their reference twins, once.
+ *
+ * <p>The fast kernels are used when the {@code jdk.incubator.vector} module is present (the
+ * launcher adds it) and the system property {@code convlab.simd} is not {@code false}.
+ */
+public final class Kernels {
+    private static final boolean SIMD = !"false".equalsIgnoreCase(System.getProperty("convlab.simd"))
+            && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    private static final Gemm GEMM = SIMD ? simdGemmOrReference() : new ReferenceGemm();
+
+    private Kernels() {
+    }
+
+    /** Whether the Vector API kernels are in use. */
+    public static boolean simd() {
+        return SIMD;
+    }
+
+    /** The matrix multiply in use. */
+    public static Gemm gemm() {
+        return GEMM;
+    }
+
+    private static Gemm simdGemmOrReference() {
+        // The SIMD GEMM arrives with the fast-kernel work; until then the reference serves.
+        return new ReferenceGemm();
+    }
+}

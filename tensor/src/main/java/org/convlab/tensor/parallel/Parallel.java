@@ -1,0 +1,188 @@
+package org.convlab.tensor.parallel;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+import org.convlab.core.BadParameterException;
+
+/**
+ * Runs a fixed number of independent chunks of work on up to {@link #threads()} threads.
+ *
+ * <p>Determinism contract: callers split their work into chunks whose boundaries depend only
+ * on the problem (never on the thread count), each chunk writes only its own outputs, and any
+ * reduction over chunks is done by the caller afterwards in chunk order. Then the same inputs
+ * give the same bits on 1 or N threads.
+ *
+ * <p>Chunks are claimed dynamically from a shared counter by the calling thread and the pool's
+ * workers. A call made from inside a chunk runs serially on that thread (no nested parallelism).
+ */
+public final class Parallel {
+    private static volatile Pool pool = new Pool(defaultThreads());
+    private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+
+    private Parallel() {
+    }
+
+    private static int defaultThreads() {
+        String p = System.getProperty("convlab.threads");
+        if (p != null) {
+            try {
+                return Math.max(1, Integer.parseInt(p.trim()));
+            } catch (NumberFormatException e) {
+                throw new BadParameterException("convlab.threads", "a positive integer", p);
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The number of threads work is spread over, the caller included. */
+    public static int threads() {
+        return pool.size;
+    }
+
+    /** Sets the number of threads (1 = everything on the calling thread). */
+    public static synchronized void setThreads(int n) {
+        if (n < 1) {
+            throw new BadParameterException("threads", "a positive integer", n);
+        }
+        if (n != pool.size) {
+            Pool old = pool;
+            pool = new Pool(n);
+            old.shutdown();
+        }
+    }
+
+    /**
+     * Runs {@code body.accept(c)} once for every chunk {@code c} in {@code [0, chunks)} and
+     * returns when all have finished; the first exception thrown by a chunk is rethrown.
+     */
+    public static void forEach(int chunks, IntConsumer body) {
+        if (chunks <= 0) {
+            return;
+        }
+        Pool p = pool;
+        if (chunks == 1 || p.size == 1 || INSIDE.get()) {
+            for (int c = 0; c < chunks; c++) {
+                body.accept(c);
+            }
+            return;
+        }
+        p.run(chunks, body);
+    }
+
+    /** The chunk count that splits {@code n} items into pieces of at least {@code grain} items. */
+    public static int chunksFor(int n, int grain) {
+        return Math.max(1, (n + grain - 1) / Math.max(1, grain));
+    }
+
+    /** One job: a chunk counter shared by every participating thread. */
+    private static final class Job {
+        final int chunks;
+        final IntConsumer body;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final Thread owner = Thread.currentThread();
+
+        Job(int chunks, IntConsumer body) {
+            this.chunks = chunks;
+            this.body = body;
+        }
+
+        /** Claims and runs chunks until none are left. */
+        void work() {
+            boolean wasInside = INSIDE.get();
+            INSIDE.set(true);
+            try {
+                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                    try {
+                        if (failure.get() == null) {
+                            body.accept(c);
+                        }
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    }
+                    if (done.incrementAndGet() == chunks) {
+                        LockSupport.unpark(owner);
+                    }
+                }
+            } finally {
+                INSIDE.set(wasInside);
+            }
+        }
+    }
+
+    /** Daemon workers that spin briefly, then park, waiting for the next job. */
+    private static final class Pool {
+        final int size;
+        final Thread[] workers;
+        volatile Job current;
+        volatile boolean stopped;
+
+        Pool(int size) {
+            this.size = size;
+            this.workers = new Thread[size - 1];
+            for (int i = 0; i < workers.length; i++) {
+                Thread t = new Thread(this::loop, "convlab-worker-" + (i + 1));
+                t.setDaemon(true);
+                workers[i] = t;
+                t.start();
+            }
+        }
+
+        synchronized void run(int chunks, IntConsumer body) {
+            Job job = new Job(chunks, body);
+            current = job;
+            for (Thread w : workers) {
+                LockSupport.unpark(w);
+            }
+            job.work();
+            while (job.done.get() < chunks) {
+                LockSupport.parkNanos(this, 50_000L);
+            }
+            current = null;
+            Throwable t = job.failure.get();
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            if (t != null) {
+                throw new IllegalStateException(t);
+            }
+        }
+
+        private void loop() {
+            Job last = null;
+            while (!stopped) {
+                Job job = current;
+                if (job != null && job != last) {
+                    last = job;
+                    job.work();
+                    continue;
+                }
+                boolean found = false;
+                for (int spin = 0; spin < 20_000 && !stopped; spin++) {
+                    Job j = current;
+                    if (j != null && j != last) {
+                        found = true;
+                        break;
+                    }
+                    Thread.onSpinWait();
+                }
+                if (!found) {
+                    LockSupport.parkNanos(this, 1_000_000L);
+                }
+            }
+        }
+
+        void shutdown() {
+            stopped = true;
+            for (Thread w : workers) {
+                LockSupport.unpark(w);
+            }
+        }
+    }
+}

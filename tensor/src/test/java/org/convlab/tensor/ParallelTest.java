@@ -1,0 +1,48 @@
+package org.convlab.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.convlab.tensor.parallel.Parallel;
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+    @Test
+    void everyChunkRunsExactlyOnceOnAnyThreadCount() {
+        for (int threads : new int[] {1, 2, 3}) {
+            Parallel.setThreads(threads);
+            for (int chunks : new int[] {1, 2, 7, 1000}) {
+                AtomicIntegerArray runs = new AtomicIntegerArray(chunks);
+                Parallel.forEach(chunks, runs::incrementAndGet);
+                for (int c = 0; c < chunks; c++) {
+                    assertThat(runs.get(c)).as("chunk %d of %d on %d threads", c, chunks, threads).isEqualTo(1);
+                }
+            }
+        }
+        Parallel.setThreads(2);
+    }
+
+    @Test
+    void aFailingChunkFailsTheCallAndThePoolStaysUsable() {
+        Parallel.setThreads(2);
+        assertThatThrownBy(() -> Parallel.forEach(10, c -> {
+            if (c == 5) {
+                throw new IllegalArgumentException("chunk 5");
+            }
+        })).hasMessage("chunk 5");
+        AtomicIntegerArray runs = new AtomicIntegerArray(4);
+        Parallel.forEach(4, runs::incrementAndGet);
+        assertThat(runs.toString()).isEqualTo("[1, 1, 1, 1]");
+    }
+
+    @Test
+    void nestedCallsRunSerially() {
+        Parallel.setThreads(2);
+        AtomicIntegerArray runs = new AtomicIntegerArray(16);
+        Parallel.forEach(4, outer -> Parallel.forEach(4, inner -> runs.incrementAndGet(outer * 4 + inner)));
+        for (int i = 0; i < 16; i++) {
+            assertThat(runs.get(i)).isEqualTo(1);
+        }
+    }
+}
