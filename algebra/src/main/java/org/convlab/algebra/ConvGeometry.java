@@ -130,11 +130,11 @@ public final class ConvGeometry {
         return w;
     }
 
-    /** Kernel taps per output element: {@code (C_in/groups) * k_1 * ... * k_D}, exact. */
+    /** Kernel taps per output element: {@code (C_in/groups) * k_1 * ... * k_D}, exact (a bad-parameter error on overflow). */
     public long tapsPerOutput() {
         long taps = inChannelsPerGroup();
         for (Axis axis : axes) {
-            taps = Math.multiplyExact(taps, axis.kernel());
+            taps = product("kernel", taps, axis.kernel());
         }
         return taps;
     }
@@ -143,7 +143,7 @@ public final class ConvGeometry {
     public long outputElements() {
         long n = outChannels;
         for (Axis axis : axes) {
-            n = Math.multiplyExact(n, axis.output());
+            n = product("filters", n, axis.output());
         }
         return n;
     }
@@ -152,9 +152,19 @@ public final class ConvGeometry {
     public long inputElements() {
         long n = inChannels;
         for (Axis axis : axes) {
-            n = Math.multiplyExact(n, axis.size());
+            n = product("input", n, axis.size());
         }
         return n;
+    }
+
+    /** {@code a * b}, or a {@link BadParameterException} naming {@code parameter} when it overflows a long. */
+    private static long product(String parameter, long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new BadParameterException(parameter, "sizes whose product fits in 63 bits",
+                    a + " * " + b + " overflows");
+        }
     }
 
     @Override
