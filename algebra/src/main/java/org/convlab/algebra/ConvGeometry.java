@@ -295,22 +295,25 @@ public final class ConvGeometry {
             }
             int[][] pads = padding.resolve(size, k, s, d, sameMode);
             Axis[] axes = new Axis[dims];
+            // PyTorch pads every axis before it convolves, so a padding the mode cannot fill is reported first
+            for (int a = 0; a < dims; a++) {
+                checkModeFits(size[a], pads[0][a], pads[1][a]);
+            }
             for (int a = 0; a < dims; a++) {
                 axes[a] = new Axis(size[a], k[a], s[a], d[a], pads[0][a], pads[1][a]);
-                checkModeFits(axes[a]);
             }
             return new ConvGeometry(this, axes);
         }
 
-        private void checkModeFits(Axis axis) {
-            int p = Math.max(axis.padBefore(), axis.padAfter());
-            if (paddingMode == PaddingMode.REFLECT && p >= axis.size()) {
+        private void checkModeFits(int size, int padBefore, int padAfter) {
+            int p = Math.max(padBefore, padAfter);
+            if (paddingMode == PaddingMode.REFLECT && p >= size) {
                 throw new BadParameterException("padding",
-                        "reflect padding must be smaller than the input size (" + axis.size() + "), got " + p);
+                        "reflect padding must be smaller than the input size (" + size + "), got " + p);
             }
-            if (paddingMode == PaddingMode.CIRCULAR && p > axis.size()) {
+            if (paddingMode == PaddingMode.CIRCULAR && p > size) {
                 throw new BadParameterException("padding",
-                        "circular padding must not exceed the input size (" + axis.size() + "), got " + p);
+                        "circular padding must not exceed the input size (" + size + "), got " + p);
             }
         }
 
