@@ -191,11 +191,7 @@ public final class ConvTaps {
         if (g.paddingMode() != PaddingMode.ZEROS) {
             return (long) p * g.axis(a).kernel();
         }
-        long sum = 0;
-        for (int q = 0; q < p; q++) {
-            sum += realOnAxis(a, q);
-        }
-        return sum;
+        return g.axis(a).tapsInside(p);
     }
 
     /** Taps of row {@code r} that read a real input: the weights row {@code r} has in the unshared variant. */
