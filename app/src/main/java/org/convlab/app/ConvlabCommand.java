@@ -15,6 +15,10 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             ShapeCommand.class,
+            ElementsCommand.class,
+            MatrixCommand.class,
+            CostCommand.class,
+            WorksheetCommand.class,
         })
 final class ConvlabCommand implements Runnable {
     @Spec

@@ -152,12 +152,12 @@ public final class LayerStack {
         if (java.util.Arrays.stream(dilation).anyMatch(v -> v != 1)) {
             s.append('d').append(perAxis(dilation));
         }
-        if (!(g.padding() instanceof Padding.Valid)) {
-            s.append('p').append(g.padding().toString().replace(',', 'x'));
-        }
         s.append('f').append(g.outChannels());
         if (g.groups() != 1) {
             s.append('g').append(g.groups());
+        }
+        if (!(g.padding() instanceof Padding.Valid)) {
+            s.append('p').append(g.padding().toString().replace(',', 'x'));
         }
         return s.toString();
     }

@@ -104,9 +104,9 @@ public final class ConvMatrix {
     public void checkDense(String parameter, String sparseAdvice) {
         BigInteger n = denseEntries();
         if (n.compareTo(BigInteger.valueOf(DENSE_LIMIT)) > 0) {
-            throw new BadParameterException(parameter, "a dense K of at most " + NumberText.grouped(DENSE_LIMIT)
-                    + " entries, but this one is " + NumberText.grouped(rows()) + " x " + NumberText.grouped(cols())
-                    + " = " + NumberText.grouped(n) + " entries; " + sparseAdvice);
+            throw new BadParameterException(parameter, "expected a dense K of at most "
+                    + NumberText.grouped(DENSE_LIMIT) + " entries, got " + NumberText.grouped(rows()) + " x "
+                    + NumberText.grouped(cols()) + " = " + NumberText.grouped(n) + " entries; " + sparseAdvice);
         }
     }
 
