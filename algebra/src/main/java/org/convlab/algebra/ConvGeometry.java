@@ -162,8 +162,8 @@ public final class ConvGeometry {
         try {
             return Math.multiplyExact(a, b);
         } catch (ArithmeticException e) {
-            throw new BadParameterException(parameter, "sizes whose product fits in 63 bits",
-                    a + " * " + b + " overflows");
+            throw new BadParameterException(parameter, "expected sizes whose product fits in 63 bits, got "
+                    + a + " * " + b + ", which overflows");
         }
     }
 
