@@ -53,6 +53,7 @@ public final class LatexRenderer {
         out.println("\\usepackage{amsmath}");
         out.println("\\usepackage[margin=2cm]{geometry}");
         out.println("\\setcounter{MaxMatrixCols}{" + Math.max(10, cols) + "}");
+        out.println("\\sloppy");
         out.println("\\begin{document}");
         out.println("\\section*{" + escape(title) + "}");
     }
