@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code convlab cost}: parameters, multiply-adds, dense and locally connected equivalents, receptive field. */
 @Command(name = "cost", mixinStandardHelpOptions = true,
-        description = {"What a convolution costs: weights and biases, multiply-adds with and without the bias, output "
+        description = {"Weights, multiply-adds, dense/local equivalents, receptive field.",
+            "What a convolution costs: weights and biases, multiply-adds with and without the bias, output "
                 + "elements; the dense (fully connected) and the locally connected layer with the same sizes; and "
                 + "the receptive field of a stack of layers.",
             "Multiply-adds are printed both ways: without bias (outputs * taps) and with bias (outputs * taps + "

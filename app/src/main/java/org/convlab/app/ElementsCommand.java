@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code convlab elements}: output elements as expressions in kernel and input names. */
 @Command(name = "elements", mixinStandardHelpOptions = true,
-        description = {"Output elements of a convolution as expressions, 1-based like the worksheet: "
-                + "y1 = k1x1 + k2x2 + k3x3.",
+        description = {"Output elements as expressions: y1 = k1x1 + k2x2 + k3x3.",
+            "Indices are 1-based, like the worksheet's.",
             "Padded zeros are dropped; a reflected, replicated or circular position is named by the input it copies."},
         footer = {"%nWHICH (--at, repeatable; ';' separates several in one value):",
             "  first, last, all         keywords, also comma-listed: first,last (the default)",

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code convlab matrix}: the matrix K with vec(y) = K vec(x). */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
-        description = {"The matrix K of a convolution, vec(y) = K vec(x) (bias not included): rows are the outputs "
-                + "(C_out, i, j), columns the inputs (C_in, h, w), both row-major.",
+        description = {"The matrix K with vec(y) = K vec(x), symbolic or numeric.",
+            "Bias not included. Rows are the outputs (C_out, i, j), columns the inputs (C_in, h, w), both row-major.",
             "Symbolic (kernel names) or numeric (--weights); Toeplitz in 1-D, doubly-block Toeplitz in 2-D."},
         footer = {"%nFormats: text (aligned, like the worksheet), latex (bmatrix), csv (dense, one row per line, "
                 + "no header), coo (row,col,value triplets, 0-based, with a header), json (sparse COO; --dense for "

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code convlab shape}: the output size of a convolution, with the formula filled in. */
 @Command(name = "shape", mixinStandardHelpOptions = true,
-        description = "Output size of a convolution, with the formula filled in and the inputs a stride never reads.")
+        description = {"Output size of a convolution, with the formula filled in.",
+            "Also the padding 'same' or 'full' implies and the inputs a stride never reads."})
 final class ShapeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

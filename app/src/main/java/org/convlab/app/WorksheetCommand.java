@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code convlab worksheet}: question 1 of the worksheet answered and checked, or new exercises like it. */
 @Command(name = "worksheet", mixinStandardHelpOptions = true,
-        description = {"Answers question 1 (a)-(h) of the worksheet (EECS 182, Discussion 4: weight sharing in CNN), "
+        description = {"The worksheet's question 1 answered and checked; new exercises.",
+            "Answers question 1 (a)-(h) of the worksheet (EECS 182, Discussion 4: weight sharing in CNN), "
                 + "every figure computed, and flags the figures the worksheet prints wrong.",
             "With --generate N: N new exercises of the same kinds, with their answers, for teachers."},
         footer = {"%nExamples:",

@@ -92,10 +92,10 @@ final class Answers {
             return "";
         }
         if (!dropped.isEmpty()) {
-            return String.join(" and ", dropped) + (zeros > 1 ? " read" : " reads") + " padding (zero) and "
+            return String.join(" and ", dropped) + (zeros > 1 ? " read" : " reads") + " the zero padding and "
                     + (zeros > 1 ? "are" : "is") + " dropped";
         }
-        return zeros + " tap" + (zeros > 1 ? "s read" : " reads") + " padding (zero) and "
+        return zeros + " tap" + (zeros > 1 ? "s read" : " reads") + " the zero padding and "
                 + (zeros > 1 ? "are" : "is") + " dropped";
     }
 

@@ -47,6 +47,7 @@ public final class MarkdownRenderer {
         out.println();
         for (Block b : s.blocks()) {
             if (b instanceof Block.Prose p) {
+                out.println();
                 out.println(p.text());
                 out.println();
             } else if (b instanceof Block.Figure f) {

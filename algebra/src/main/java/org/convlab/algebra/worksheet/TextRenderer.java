@@ -10,7 +10,9 @@ import java.util.List;
  */
 public final class TextRenderer {
     private static final String INDENT = "    ";
-    private static final int LABEL = 20;
+    private static final int LABEL = 22;
+    /** Lines are wrapped at spaces to stay within this many characters where possible. */
+    private static final int WIDTH = 100;
 
     private TextRenderer() {
     }
@@ -41,7 +43,7 @@ public final class TextRenderer {
         out.println("(" + s.id() + ") " + s.question());
         for (Block b : s.blocks()) {
             if (b instanceof Block.Prose p) {
-                out.println(INDENT + p.text());
+                wrap(INDENT, INDENT, p.text(), out);
             } else if (b instanceof Block.Figure f) {
                 figure(f, out);
             } else if (b instanceof Block.Matrix m) {
@@ -58,7 +60,7 @@ public final class TextRenderer {
 
     private static void figure(Block.Figure f, PrintWriter out) {
         String under = INDENT + " ".repeat(LABEL);
-        if (f.label().length() >= LABEL) {
+        if (f.label().length() >= LABEL - 1) {
             out.println(INDENT + f.label());
             out.println(under + f.value());
         } else {
@@ -67,27 +69,45 @@ public final class TextRenderer {
         if (!f.arithmetic().isEmpty()) {
             String[] clauses = f.arithmetic().split("; ");
             for (int i = 0; i < clauses.length; i++) {
-                out.println(under + (i == 0 ? "= " : "  ") + clauses[i]);
+                wrap(under + (i == 0 ? "= " : "  "), under + "    ", clauses[i], out);
             }
         }
-        if (f.verdict() == Verdict.COMPUTED) {
-            if (!f.note().isEmpty()) {
-                out.println(under + "(" + f.note() + ")");
+        if (f.verdict() != Verdict.COMPUTED) {
+            String verdict = f.verdict() == Verdict.AGREES ? "[agrees]" : "[DIFFERS]";
+            String[] quote = f.worksheet().split("\n");
+            for (int i = 0; i < quote.length; i++) {
+                String prefix = i == 0 ? "worksheet: " : "           ";
+                out.println(under + prefix + quote[i] + (i == quote.length - 1 ? "   " + verdict : ""));
             }
-            return;
-        }
-        String verdict = f.verdict() == Verdict.AGREES ? "[agrees]" : "[DIFFERS]";
-        String[] quote = f.worksheet().split("\n");
-        for (int i = 0; i < quote.length; i++) {
-            String prefix = i == 0 ? "worksheet: " : "           ";
-            out.println(under + prefix + quote[i] + (i == quote.length - 1 ? "   " + verdict : ""));
         }
         if (!f.note().isEmpty()) {
-            String[] clauses = f.note().split("; ");
-            for (int i = 0; i < clauses.length; i++) {
-                out.println(under + (i == 0 ? "why: " : "     ") + clauses[i]);
+            if (f.verdict() == Verdict.DIFFERS) {
+                String[] clauses = f.note().split("; ");
+                for (int i = 0; i < clauses.length; i++) {
+                    wrap(under + (i == 0 ? "why: " : "     "), under + "       ", clauses[i], out);
+                }
+            } else {
+                wrap(under + "(", under + " ", f.note() + ")", out);
             }
         }
+    }
+
+    /** Prints {@code text} after {@code first}, breaking at spaces before {@link #WIDTH}; later lines start with {@code rest}. */
+    private static void wrap(String first, String rest, String text, PrintWriter out) {
+        StringBuilder line = new StringBuilder(first);
+        int start = line.length();
+        for (String word : text.split(" ")) {
+            if (line.length() > start && line.length() + 1 + word.length() > WIDTH) {
+                out.println(line);
+                line = new StringBuilder(rest);
+                start = line.length();
+            }
+            if (line.length() > start) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        out.println(line);
     }
 
     private static String pad(String s, int width) {

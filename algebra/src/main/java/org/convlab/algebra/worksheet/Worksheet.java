@@ -62,8 +62,8 @@ public final class Worksheet {
                 + " agree, " + differ.size() + " differ" + (differ.isEmpty() ? "." : ":"));
         for (Section s : sections) {
             for (Block.Figure f : s.discrepancies()) {
-                lines.add("  (" + s.id() + ") " + f.label() + ": the worksheet prints " + f.worksheet().replace("\n", " ")
-                        + "; computed: " + f.value());
+                lines.add("  (" + s.id() + ") " + f.label() + ": computed " + f.value());
+                lines.add("      the worksheet prints " + f.worksheet().replace("\n", " "));
             }
         }
         return lines;
@@ -116,8 +116,8 @@ public final class Worksheet {
         Elements e = new Elements(g, false);
         Block.Figure size = Answers.outputSize(g, "output size", false);
         size = Block.Figure.computed(size.label(), size.value(), null,
-                "'same' pads " + Answers.resolvedPadding(g) + " (PyTorch: d(k-1) = " + (TAPS - 1)
-                        + " in total, the odd one after); " + size.arithmetic());
+                "'same' pads " + Answers.resolvedPadding(g) + " (total d(k-1) = " + (TAPS - 1)
+                        + ", any odd one after); " + size.arithmetic());
         return new Section("b", "the same with 'same' padding: output size, first and last element", List.of(
                 compareNumber(size, PrintedAnswers.B_SIZE, PrintedAnswers.B_SIZE_VALUE),
                 compareElement(Answers.element(e, 0, "first element"), PrintedAnswers.B_FIRST),
@@ -203,12 +203,12 @@ public final class Worksheet {
             }
         }
         Block.Figure valid = Block.Figure.computed("stride 1, no padding", "W' = W - K + 1", "W' = W - K + 1",
-                "convlab's formula with s = 1, p = 0, d = 1 agrees on " + validAgree + " of " + validCases
-                        + " cases (W = 1..64, K = 1..W)");
+                "convlab's formula (s = 1, p = 0, d = 1) gives it in " + validAgree + " of " + validCases
+                        + " cases; W = 1..64, K = 1..W");
         Block.Figure general = Block.Figure.computed("stride s, padding p", "W' = floor((W + 2p - K) / s) + 1",
                 "W' = \\left\\lfloor \\frac{W + 2p - K}{s} \\right\\rfloor + 1",
-                "convlab's formula with d = 1 agrees on " + generalAgree + " of " + generalCases
-                        + " cases (W = 1..64, p = 0..5, K = 1..W+2p, s = 1..6)");
+                "convlab's formula (d = 1) gives it in " + generalAgree + " of " + generalCases
+                        + " cases; W = 1..64, p = 0..5, K = 1..W+2p, s = 1..6");
         return new Section("f", "the output size of a W x W input and a K x K kernel, in general", List.of(
                 compare(valid, PrintedAnswers.F_VALID, validAgree == validCases, ""),
                 compare(general, PrintedAnswers.F_GENERAL, generalAgree == generalCases, ""),
@@ -262,7 +262,7 @@ public final class Worksheet {
         BigInteger dense = cost.denseWeights();
         String rounded = NumberText.scientific(dense, PrintedAnswers.H_DENSE_DIGITS);
         BigInteger printedProduct = cost.inputElements().multiply(BigInteger.valueOf(PrintedAnswers.H_OUTPUT_FLAT_VALUE));
-        Block.Figure denseFigure = Block.Figure.computed("dense (MLP) weights",
+        Block.Figure denseFigure = Block.Figure.computed("MLP weights",
                 NumberText.grouped(dense) + " ~ " + rounded, null,
                 NumberText.grouped(cost.inputElements()) + " * " + NumberText.grouped(cost.outputElements()) + " = "
                         + NumberText.grouped(dense));

@@ -26,7 +26,7 @@ class WorksheetTest {
         assertThat(figure("a", "output size").value()).isEqualTo("7");
         assertThat(figure("a", "first element").value()).isEqualTo("y1 = k1x1 + k2x2 + k3x3");
         assertThat(figure("b", "last element").value()).isEqualTo("y9 = k1x8 + k2x9");
-        assertThat(figure("b", "first element").note()).isEqualTo("k1x0 reads padding (zero) and is dropped");
+        assertThat(figure("b", "first element").note()).isEqualTo("k1x0 reads the zero padding and is dropped");
         assertThat(figure("c", "shape of K").value()).isEqualTo("7 x 9");
         assertThat(figure("d", "compared with (c)").value()).startsWith("rows 2..8 are K of (c)");
         assertThat(figure("e", "weights").value()).isEqualTo("21");
@@ -39,12 +39,12 @@ class WorksheetTest {
     @Test
     void exactlyTheTwoSlipsOfPartHDiffer() {
         assertThat(SHEET.discrepancies()).extracting(Block.Figure::label)
-                .containsExactly("flattened output", "dense (MLP) weights");
+                .containsExactly("flattened output", "MLP weights");
         Block.Figure out = figure("h", "flattened output");
         assertThat(out.value()).isEqualTo("508032");
         assertThat(out.worksheet()).contains("508302");
         assertThat(out.note()).contains("two neighbouring digits are swapped (03 printed as 30)");
-        Block.Figure dense = figure("h", "dense (MLP) weights");
+        Block.Figure dense = figure("h", "MLP weights");
         assertThat(dense.value()).isEqualTo("99,883,155,456 ~ 9.9883 * 10^10");
         assertThat(dense.note()).contains("196,608 * 508,302 = 99,936,239,616 ~ 9.9936 * 10^10");
         assertThat(SHEET.checked()).hasSizeGreaterThanOrEqualTo(18)
