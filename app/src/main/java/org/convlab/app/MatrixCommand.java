@@ -1,6 +1,7 @@
 package org.convlab.app;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -66,7 +67,8 @@ final class MatrixCommand implements Callable<Integer> {
         ConvMatrix k = ConvMatrix.of(g, unshared);
         double[] w = weights == null ? null : parseWeights(weights);
         MatrixWriter writer = new MatrixWriter(k, w, !k.naming().plain());
-        PrintWriter out = spec.commandLine().getOut();
+        // buffered without flushing per line: a sparse K can have tens of millions of lines
+        PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
         switch (f) {
             case JSON -> json(k, w, writer, out);
             case TEXT -> {
