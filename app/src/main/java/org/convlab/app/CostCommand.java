@@ -44,6 +44,9 @@ final class CostCommand implements Callable<Integer> {
     private static final String CONVENTION = "multiply-adds: without bias = outputs * taps; with bias = outputs * "
             + "taps + outputs (torchinfo's Mult-Adds)";
 
+    /** A cell that is a number and is right-aligned: {@code 2,432}, {@code 41,070,585.3}. */
+    private static final String NUMBER = "\\d[\\d,]*(\\.\\d+)?";
+
     @Spec
     CommandSpec spec;
 
@@ -219,12 +222,14 @@ final class CostCommand implements Callable<Integer> {
         printTable(rows, out);
         out.println();
         LayerStack.Layer last = layers.get(layers.size() - 1);
+        String jump = jump(last.field());
         out.println("receptive field of the last layer: " + field(last.field()) + " inputs; neighbouring outputs are "
-                + jump(last.field()) + " inputs apart.");
+                + jump + (jump.equals("1") ? " input" : " inputs") + " apart.");
         out.println("RF r_l = r_(l-1) + (k_l - 1) * d_l * j_(l-1) and jump j_l = j_(l-1) * s_l, from r_0 = j_0 = 1.");
-        out.println("\"first output sees\" is 1-based; positions below 1 or past the input are padding"
-                + (sizes ? "; " + CONVENTION.replace("multiply-adds", "mult-adds here count the bias") + "."
-                : "; give --input for shapes and costs."));
+        out.println("\"first output sees\" is 1-based; positions below 1 or past the input are padding.");
+        out.println(sizes ? (noBias ? "No bias: mult-adds = outputs * taps."
+                : "mult-adds count the bias: outputs * taps + outputs (torchinfo's convention).")
+                : "Give --input for the shapes and costs of the layers.");
     }
 
     private static void printTable(List<String[]> rows, PrintWriter out) {
@@ -238,7 +243,7 @@ final class CostCommand implements Callable<Integer> {
         for (String[] r : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < cols; c++) {
-                boolean number = c > 0 && r[c].matches("[\\d,.]+( x [\\d,.]+)*( x)?");
+                boolean number = c > 0 && r[c].matches(NUMBER + "( x " + NUMBER + ")*( x)?");
                 String cell = number ? " ".repeat(width[c] - r[c].length()) + r[c]
                         : r[c] + " ".repeat(width[c] - r[c].length());
                 line.append(c > 0 ? "   " : "").append(cell);
