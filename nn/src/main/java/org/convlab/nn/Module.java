@@ -1,6 +1,6 @@
 package org.convlab.nn;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +30,8 @@ import org.convlab.tensor.Tensor;
 public abstract class Module {
     private String name = "";
     private boolean inputGradient = true;
+    private Map<String, Parameter> named;
+    private List<Parameter> list;
 
     /** Computes the output for input {@code x}; see the class comment for ownership. */
     public abstract Tensor forward(Tensor x);
@@ -39,15 +41,34 @@ public abstract class Module {
 
     /**
      * The parameters by qualified name in registration order, e.g. {@code weight, bias} for a
-     * layer, {@code conv1.weight, conv1.bias, ...} for a container. Leaf layers override this.
+     * layer, {@code conv1.weight, conv1.bias, ...} for a container (unmodifiable, cached).
      */
-    public Map<String, Parameter> namedParameters() {
+    public final Map<String, Parameter> namedParameters() {
+        if (named == null) {
+            named = Collections.unmodifiableMap(new LinkedHashMap<>(collectParameters()));
+            list = List.copyOf(named.values());
+        }
+        return named;
+    }
+
+    /** Every parameter, in the order of {@link #namedParameters()} (unmodifiable, cached). */
+    public final List<Parameter> parameters() {
+        namedParameters();
+        return list;
+    }
+
+    /**
+     * Lists this module's parameters by name; called once and cached. Layers with parameters
+     * override it; containers qualify their children's names.
+     */
+    protected Map<String, Parameter> collectParameters() {
         return new LinkedHashMap<>();
     }
 
-    /** Every parameter, in the order of {@link #namedParameters()}. */
-    public final List<Parameter> parameters() {
-        return new ArrayList<>(namedParameters().values());
+    /** Forgets the cached parameter list (containers call it when a child is added). */
+    protected void parametersChanged() {
+        named = null;
+        list = null;
     }
 
     /** Sets every parameter's gradient to zero (frozen ones included). */

@@ -45,6 +45,7 @@ public class Sequential extends Module {
         module.setName(name);
         children.add(module);
         outputs.add(null);
+        parametersChanged();
         return this;
     }
 
@@ -98,16 +99,10 @@ public class Sequential extends Module {
     @Override
     public Tensor backward(Tensor dy) {
         int n = children.size();
-        boolean[] trainableBefore = new boolean[n];
-        boolean any = false;
-        for (int i = 0; i < n; i++) {
-            trainableBefore[i] = any;
-            any |= children.get(i).hasTrainableParameters();
-        }
         Tensor g = dy;
         for (int i = n - 1; i >= 0; i--) {
             Module m = children.get(i);
-            boolean needInput = i == 0 ? inputGradient() : trainableBefore[i] || inputGradient();
+            boolean needInput = inputGradient() || i > 0 && trainableBefore(i);
             if (!needInput && !m.hasTrainableParameters()) {
                 return null;
             }
@@ -120,8 +115,18 @@ public class Sequential extends Module {
         return g;
     }
 
+    /** Whether a child before {@code i} has a trainable parameter. */
+    private boolean trainableBefore(int i) {
+        for (int j = 0; j < i; j++) {
+            if (children.get(j).hasTrainableParameters()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
-    public Map<String, Parameter> namedParameters() {
+    protected Map<String, Parameter> collectParameters() {
         Map<String, Parameter> all = new LinkedHashMap<>();
         for (Module m : children) {
             for (Map.Entry<String, Parameter> e : m.namedParameters().entrySet()) {

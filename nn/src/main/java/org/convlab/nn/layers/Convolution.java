@@ -88,7 +88,7 @@ public abstract class Convolution extends Module {
     }
 
     @Override
-    public Map<String, Parameter> namedParameters() {
+    protected Map<String, Parameter> collectParameters() {
         Map<String, Parameter> m = new LinkedHashMap<>();
         m.put("weight", weight);
         if (bias != null) {

@@ -75,7 +75,7 @@ public final class Linear extends Module {
     }
 
     @Override
-    public Map<String, Parameter> namedParameters() {
+    protected Map<String, Parameter> collectParameters() {
         Map<String, Parameter> m = new LinkedHashMap<>();
         m.put("weight", weight);
         if (bias != null) {

@@ -111,7 +111,7 @@ public abstract class LocallyConnected extends Module {
     }
 
     @Override
-    public Map<String, Parameter> namedParameters() {
+    protected Map<String, Parameter> collectParameters() {
         Map<String, Parameter> m = new LinkedHashMap<>();
         m.put("weight", weight);
         if (bias != null) {
