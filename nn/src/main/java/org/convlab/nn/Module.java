@@ -71,6 +71,45 @@ public abstract class Module {
         list = null;
     }
 
+    /**
+     * The parameter values by qualified name, PyTorch's {@code state_dict()}: the live tensors
+     * (not copies), in registration order, ready for a checkpoint.
+     */
+    public final Map<String, Tensor> stateDict() {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : namedParameters().entrySet()) {
+            m.put(e.getKey(), e.getValue().value());
+        }
+        return m;
+    }
+
+    /**
+     * Copies saved values into the parameters, PyTorch's {@code load_state_dict(strict=True)}:
+     * every parameter must be present with its shape, and no other name may appear.
+     *
+     * @throws BadParameterException naming the first missing, unexpected or misshapen entry
+     */
+    public final void loadStateDict(Map<String, Tensor> state) {
+        Map<String, Parameter> params = namedParameters();
+        for (String key : state.keySet()) {
+            if (!params.containsKey(key)) {
+                throw new BadParameterException("state", "only the parameters " + params.keySet(), key);
+            }
+        }
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            Tensor t = state.get(e.getKey());
+            if (t == null) {
+                throw new BadParameterException("state", "a value for " + e.getKey(), "none");
+            }
+            if (!t.shape().equals(e.getValue().shape())) {
+                throw new BadParameterException("state " + e.getKey(), "shape " + e.getValue().shape(), t.shape());
+            }
+        }
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            e.getValue().value().copyFrom(state.get(e.getKey()));
+        }
+    }
+
     /** Sets every parameter's gradient to zero (frozen ones included). */
     public void zeroGrad() {
         for (Parameter p : parameters()) {

@@ -119,4 +119,20 @@ class SequentialAndModelsTest {
             Parallel.setThreads(before);
         }
     }
+
+    @Test
+    void stateDictRoundTripsAndRefusesStrangers() {
+        ThreeLayerConvNet a = new ThreeLayerConvNet(1, 2, 2, 3, 4, 4, new Rng(1));
+        ThreeLayerConvNet b = new ThreeLayerConvNet(1, 2, 2, 3, 4, 4, new Rng(2));
+        java.util.Map<String, Tensor> saved = new java.util.LinkedHashMap<>();
+        a.stateDict().forEach((k, v) -> saved.put(k, v.copy()));
+        b.loadStateDict(saved);
+        assertThat(b.fc().weight().value().data()).isEqualTo(a.fc().weight().value().data());
+        saved.put("fc.weight", Tensor.zeros(3, 5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.loadStateDict(saved))
+                .hasMessage("state fc.weight: expected shape (3, 32), got (3, 5)");
+        saved.remove("fc.weight");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.loadStateDict(saved))
+                .hasMessage("state: expected a value for fc.weight, got 'none'");
+    }
 }

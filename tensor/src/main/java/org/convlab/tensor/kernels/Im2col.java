@@ -20,40 +20,44 @@ public final class Im2col {
     public static void im2col(ConvPlan p, int cb, float[] x, int xOff, float[] cols) {
         int oh = p.outH;
         int ow = p.outW;
+        int w = p.width;
+        int sw = p.strideW;
         int plane = oh * ow;
         int[] rows = p.rowSources();
         int[] colSrc = p.colSources();
         int row = 0;
         for (int c = 0; c < cb; c++) {
-            int xc = xOff + c * p.height * p.width;
+            int xc = xOff + c * p.height * w;
             for (int ki = 0; ki < p.kernelH; ki++) {
                 for (int kj = 0; kj < p.kernelW; kj++, row++) {
-                    int dst = row * plane;
                     int lo = p.colInteriorLo(kj);
                     int hi = p.colInteriorHi(kj);
                     int shift = kj * p.dilationW - p.padLeft;
+                    int tab = kj * ow;
+                    int dst = row * plane;
                     for (int oy = 0; oy < oh; oy++, dst += ow) {
                         int ry = rows[ki * oh + oy];
                         if (ry < 0) {
                             Arrays.fill(cols, dst, dst + ow, 0f);
                             continue;
                         }
-                        int src = xc + ry * p.width;
+                        int src = xc + ry * w;
                         for (int ox = 0; ox < lo; ox++) {
-                            int rx = colSrc[kj * ow + ox];
+                            int rx = colSrc[tab + ox];
                             cols[dst + ox] = rx < 0 ? 0f : x[src + rx];
                         }
-                        if (p.strideW == 1) {
+                        if (sw == 1) {
                             if (hi > lo) {
-                                System.arraycopy(x, src + lo + shift, cols, dst + lo, hi - lo);
+                                System.arraycopy(x, src + shift + lo, cols, dst + lo, hi - lo);
                             }
                         } else {
-                            for (int ox = lo, ix = src + lo * p.strideW + shift; ox < hi; ox++, ix += p.strideW) {
-                                cols[dst + ox] = x[ix];
+                            int from = src + shift;
+                            for (int ox = lo; ox < hi; ox++) {
+                                cols[dst + ox] = x[from + ox * sw];
                             }
                         }
-                        for (int ox = Math.max(hi, lo); ox < ow; ox++) {
-                            int rx = colSrc[kj * ow + ox];
+                        for (int ox = hi; ox < ow; ox++) {
+                            int rx = colSrc[tab + ox];
                             cols[dst + ox] = rx < 0 ? 0f : x[src + rx];
                         }
                     }
@@ -66,35 +70,45 @@ public final class Im2col {
     public static void col2im(ConvPlan p, int cb, float[] cols, float[] dx, int dxOff) {
         int oh = p.outH;
         int ow = p.outW;
+        int w = p.width;
+        int sw = p.strideW;
         int plane = oh * ow;
         int[] rows = p.rowSources();
         int[] colSrc = p.colSources();
         int row = 0;
         for (int c = 0; c < cb; c++) {
-            int xc = dxOff + c * p.height * p.width;
+            int xc = dxOff + c * p.height * w;
             for (int ki = 0; ki < p.kernelH; ki++) {
                 for (int kj = 0; kj < p.kernelW; kj++, row++) {
-                    int src = row * plane;
                     int lo = p.colInteriorLo(kj);
-                    int hi = Math.max(lo, p.colInteriorHi(kj));
+                    int hi = p.colInteriorHi(kj);
                     int shift = kj * p.dilationW - p.padLeft;
+                    int tab = kj * ow;
+                    int src = row * plane;
                     for (int oy = 0; oy < oh; oy++, src += ow) {
                         int ry = rows[ki * oh + oy];
                         if (ry < 0) {
                             continue;
                         }
-                        int dst = xc + ry * p.width;
+                        int dst = xc + ry * w;
                         for (int ox = 0; ox < lo; ox++) {
-                            int rx = colSrc[kj * ow + ox];
+                            int rx = colSrc[tab + ox];
                             if (rx >= 0) {
                                 dx[dst + rx] += cols[src + ox];
                             }
                         }
-                        for (int ox = lo, ix = dst + lo * p.strideW + shift; ox < hi; ox++, ix += p.strideW) {
-                            dx[ix] += cols[src + ox];
+                        int to = dst + shift;
+                        if (sw == 1) {
+                            for (int ox = lo; ox < hi; ox++) {
+                                dx[to + ox] += cols[src + ox];
+                            }
+                        } else {
+                            for (int ox = lo; ox < hi; ox++) {
+                                dx[to + ox * sw] += cols[src + ox];
+                            }
                         }
                         for (int ox = hi; ox < ow; ox++) {
-                            int rx = colSrc[kj * ow + ox];
+                            int rx = colSrc[tab + ox];
                             if (rx >= 0) {
                                 dx[dst + rx] += cols[src + ox];
                             }
