@@ -79,9 +79,13 @@ class EngineExampleTest {
     @Test
     void theDocumentShowsThisExample() throws IOException {
         String source = Files.readString(Path.of("src/test/java/org/convlab/nn/EngineExampleTest.java"));
-        String body = source.substring(source.indexOf("// BEGIN EXAMPLE") + "// BEGIN EXAMPLE".length(),
-                source.indexOf("        // END EXAMPLE"));
+        int begin = source.indexOf('\n', source.indexOf("// BEGIN EXAMPLE")) + 1;
+        int end = source.lastIndexOf('\n', source.indexOf("// END EXAMPLE"));
+        StringBuilder body = new StringBuilder();
+        for (String line : source.substring(begin, end).split("\n", -1)) {
+            body.append(line.length() >= 8 ? line.substring(8) : line.strip()).append('\n');
+        }
         String doc = Files.readString(Path.of("../docs/engine.md"));
-        assertThat(doc).contains(body.stripIndent().strip());
+        assertThat(doc).contains(body.toString().strip());
     }
 }
