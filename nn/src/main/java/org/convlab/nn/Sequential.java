@@ -19,6 +19,10 @@ import org.convlab.tensor.Tensor;
  * or this container's own input gradient is on. So a network whose convolutions are frozen
  * back-propagates only through its classifier, and the first layer skips its input gradient
  * when {@link #setInputGradient(boolean) setInputGradient(false)} is set.
+ *
+ * <p>Build the tree before using it: a container caches its parameter list on first use
+ * ({@link #parameters()}), and adding to a nested container afterwards is not seen by the
+ * outer one.
  */
 public class Sequential extends Module {
     private final List<Module> children = new ArrayList<>();
