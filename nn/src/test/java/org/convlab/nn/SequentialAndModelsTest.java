@@ -102,7 +102,7 @@ class SequentialAndModelsTest {
                 model.backward(ce.backward());
                 sgd.step();
             };
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 50; i++) { // warm up: interpreted Vector API code boxes its vectors
                 step.run();
             }
             com.sun.management.ThreadMXBean bean =
