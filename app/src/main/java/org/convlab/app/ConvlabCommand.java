@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             MatrixCommand.class,
             CostCommand.class,
             WorksheetCommand.class,
+            GradcheckCommand.class,
         })
 final class ConvlabCommand implements Runnable {
     @Spec
