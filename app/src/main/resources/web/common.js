@@ -4,22 +4,28 @@
 /** GETs a JSON endpoint; resolves to the object or rejects with the server's one-line message. */
 async function apiGet(path, params) {
   const query = params ? '?' + new URLSearchParams(params).toString() : '';
-  let response;
+  activity.requests++;
   try {
-    response = await fetch(path + query, { headers: { Accept: 'application/json' } });
-  } catch (e) {
-    throw new Error('the convlab server does not answer (is ./convlab serve still running?)');
+    let response;
+    try {
+      response = await fetch(path + query, { headers: { Accept: 'application/json' } });
+    } catch (e) {
+      throw new Error('the convlab server does not answer (is ./convlab serve still running?)');
+    }
+    let body = null;
+    try {
+      body = await response.json();
+    } catch (e) {
+      body = null;
+    }
+    if (!response.ok) {
+      throw new Error(body && body.error ? body.error : 'HTTP ' + response.status);
+    }
+    return body;
+  } finally {
+    // counted down after the caller's continuation has run (it may draw or fetch images)
+    setTimeout(() => activity.requests--, 0);
   }
-  let body = null;
-  try {
-    body = await response.json();
-  } catch (e) {
-    body = null;
-  }
-  if (!response.ok) {
-    throw new Error(body && body.error ? body.error : 'HTTP ' + response.status);
-  }
-  return body;
 }
 
 /** Shows a one-line message in the page's error box, or hides the box for null. */
@@ -63,11 +69,24 @@ function el(tag, className, text) {
   return e;
 }
 
-/** Calls fn at most once per wait milliseconds of quiet. */
+/** Requests in flight and typing pauses being waited for: the page is settled when both are zero. */
+const activity = { requests: 0, waiting: 0 };
+
+/** Whether the page has finished reacting to the last change (tests wait for this). */
+function settled() {
+  return activity.requests === 0 && activity.waiting === 0;
+}
+
+/** Calls fn once typing has paused for wait milliseconds. */
 function debounce(fn, wait) {
   let timer = null;
   return (...args) => {
+    if (timer === null) activity.waiting++;
     clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), wait);
+    timer = setTimeout(() => {
+      timer = null;
+      activity.waiting--;
+      fn(...args);
+    }, wait);
   };
 }

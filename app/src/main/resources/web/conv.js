@@ -20,7 +20,7 @@ function formParams() {
   const p = {};
   for (const name of FIELDS) {
     const v = field(name).value.trim();
-    if (v !== '' && v !== DEFAULTS[name]) p[name] = v;
+    if (v !== DEFAULTS[name]) p[name] = v;
   }
   return p;
 }
@@ -117,7 +117,9 @@ function drawMatrix() {
     }
     body.appendChild(tr);
   });
-  body.addEventListener('click', e => {
+  // mousedown, not click: a click whose press and release land on different nodes (the table was
+  // redrawn in between) would go to their common ancestor and be lost
+  body.addEventListener('mousedown', e => {
     const tr = e.target.closest('tr');
     if (tr) select(parseInt(tr.dataset.row, 10));
   });
@@ -188,7 +190,7 @@ function drawOutput() {
     return cell;
   });
   grid.replaceChildren(...cells);
-  grid.onclick = e => {
+  grid.onmousedown = e => {
     const c = e.target.closest('.c');
     if (c) select(parseInt(c.dataset.row, 10));
   };
@@ -214,11 +216,9 @@ function show(r, scroll) {
   box.replaceChildren();
   box.dataset.text = e.name + ' = ' + e.expression;
   appendNamed(box, e.name + ' = ' + e.expression);
-  if (e.combined) {
-    const more = el('span', 'combined');
-    appendNamed(more, '= ' + e.combined);
-    box.appendChild(more);
-  }
+  const more = el('span', 'combined');
+  if (e.combined) appendNamed(more, '= ' + e.combined);
+  box.appendChild(more);
   const table = field('matrix');
   for (const tr of table.querySelectorAll('tbody tr.selected')) tr.classList.remove('selected');
   const row = table.querySelector('tbody tr[data-row="' + r + '"]');
@@ -236,14 +236,16 @@ function show(r, scroll) {
   }
   const input = field('input-grid');
   for (const c of input.querySelectorAll('.tap, .copy')) c.classList.remove('tap', 'copy');
-  e.taps.forEach((p, t) => {
+  for (const p of e.taps) {
     const cell = input.querySelector('[data-pos="' + p.join(',') + '"]');
     if (cell) cell.classList.add('tap');
+  }
+  // a tap on a reflected, replicated or circular copy also marks the input it copies
+  const inputs = input.querySelectorAll('.c.in');
+  e.taps.forEach((p, t) => {
     const inside = p.every((v, a) => v >= 0 && v < data.input[a]);
-    if (!inside && e.reads[t] >= 0) {
-      const src = input.querySelectorAll('.c.in')[e.reads[t]];
-      if (src && !src.classList.contains('tap')) src.classList.add('copy');
-    }
+    const src = !inside && e.reads[t] >= 0 ? inputs[e.reads[t]] : null;
+    if (src && !src.classList.contains('tap')) src.classList.add('copy');
   });
   for (const c of field('output-grid').querySelectorAll('.selected')) c.classList.remove('selected');
   field('output-grid').querySelector('[data-row="' + r + '"]').classList.add('selected');
@@ -299,8 +301,11 @@ document.addEventListener('DOMContentLoaded', () => {
   readUrl();
   const later = debounce(refresh, 250);
   for (const name of FIELDS) {
-    field(name).addEventListener('input', later);
-    field(name).addEventListener('change', refresh);
+    if (field(name).tagName === 'SELECT') {
+      field(name).addEventListener('change', refresh);
+    } else {
+      field(name).addEventListener('input', later);
+    }
   }
   for (const b of document.querySelectorAll('[data-preset]')) {
     b.addEventListener('click', () => {

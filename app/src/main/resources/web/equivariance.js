@@ -74,8 +74,13 @@ function load(img, url) {
       resolve();
       return;
     }
-    img.onload = () => resolve();
-    img.onerror = () => resolve();
+    activity.requests++;
+    const done = () => {
+      activity.requests--;
+      resolve();
+    };
+    img.onload = done;
+    img.onerror = done;
     img.src = url;
   });
 }

@@ -49,11 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         ImageSources.check(data);
         CompletableFuture<ImageSource> images = ImageSources.loadInBackground(data);
         ExplorerServer server = new ExplorerServer(images, reports, err, debug, spec.root().version()[0]);
-        long t0 = System.nanoTime();
         server.start(port);
-        if (Boolean.getBoolean("convlab.serve.timing")) {
-            err.printf("start: %d ms after JVM start, Javalin %d ms%n", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), (System.nanoTime() - t0) / 1_000_000);
-        }
         server.warmUp();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -154,6 +154,7 @@ public final class ExplorerServer implements AutoCloseable {
         var r = config.routes;
         r.before(this::guard);
         r.get("/", ctx -> page(ctx, "index.html"));
+        r.get("/reports", ctx -> ctx.redirect("/reports/index.html"));
         r.get("/{file}", ctx -> page(ctx, ctx.pathParam("file")));
         r.get("/api/info", ctx -> json(ctx, info(QueryParams.parse(ctx.queryString(), Set.of()))));
         r.get("/api/conv", ctx -> json(ctx, gate.run(() ->
@@ -179,7 +180,6 @@ public final class ExplorerServer implements AutoCloseable {
             QueryParams.parse(ctx.queryString(), Set.of());
             json(ctx, reports.describe());
         });
-        r.get("/reports", ctx -> ctx.redirect("/reports/index.html"));
         r.get("/reports/<path>", this::reportFile);
         r.exception(BadParameterException.class, (e, ctx) -> refuse(ctx, 400, e.getMessage()));
         r.exception(WebException.class, (e, ctx) -> refuse(ctx, e.status(), e.getMessage()));

@@ -71,6 +71,9 @@ public final class QueryParams {
                 }
                 int eq = pair.indexOf('=');
                 String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+                if (name.isBlank()) {
+                    throw new BadParameterException("query", "name=value pairs separated by &", shown(rawQuery));
+                }
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
                 values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             }
@@ -87,18 +90,21 @@ public final class QueryParams {
         }
     }
 
-    /** The value of {@code name}, trimmed, or {@code fallback} when it is absent or blank. */
+    /**
+     * The value of {@code name}, trimmed, or {@code fallback} when it is absent. A parameter given
+     * empty ({@code input=}) is the empty string, which every parser refuses, naming the parameter.
+     */
     public String text(String name, String fallback) {
         List<String> v = values.get(name);
-        if (v == null || v.isEmpty() || v.get(0).isBlank()) {
+        if (v == null || v.isEmpty()) {
             return fallback;
         }
         return v.get(0).trim();
     }
 
-    /** Whether {@code name} was given with a non-blank value. */
+    /** Whether {@code name} was given. */
     public boolean has(String name) {
-        return text(name, null) != null;
+        return values.containsKey(name);
     }
 
     /** An integer in {@code [min, max]}, or {@code fallback} when absent. */
