@@ -125,21 +125,38 @@ public final class SyntheticImages {
         }
         double noise = uniform(r, 0.03, 0.08);
         int plane = size * size;
+        // Only pixels near the glyph or the stray stroke need distances; elsewhere coverage is 0.
+        double pad = width + 1;
+        int gx0 = (int) Math.floor(cx - reach - pad);
+        int gx1 = (int) Math.ceil(cx + reach + pad);
+        int gy0 = (int) Math.floor(cy - reach - pad);
+        int gy1 = (int) Math.ceil(cy + reach + pad);
+        double strayWidth = 0.5 * unit;
+        int sx0 = (int) Math.floor(Math.min(strayLine[0], strayLine[2]) - strayWidth - 1);
+        int sx1 = (int) Math.ceil(Math.max(strayLine[0], strayLine[2]) + strayWidth + 1);
+        int sy0 = (int) Math.floor(Math.min(strayLine[1], strayLine[3]) - strayWidth - 1);
+        int sy1 = (int) Math.ceil(Math.max(strayLine[1], strayLine[3]) + strayWidth + 1);
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 double px = x + 0.5;
                 double py = y + 0.5;
-                double d = Double.MAX_VALUE;
-                for (int s = 0; s < segs.length; s++) {
-                    d = Math.min(d, segmentDistance(px, py, seg[4 * s], seg[4 * s + 1], seg[4 * s + 2], seg[4 * s + 3]));
+                double cover = 0;
+                if (x >= gx0 && x <= gx1 && y >= gy0 && y <= gy1) {
+                    double d2 = Double.MAX_VALUE;
+                    for (int s = 0; s < segs.length; s++) {
+                        d2 = Math.min(d2, segmentDistance2(px, py, seg[4 * s], seg[4 * s + 1], seg[4 * s + 2],
+                                seg[4 * s + 3]));
+                    }
+                    double d = Math.sqrt(d2);
+                    if (radius > 0) {
+                        double dc = Math.sqrt(sq(px - cx) + sq(py - cy)) - radius;
+                        d = Math.min(d, glyph.filled() ? Math.max(0, dc) : Math.abs(dc));
+                    }
+                    cover = clamp01(width + 0.5 - d);
                 }
-                if (radius > 0) {
-                    double dc = Math.sqrt(sq(px - cx) + sq(py - cy)) - radius;
-                    d = Math.min(d, glyph.filled() ? Math.max(0, dc) : Math.abs(dc));
-                }
-                double cover = clamp01(width + 0.5 - d);
-                double strayCover = stray ? clamp01(0.5 * unit + 0.5
-                        - segmentDistance(px, py, strayLine[0], strayLine[1], strayLine[2], strayLine[3])) : 0;
+                double strayCover = stray && x >= sx0 && x <= sx1 && y >= sy0 && y <= sy1
+                        ? clamp01(strayWidth + 0.5 - Math.sqrt(segmentDistance2(px, py, strayLine[0], strayLine[1],
+                                strayLine[2], strayLine[3]))) : 0;
                 for (int c = 0; c < channels; c++) {
                     double v = bg[c] + (fg[c] - bg[c]) * cover;
                     v = Math.max(v, bg[c] + strayLevel * fg[c] * strayCover);
@@ -150,12 +167,13 @@ public final class SyntheticImages {
         }
     }
 
-    private static double segmentDistance(double px, double py, double x0, double y0, double x1, double y1) {
+    /** Squared distance from (px, py) to the segment (x0, y0)-(x1, y1). */
+    private static double segmentDistance2(double px, double py, double x0, double y0, double x1, double y1) {
         double dx = x1 - x0;
         double dy = y1 - y0;
         double len2 = dx * dx + dy * dy;
         double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / len2));
-        return Math.sqrt(sq(px - (x0 + t * dx)) + sq(py - (y0 + t * dy)));
+        return sq(px - (x0 + t * dx)) + sq(py - (y0 + t * dy));
     }
 
     private static double sq(double v) {
@@ -166,9 +184,16 @@ public final class SyntheticImages {
         return lo + (hi - lo) * r.nextDouble();
     }
 
-    /** An approximately standard normal value: the sum of four uniforms, centred and scaled (Irwin-Hall). */
+    private static final double SQRT3 = Math.sqrt(3.0);
+
+    /**
+     * An approximately standard normal value: the sum of four uniforms (the four 16-bit parts
+     * of one random long), centred and scaled to unit variance (Irwin-Hall).
+     */
     private static double gaussian(SplittableRandom r) {
-        return (r.nextDouble() + r.nextDouble() + r.nextDouble() + r.nextDouble() - 2.0) * Math.sqrt(3.0);
+        long bits = r.nextLong();
+        long sum = (bits & 0xffff) + (bits >>> 16 & 0xffff) + (bits >>> 32 & 0xffff) + (bits >>> 48);
+        return ((sum + 2.0) / 65536.0 - 2.0) * SQRT3;
     }
 
     private static double clamp01(double v) {
