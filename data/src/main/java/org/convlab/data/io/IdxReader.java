@@ -70,7 +70,7 @@ public final class IdxReader {
         try (FileInput in = FileInput.open(file)) {
             checkMagic(in, LABELS_MAGIC);
             int count = readSize(in, "the number of labels");
-            long bytes = product(in, Integer.MAX_VALUE - 8L, count);
+            long bytes = product(in, DEFAULT_MAX_BYTES, count);
             String promise = count + " labels";
             checkRawLength(in, LABELS_HEADER, bytes, promise);
             byte[] labels = in.readExactly(count, "the " + promise);
