@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             ShapeCommand.class,
+            DataCommand.class,
         })
 final class ConvlabCommand implements Runnable {
     @Spec
