@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.convlab.data.DataExport;
 import org.convlab.data.DataSet;
 import org.convlab.data.ImageSet;
 import org.convlab.data.Normalization;
@@ -39,6 +40,11 @@ final class DataCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "Also write the data set to DIR as files: grey images as the four gzipped IDX files,"
+                + " 3x32x32 colour images as CIFAR-10 binary batches (training files = train then validation).")
+    Path export;
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
@@ -46,11 +52,19 @@ final class DataCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         Path png = out.resolve(d.spec().kind().word() + "-samples.png");
         SampleGrid.write(d.train(), d.name() + " — " + perClass + " training images per class", perClass, png);
+        List<Path> exported = export == null ? List.of() : DataExport.write(d, export);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            w.println(Json.write(toJson(d, seconds, png)));
+            Map<String, Object> m = toJson(d, seconds, png);
+            if (export != null) {
+                m.put("exported", exported.stream().map(Path::toString).toList());
+            }
+            w.println(Json.write(m));
         } else {
             printText(w, d, seconds, png);
+            for (int i = 0; i < exported.size(); i++) {
+                w.printf("%s%s%n", i == 0 ? "exported   " : "           ", exported.get(i));
+            }
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package org.convlab.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,17 @@ class FashionMnistInstalledTest {
         assertThat(split.train().size()).isEqualTo(59_000);
         assertThat(split.validation().size()).isEqualTo(1_000);
         assertThat(split.validation().label(999)).isEqualTo(data.train().label(59_999));
+    }
+
+    /** All of Fashion-MNIST, held as bytes, and an epoch of batches fit in an 80 MB heap (a child JVM, -Xmx80m). */
+    @Test
+    void fitsWellUnder100MbOfHeap() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx80m", "-cp", System.getProperty("java.class.path"),
+                LoadInSmallHeap.class.getName()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).contains("70000 images, 59000 batched");
     }
 
     /** The sum of all 47,040,000 training pixel bytes, computed independently with Python (mean 0.28604 x 255). */

@@ -95,7 +95,7 @@ public final class IdxReader {
         String what = "the magic number " + hex(expected) + " (" + role(expected) + ")";
         int magic = in.readInt(what);
         if (magic != expected) {
-            String found = hex(magic);
+            String found = hex(magic) + text(magic);
             String role = role(magic);
             throw new BadFileException(in.file(), 0, what, found + (role.isEmpty() ? "" : " (" + role + ")"));
         }
@@ -108,6 +108,19 @@ public final class IdxReader {
             default -> (magic >>> 16) == 0 ? "IDX type 0x" + String.format("%02x", (magic >>> 8) & 0xff)
                     + ", " + (magic & 0xff) + " dimensions" : "";
         };
+    }
+
+    /** The four bytes as text, e.g. {@code " (text \"<htm\")"}, when they are all printable ASCII. */
+    private static String text(int v) {
+        StringBuilder s = new StringBuilder();
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            int b = (v >>> shift) & 0xff;
+            if (b < 0x20 || b > 0x7e) {
+                return "";
+            }
+            s.append((char) b);
+        }
+        return " (text \"" + s + "\")";
     }
 
     private static String hex(int v) {

@@ -75,7 +75,7 @@ public final class SyntheticImages {
     /** Draws one image into {@code out}, (C, size, size), values in [0, 1] before clamping. */
     static void draw(Glyph glyph, int channels, int size, SplittableRandom r, float[] out) {
         double unit = size / 28.0;
-        double half = size * uniform(r, 0.18, 0.30);
+        double half = size * uniform(r, 0.24, 0.36);
         double ax = half * uniform(r, 0.85, 1.15);
         double ay = half * uniform(r, 0.85, 1.15);
         double angle = uniform(r, -0.3, 0.3);
@@ -123,7 +123,7 @@ public final class SyntheticImages {
         if (channels == 3) {
             fg[r.nextInt(3)] = level;
         }
-        double noise = uniform(r, 0.03, 0.08);
+        double noise = uniform(r, 0.02, 0.06);
         int plane = size * size;
         // Only pixels near the glyph or the stray stroke need distances; elsewhere coverage is 0.
         double pad = width + 1;
