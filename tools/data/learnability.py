@@ -59,6 +59,7 @@ def main():
     p.add_argument('--epochs', type=int, default=2)
     p.add_argument('--val', type=int, default=1000)
     p.add_argument('--hidden', type=int, nargs='*', default=[100])
+    p.add_argument('--no-cnn', action='store_true')
     a = p.parse_args()
     torch.set_num_threads(2)
     xtr = read_idx(find(a.dir, 'train-images-idx3-ubyte')).float().div(255).unsqueeze(1)
@@ -69,7 +70,7 @@ def main():
     mean, std = xtr[:n].mean().item(), xtr[:n].std(unbiased=False).item()
     xtr, xte = (xtr - mean) / std, (xte - mean) / std
     side = xtr.shape[-1]
-    models = [('cnn', lambda: ThreeLayerConvNet(1, 32, 16, 10, side))]
+    models = [] if a.no_cnn else [('cnn', lambda: ThreeLayerConvNet(1, 32, 16, 10, side))]
     models += [('mlp-%d' % h, (lambda h=h: ThreeLayerMLP(side * side, h, 10))) for h in a.hidden]
     for name, make in models:
         torch.manual_seed(7)

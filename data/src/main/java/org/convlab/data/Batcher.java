@@ -1,5 +1,6 @@
 package org.convlab.data;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
@@ -173,7 +174,7 @@ public final class Batcher {
                 int sy = y - dy;
                 int row = off + plane + y * w;
                 if (sy < 0 || sy >= h) {
-                    java.util.Arrays.fill(out, row, row + w, fill);
+                    Arrays.fill(out, row, row + w, fill);
                     continue;
                 }
                 int srow = src + plane + sy * w;

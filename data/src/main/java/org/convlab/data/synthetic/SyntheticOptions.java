@@ -1,5 +1,6 @@
 package org.convlab.data.synthetic;
 
+import java.util.Locale;
 import org.convlab.core.BadParameterException;
 
 /**
@@ -63,7 +64,7 @@ public record SyntheticOptions(int channels, int size, int train, int test, long
         long seed = DEFAULT_SEED;
         if (options != null && !options.isBlank()) {
             for (String raw : options.split(",", -1)) {
-                String opt = raw.trim().toLowerCase(java.util.Locale.ROOT);
+                String opt = raw.trim().toLowerCase(Locale.ROOT);
                 int eq = opt.indexOf('=');
                 String key = eq < 0 ? opt : opt.substring(0, eq).trim();
                 String value = eq < 0 ? null : opt.substring(eq + 1).trim();

@@ -1,6 +1,7 @@
 package org.convlab.data.transform;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.convlab.core.BadParameterException;
 import org.convlab.tensor.Tensor;
@@ -91,7 +92,7 @@ public final class Canvas {
         }
         float[] src = x.data();
         float[] dst = out.data();
-        java.util.Arrays.fill(dst, 0f);
+        Arrays.fill(dst, 0f);
         for (int p = 0; p < n * c; p++) {
             for (int y = 0; y < h; y++) {
                 System.arraycopy(src, (p * h + y) * w, dst, (p * ch + top + y) * cw + left, w);
