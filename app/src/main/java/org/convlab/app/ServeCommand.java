@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.convlab.app.web.ExplorerServer;
 import org.convlab.app.web.ImageSource;
 import org.convlab.app.web.ImageSources;
+import org.convlab.data.DataSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,10 +47,11 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean debug = spec.root().commandLine().getParseResult().expandedArgs().contains("--debug");
-        ImageSources.check(data);
-        CompletableFuture<ImageSource> images = ImageSources.loadInBackground(data);
+        DataSpec dataSpec = ImageSources.check(data);
+        CompletableFuture<ImageSource> images = new CompletableFuture<>();
         ExplorerServer server = new ExplorerServer(images, reports, err, debug, spec.root().version()[0]);
         server.start(port);
+        ImageSources.loadInBackground(dataSpec, images);
         server.warmUp();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,33 +1,41 @@
 package org.convlab.app.web;
 
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.convlab.core.BadParameterException;
 import org.convlab.core.ConvlabException;
+import org.convlab.data.DataSets;
+import org.convlab.data.DataSpec;
+import org.convlab.data.LoadOptions;
 
-/** Chooses and loads the equivariance page's images from a {@code --data} spec. */
+/** Loads the equivariance page's images from a {@code --data} spec, through the data module. */
 public final class ImageSources {
     private ImageSources() {
     }
 
     /** Checks the spec's syntax now, so that a typo fails the command before the server starts. */
-    public static void check(String spec) {
-        String s = spec == null ? "" : spec.trim().toLowerCase(Locale.ROOT);
-        if (!s.equals("auto") && !s.startsWith("synthetic")) {
-            throw new BadParameterException("--data", "auto or synthetic", spec);
-        }
+    public static DataSpec check(String spec) {
+        return DataSpec.parse(spec);
     }
 
-    /** Loads the images on a background thread, so that the server answers at once. */
-    public static CompletableFuture<ImageSource> loadInBackground(String spec) {
-        return CompletableFuture.supplyAsync(() -> load(spec));
+    /** Loads the images into {@code target} on a background thread, so that the server answers at once. */
+    public static void loadInBackground(DataSpec spec, CompletableFuture<ImageSource> target) {
+        Thread t = new Thread(() -> {
+            try {
+                target.complete(load(spec));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                target.completeExceptionally(e);
+            }
+        }, "convlab-web-images");
+        t.setDaemon(true);
+        t.start();
     }
 
-    /** Loads the images now. */
-    public static ImageSource load(String spec) {
-        check(spec);
-        return new SyntheticGlyphs();
+    /**
+     * Loads the test split of {@code spec} now. The training files are read (and checked) too, but
+     * only one training image is kept and no validation split is made.
+     */
+    public static ImageSource load(DataSpec spec) {
+        return new DataImages(DataSets.load(spec, LoadOptions.defaults().withValidation(0).withTrainLimit(1)));
     }
 
     /** The one-line message of a loading failure. */

@@ -322,8 +322,8 @@ class BrowserTest {
         assertThat(driver.getCurrentUrl()).contains("position=9");
         screenshot("explorer-equivariance");
 
-        choose("example", "triangle");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("source"), "Image 2 (triangle)"));
+        choose("example", "square");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("source"), "Image 2 (square)"));
         assertThat(byId("img-input").getAttribute("src")).contains("image=2");
     }
 

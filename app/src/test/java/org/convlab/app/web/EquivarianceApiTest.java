@@ -49,9 +49,13 @@ class EquivarianceApiTest {
     @Test
     void theCatalogueNamesTheSourceAndItsExamples() {
         JsonNode c = server.get("/api/images").json();
-        assertThat(c.get("size").asInt()).isEqualTo(4);
+        assertThat(c.get("size").asInt()).isEqualTo(40);
         assertThat(c.get("positions").asInt()).isEqualTo(49);
+        assertThat(c.get("description").asText())
+                .startsWith("synthetic glyphs, test split (40 images of 1x28x28; synthetic glyphs, generated (seed 1))");
+        assertThat(c.get("examples")).hasSize(10);
         assertThat(c.get("examples").get(0).get("name").asText()).isEqualTo("ring");
+        assertThat(c.get("examples").get(3).get("name").asText()).isEqualTo("plus");
         assertThat(c.get("examples").get(3).get("index").asInt()).isEqualTo(3);
     }
 
@@ -71,13 +75,19 @@ class EquivarianceApiTest {
         JsonNode p = eq("image=1&seed=3&position=0");
         assertThat(p.get("errors").get("cnn").get("whole").asDouble()).isZero();
         assertThat(p.get("errors").get("mlp").get("interior").asDouble()).isZero();
-        assertThat(p.get("label").asText()).isEqualTo("plus");
+        assertThat(p.get("label").asText()).isEqualTo("disc");
         BufferedImage input = png(p.get("images").get("input").asText());
         assertThat(input.getWidth()).isEqualTo(56);
         assertThat(input.getHeight()).isEqualTo(56);
-        // the plus is drawn in the top-left 28 x 28: its centre is white, the bottom-right quarter black
-        assertThat(input.getRGB(13, 13) & 0xff).isGreaterThan(200);
-        assertThat(input.getRGB(45, 45) & 0xffffff).isZero();
+        // the glyph is in the top-left 28 x 28 and is the data set's image; the rest of the canvas is black
+        float[] image = TestServer.IMAGES.image(1);
+        for (int y = 0; y < 56; y++) {
+            for (int x = 0; x < 56; x++) {
+                int grey = input.getRGB(x, y) & 0xff;
+                int expected = y < 28 && x < 28 ? Math.round(255 * image[y * 28 + x]) : 0;
+                assertThat(grey).as("pixel (%d, %d)", y, x).isEqualTo(expected);
+            }
+        }
     }
 
     /** The notebook's finding, measured: the CNN commutes with the shift away from borders, the MLP does not. */
@@ -128,7 +138,7 @@ class EquivarianceApiTest {
         "/api/equivariance?seed=-1               | 400 | seed: expected an integer from 0 to 2147483647, got '-1'",
         "/api/equivariance?seed=99999999999      | 400 | seed: expected an integer from 0 to 2147483647, got '99999999999'",
         "/api/equivariance?seed=NaN              | 400 | seed: expected an integer from 0 to 2147483647, got 'NaN'",
-        "/api/equivariance?image=4               | 400 | image: expected an integer from 0 to 3, got '4'",
+        "/api/equivariance?image=40              | 400 | image: expected an integer from 0 to 39, got '40'",
         "/api/equivariance?imgae=1               | 400 | imgae: unknown parameter; this page takes image, position, seed",
         "/api/equivariance/weights.png           | 404 | not found: /api/equivariance/weights.png (the images are input.png, cnn.png and mlp.png)",
         "/api/equivariance/cnn.gif               | 404 | not found: /api/equivariance/cnn.gif",

@@ -130,7 +130,7 @@ class RobustnessTest {
         String[] outOfRange = {
             "input=65", "input=100000", "input=17x17", "input=16x17", "kernel=17", "kernel=20x3", "stride=0",
             "stride=17", "dilation=9", "dilation=0", "padding=17", "padding=1,99", "position=49", "position=-1",
-            "seed=-1", "seed=2147483648", "image=4", "image=99999999", "input=16x16&kernel=16&padding=full&dilation=8",
+            "seed=-1", "seed=2147483648", "image=40", "image=99999999", "input=16x16&kernel=16&padding=full&dilation=8",
             "input=16x16&kernel=16x16&dilation=2&padding=full", "input=2&kernel=3", "input=4&kernel=3&padding=5&mode=reflect",
         };
         String[] methods = {"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND", "FOO",

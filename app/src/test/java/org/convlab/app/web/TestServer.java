@@ -15,11 +15,15 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A running explorer on an ephemeral port of 127.0.0.1 with the synthetic glyphs as its images,
+ * A running explorer on an ephemeral port of 127.0.0.1 with 40 synthetic glyphs as its images,
  * and a real HTTP client for it. Internal errors the server reports are kept in {@link #log()}.
  */
 final class TestServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The data module's synthetic glyphs, 40 test images (image i has class i mod 10: ring, disc, square, plus...). */
+    static final ImageSource IMAGES = ImageSources.load(
+            org.convlab.data.DataSpec.parse("synthetic:train=10,test=40,seed=1"));
 
     private final StringWriter log = new StringWriter();
     private final ExplorerServer server;
@@ -28,7 +32,7 @@ final class TestServer implements AutoCloseable {
     /** A started server whose reports come from {@code reports}. */
     TestServer(Path reports) {
         System.setProperty("java.awt.headless", "true");
-        server = new ExplorerServer(CompletableFuture.completedFuture(new SyntheticGlyphs()), reports,
+        server = new ExplorerServer(CompletableFuture.completedFuture(IMAGES), reports,
                 new PrintWriter(log, true), false, "convlab test").start(0);
     }
 
