@@ -215,6 +215,7 @@ function show(r, scroll) {
   const box = field('expression');
   box.replaceChildren();
   box.dataset.text = e.name + ' = ' + e.expression;
+  box.classList.toggle('long', box.dataset.text.length > 64);
   appendNamed(box, e.name + ' = ' + e.expression);
   const more = el('span', 'combined');
   if (e.combined) appendNamed(more, '= ' + e.combined);

@@ -82,10 +82,21 @@ public final class ConvolutionView {
         PaddingMode mode = PaddingMode.parse(q.choice("mode", "zeros",
                 List.of("zeros", "reflect", "replicate", "circular")));
         SameMode same = SameMode.parse(q.choice("same", "torch", List.of("torch", "tf")));
-        ConvGeometry g = ConvGeometry.builder()
-                .size(size).kernel(kernel).stride(stride).dilation(dilation)
-                .padding(padding).paddingMode(mode).sameMode(same)
-                .build();
+        ConvGeometry g;
+        try {
+            g = ConvGeometry.builder()
+                    .size(size).kernel(kernel).stride(stride).dilation(dilation)
+                    .padding(padding).paddingMode(mode).sameMode(same)
+                    .build();
+        } catch (BadParameterException e) {
+            // the algebra words its advice for the command line; say it in the page's terms
+            String m = e.getMessage();
+            if (!m.contains("--same-mode tf")) {
+                throw e;
+            }
+            throw new BadParameterException(e.parameter(), m.substring(m.indexOf(": ") + 2)
+                    .replace("--same-mode tf", "TensorFlow's meaning of 'same' (same=tf)"));
+        }
         BigInteger entries = BigInteger.valueOf(g.outputElements()).multiply(BigInteger.valueOf(g.inputElements()));
         if (entries.compareTo(BigInteger.valueOf(Limits.MATRIX_ENTRIES)) > 0) {
             throw new BadParameterException("input", "a matrix K of at most " + NumberText.grouped(Limits.MATRIX_ENTRIES)

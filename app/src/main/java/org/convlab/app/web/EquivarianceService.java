@@ -122,9 +122,10 @@ public final class EquivarianceService {
         m.put("left", r.left());
         m.put("canvas", CANVAS);
         m.put("margin", EquivarianceError.NOTEBOOK_CNN_MARGIN);
-        m.put("errors", Map.of(
-                "cnn", errors(r.cnnWhole(), r.cnnInterior()),
-                "mlp", errors(r.mlpWhole(), r.mlpInterior())));
+        Map<String, Object> errors = new LinkedHashMap<>();
+        errors.put("cnn", errors(r.cnnWhole(), r.cnnInterior()));
+        errors.put("mlp", errors(r.mlpWhole(), r.mlpInterior()));
+        m.put("errors", errors);
         String query = "?image=" + key.image() + "&seed=" + key.seed() + "&position=" + key.position();
         Map<String, String> urls = new LinkedHashMap<>();
         for (String view : List.of("input", "cnn", "mlp")) {

@@ -228,7 +228,7 @@ class ConvolutionApiTest {
         "padding=17                       | padding: expected amounts from 0 to 16, got '17'",
         "padding=-1                       | padding: expected non-negative amounts, got '-1'",
         "padding=huge                     | padding: expected valid, same, full, P or L,R, got 'huge'",
-        "stride=2&padding=same            | padding: padding='same' is not supported for strided convolutions",
+        "stride=2&padding=same            | padding: padding='same' is not supported for strided convolutions (stride 2); PyTorch refuses it too. Use TensorFlow's meaning of 'same' (same=tf) for TensorFlow's ceil(n/s) rule, or give the padding explicitly",
         "mode=mirror                      | mode: expected one of zeros, reflect, replicate, circular, got 'mirror'",
         "same=keras                       | same: expected one of torch, tf, got 'keras'",
         "weights=some                     | weights: expected one of shared, unshared, got 'some'",
