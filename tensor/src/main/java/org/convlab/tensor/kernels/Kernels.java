@@ -25,7 +25,7 @@ public final class Kernels {
     }
 
     private static Gemm simdGemmOrReference() {
-        // The SIMD GEMM arrives with the fast-kernel work; until then the reference serves.
-        return new ReferenceGemm();
+        return org.convlab.tensor.simd.SimdGemm.supported()
+                ? new org.convlab.tensor.simd.SimdGemm() : new ReferenceGemm();
     }
 }
