@@ -10,7 +10,8 @@ import jdk.incubator.vector.FloatVector;
  * absorbing transposes, offsets and leading dimensions, and zero-padding partial panels.
  *
  * <p>A block of {@code op(A)}, rows {@code [i0, i0+mc)} and depth {@code [p0, p0+kc)}, becomes
- * {@code ceil(mc/MR)} panels of {@code kc x MR}: {@code ap[s*kc*MR + p*MR + r] = op(A)[i0+s*MR+r, p0+p]}.
+ * row panels of {@code kc x MR} (see {@link #panelHeight}): {@code ap[s*kc*MR + p*MR + r] = op(A)[i_s + r, p0+p]}
+ * where {@code i_s} is the first row of panel {@code s}.
  * A block of {@code op(B)}, depth {@code [p0, p0+kc)} and columns {@code [j0, j0+NR)}, becomes one
  * panel of {@code kc x NR}: {@code bp[p*NR + c] = op(B)[p0+p, j0+c]}.
  */
@@ -18,14 +19,28 @@ final class GemmPacking {
     private GemmPacking() {
     }
 
-    /** Packs {@code op(A)[i0:i0+mc, p0:p0+kc]} into {@code ap} from index 0. */
+    /**
+     * The height of the next row panel when {@code remaining} rows are left: 6, except that the
+     * last rows go in panels of 4 when that wastes less work ({@code 8 = 4+4}, {@code 16 = 6+6+4}).
+     */
+    static int panelHeight(int remaining) {
+        if (remaining <= 4 || remaining == 7 || remaining == 8) {
+            return 4;
+        }
+        return MR;
+    }
+
+    /**
+     * Packs {@code op(A)[i0:i0+mc, p0:p0+kc]} into {@code ap} from index 0, panel after panel with
+     * the heights of {@link #panelHeight}; each panel takes {@code kc*MR} floats and its rows past
+     * its height are zero.
+     */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] ap) {
-        for (int s = 0; s * MR < mc; s++) {
-            int rows = Math.min(MR, mc - s * MR);
-            int base = s * kc * MR;
-            int i = i0 + s * MR;
+        int base = 0;
+        for (int i = i0; i < i0 + mc; base += kc * MR) {
+            int rows = Math.min(panelHeight(i0 + mc - i), i0 + mc - i);
             if (transA) {
-                // op(A)[i, p] = a[aOff + p*lda + i]: each depth step reads MR contiguous floats.
+                // op(A)[i, p] = a[aOff + p*lda + i]: each depth step reads the panel's rows contiguously.
                 int src = aOff + p0 * lda + i;
                 if (rows == MR) {
                     for (int p = 0; p < kc; p++, src += lda) {
@@ -61,6 +76,7 @@ final class GemmPacking {
                     }
                 }
             }
+            i += rows;
         }
     }
 

@@ -135,10 +135,73 @@ final class MicroKernel {
         c41.intoArray(tile, 72);
         c50.intoArray(tile, 80);
         c51.intoArray(tile, 88);
+        writeTile(tile, rows, cols, c, cIdx, ldc, alpha, beta);
+    }
+
+    /**
+     * The same tile for a panel of at most 4 rows (A still packed with row stride {@code MR}):
+     * eight accumulators, enough to keep both FMA pipes busy, and no work on the panel's
+     * padding rows.
+     */
+    static void tile4(float[] ap, int aIdx, float[] bp, int bIdx, int kc,
+                      float[] c, int cIdx, int ldc, int rows, int cols,
+                      float alpha, float beta, float[] tile) {
+        FloatVector c00 = FloatVector.zero(Lanes.F);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bIdx + p * NR;
+            int ai = aIdx + p * MR;
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, bp, bi + 8);
+            FloatVector a = FloatVector.broadcast(Lanes.F, ap[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, 8);
+        c10.intoArray(tile, 16);
+        c11.intoArray(tile, 24);
+        c20.intoArray(tile, 32);
+        c21.intoArray(tile, 40);
+        c30.intoArray(tile, 48);
+        c31.intoArray(tile, 56);
+        writeTile(tile, rows, cols, c, cIdx, ldc, alpha, beta);
+    }
+
+    /** {@code C[r, j] = alpha * tile[r*NR + j] + beta * C[r, j]} for {@code r < rows, j < cols}. */
+    private static void writeTile(float[] tile, int rows, int cols, float[] c, int cIdx, int ldc,
+                                  float alpha, float beta) {
         for (int r = 0; r < rows; r++) {
             int row = cIdx + r * ldc;
+            int t = r * NR;
+            if (cols == NR) {
+                FloatVector v0 = FloatVector.fromArray(Lanes.F, tile, t).mul(alpha);
+                FloatVector v1 = FloatVector.fromArray(Lanes.F, tile, t + 8).mul(alpha);
+                if (beta != 0f) {
+                    v0 = FloatVector.fromArray(Lanes.F, c, row).mul(beta).add(v0);
+                    v1 = FloatVector.fromArray(Lanes.F, c, row + 8).mul(beta).add(v1);
+                }
+                v0.intoArray(c, row);
+                v1.intoArray(c, row + 8);
+                continue;
+            }
             for (int j = 0; j < cols; j++) {
-                float v = alpha * tile[r * NR + j];
+                float v = alpha * tile[t + j];
                 c[row + j] = beta == 0f ? v : v + beta * c[row + j];
             }
         }

@@ -42,7 +42,7 @@ public final class SimdGemm implements Gemm {
 
     /** Per-thread packing buffers. */
     private static final class Workspace {
-        final float[] ap = new float[MC * KC];
+        final float[] ap = new float[(MC + 2 * MR) * KC];
         final float[] bp = new float[KC * NC];
         final float[] tile = new float[MR * NR];
     }
@@ -132,10 +132,16 @@ public final class SimdGemm implements Gemm {
                         GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, j, cols, bp);
                         bIdx = 0;
                     }
-                    for (int s = 0; s * MR < mc; s++) {
-                        int i = ib + s * MR;
-                        MicroKernel.tile(ap, s * kcb * MR, bp, bIdx, kcb, c, cOff + i * ldc + j, ldc,
-                                Math.min(MR, i1 - i), cols, alpha, betaBlock, tile);
+                    int aIdx = 0;
+                    for (int i = ib; i < ib + mc; aIdx += kcb * MR) {
+                        int rows = Math.min(GemmPacking.panelHeight(ib + mc - i), ib + mc - i);
+                        int cIdx = cOff + i * ldc + j;
+                        if (rows > 4) {
+                            MicroKernel.tile(ap, aIdx, bp, bIdx, kcb, c, cIdx, ldc, rows, cols, alpha, betaBlock, tile);
+                        } else {
+                            MicroKernel.tile4(ap, aIdx, bp, bIdx, kcb, c, cIdx, ldc, rows, cols, alpha, betaBlock, tile);
+                        }
+                        i += rows;
                     }
                 }
             }
