@@ -124,6 +124,68 @@ class DirectConvTest {
         assertClose(expected, actual, Tolerances.dot(f * kh * kw, 1f), "input gradient " + g.taps() + " taps");
     }
 
+    @ParameterizedTest(name = "#{0}: C={1} F={2} {3}x{4} k={5}x{6} d={7},{8} sh={9} pad={10},{11} {12}")
+    @MethodSource("shapes")
+    void weightGradientMatchesTheDirectLoops(int seed, int c, int f, int h, int w, int kh, int kw, int dh, int dw,
+                                             int sh, int pt, int pl, PaddingMode mode) {
+        Random r = new Random(seed);
+        int images = 1 + seed % 3;
+        int outH = (h + 2 * pt - (kh - 1) * dh - 1) / sh + 1;
+        int outW = w + 2 * pl - (kw - 1) * dw;
+        int taps = c * kh * kw;
+        float[] x = random(r, images * c * h * w);
+        float[] dy = random(r, images * f * outH * outW);
+        float[] start = random(r, f * taps);
+        double[] sum = new double[f * taps];
+        for (int n = 0; n < images; n++) {
+            for (int o = 0; o < f; o++) {
+                for (int oy = 0; oy < outH; oy++) {
+                    for (int ox = 0; ox < outW; ox++) {
+                        float g = dy[((n * f + o) * outH + oy) * outW + ox];
+                        for (int ci = 0; ci < c; ci++) {
+                            for (int ki = 0; ki < kh; ki++) {
+                                int iy = mode.sourceIndex(oy * sh + ki * dh - pt, h);
+                                for (int kj = 0; kj < kw; kj++) {
+                                    int ix = mode.sourceIndex(ox + kj * dw - pl, w);
+                                    if (iy >= 0 && ix >= 0) {
+                                        sum[o * taps + (ci * kh + ki) * kw + kj] += (double) g * x[((n * c + ci) * h + iy) * w + ix];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        float[] expected = new float[sum.length];
+        for (int i = 0; i < sum.length; i++) {
+            expected[i] = (float) (start[i] + sum[i]);
+        }
+        Correlation g = new Correlation(c, h, w, pt, pl, mode, f, outH, outW, kh, kw, dh, dw, sh);
+        int xImage = g.paddedSize();
+        float[] xpad = new float[images * xImage];
+        for (int n = 0; n < images; n++) {
+            float[] one = new float[xImage];
+            g.pad(x, n * c * h * w, one);
+            System.arraycopy(one, 0, xpad, n * xImage, xImage);
+        }
+        int rowWidth = (outW + 7) / 8 * 8;
+        int dyImage = f * outH * rowWidth;
+        float[] dyRows = new float[images * dyImage];
+        for (int n = 0; n < images; n++) {
+            for (int o = 0; o < f; o++) {
+                for (int oy = 0; oy < outH; oy++) {
+                    System.arraycopy(dy, ((n * f + o) * outH + oy) * outW, dyRows, n * dyImage + (o * outH + oy) * rowWidth, outW);
+                }
+            }
+        }
+        float[] actual = start.clone();
+        for (int o0 = 0; o0 < f; o0 += 4) {
+            DirectWeightGrad.channelGroup(g, o0, images, xpad, xImage, dyRows, dyImage, rowWidth, actual, 0, new float[96]);
+        }
+        assertClose(expected, actual, Tolerances.dot(images * outH * outW, 1f), "weight gradient");
+    }
+
     private static float[] forward(Correlation g, float[] x, float[] w, float[] bias) {
         float[] wp = new float[DirectConv.packedSize(g)];
         DirectConv.packFilters(g, w, 0, wp);
