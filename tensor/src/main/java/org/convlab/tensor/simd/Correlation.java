@@ -42,6 +42,10 @@ final class Correlation {
     final int group;
     /** Start of each octet in the padded image, padded to a multiple of {@link #group} with repeats. */
     final int[] octetInput;
+    /** Start of each octet in an output plane. */
+    final int[] octetOutput;
+    /** Output columns each octet covers (8, or fewer at the end of a row). */
+    final int[] octetWidth;
     private final int[] rowSource;
     private final int[] colSource;
 
@@ -75,8 +79,14 @@ final class Correlation {
         group = outChannels >= 4 ? 2 : outChannels >= 2 ? 4 : 8;
         int octets = octets();
         octetInput = new int[(octets + group - 1) / group * group];
+        octetOutput = new int[octets];
+        octetWidth = new int[octets];
         for (int q = 0; q < octetInput.length; q++) {
             octetInput[q] = octetInput(Math.min(q, octets - 1));
+        }
+        for (int q = 0; q < octets; q++) {
+            octetOutput[q] = octetOutput(q);
+            octetWidth[q] = octetWidth(q);
         }
         rowSource = new int[paddedH];
         for (int r = 0; r < paddedH; r++) {

@@ -106,14 +106,16 @@ final class DirectConv {
                               float[] out, int outOff) {
         int group = g.group;
         int plane = g.outPlane();
+        int[] octetOutput = g.octetOutput;
+        int[] octetWidth = g.octetWidth;
         for (int r = 0; r < rows; r++) {
             float b = bias == null ? 0f : bias[biasOff + r];
             int dstPlane = outOff + r * plane;
             for (int o = 0; o < valid; o++) {
                 int q = q0 + o;
                 int t = (r * group + o) * Lanes.L;
-                int dst = dstPlane + g.octetOutput(q);
-                int width = g.octetWidth(q);
+                int dst = dstPlane + octetOutput[q];
+                int width = octetWidth[q];
                 if (width == Lanes.L) {
                     FloatVector.fromArray(Lanes.F, tile, t).add(b).intoArray(out, dst);
                 } else {

@@ -170,18 +170,14 @@ class DirectConvTest {
             System.arraycopy(one, 0, xpad, n * xImage, xImage);
         }
         int rowWidth = (outW + 7) / 8 * 8;
-        int dyImage = f * outH * rowWidth;
-        float[] dyRows = new float[images * dyImage];
+        float[] dyRows = new float[f * images * outH * rowWidth];
         for (int n = 0; n < images; n++) {
-            for (int o = 0; o < f; o++) {
-                for (int oy = 0; oy < outH; oy++) {
-                    System.arraycopy(dy, ((n * f + o) * outH + oy) * outW, dyRows, n * dyImage + (o * outH + oy) * rowWidth, outW);
-                }
-            }
+            DirectWeightGrad.copyRows(g, n, images, 0, f, dy, n * f * outH * outW, rowWidth, dyRows);
         }
+        int[] table = DirectWeightGrad.octetTable(g, rowWidth, xImage, DirectWeightGrad.blockImages(g, rowWidth));
         float[] actual = start.clone();
         for (int o0 = 0; o0 < f; o0 += 4) {
-            DirectWeightGrad.channelGroup(g, o0, images, xpad, xImage, dyRows, dyImage, rowWidth, actual, 0, new float[96]);
+            DirectWeightGrad.channelGroup(g, o0, images, xpad, xImage, dyRows, rowWidth, table, actual, 0, new float[96]);
         }
         assertClose(expected, actual, Tolerances.dot(images * outH * outW, 1f), "weight gradient");
     }
