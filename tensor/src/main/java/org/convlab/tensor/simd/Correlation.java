@@ -153,7 +153,12 @@ final class Correlation {
      * {@code xpad}, slack zeroed.
      */
     void pad(float[] x, int xOff, float[] xpad) {
-        int d = 0;
+        pad(x, xOff, xpad, 0);
+    }
+
+    /** Like {@link #pad(float[], int, float[])}, writing from {@code xpad[xpadOff]}. */
+    void pad(float[] x, int xOff, float[] xpad, int xpadOff) {
+        int d = xpadOff;
         int interiorLo = Math.max(0, padLeft);
         int interiorHi = Math.min(paddedW, padLeft + inW);
         for (int c = 0; c < inChannels; c++) {

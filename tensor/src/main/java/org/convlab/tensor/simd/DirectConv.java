@@ -23,10 +23,10 @@ final class DirectConv {
         return panels * g.taps() * 6;
     }
 
-    /** Packs a convolution's weight {@code w[wOff + o*taps + k]} ({@code (O, C, kH, kW)}) for {@code g}. */
-    static void packFilters(Correlation g, float[] w, int wOff, float[] wp) {
+    /** Packs a convolution's weight {@code w[wOff + o*taps + k]} ({@code (O, C, kH, kW)}) for {@code g} at {@code wp[wpOff]}. */
+    static void packFilters(Correlation g, float[] w, int wOff, float[] wp, int wpOff) {
         int taps = g.taps();
-        int base = 0;
+        int base = wpOff;
         for (int o0 = 0; o0 < g.outChannels; base += taps * 6) {
             int rows = g.panelRows(g.outChannels - o0);
             for (int k = 0; k < taps; k++) {
@@ -42,14 +42,14 @@ final class DirectConv {
      * Packs the filters of a convolution's input gradient: {@code g} correlates the output
      * gradient ({@code F} channels) into {@code C} channels with
      * {@code filt(c, (f, ki, kj)) = w[wOff + ((f*C + c)*kH + kH-1-ki)*kW + kW-1-kj]}, the weight
-     * {@code (F, C, kH, kW)} transposed and flipped.
+     * {@code (F, C, kH, kW)} transposed and flipped; packed at {@code wp[wpOff]}.
      */
-    static void packFlippedFilters(Correlation g, float[] w, int wOff, float[] wp) {
+    static void packFlippedFilters(Correlation g, float[] w, int wOff, float[] wp, int wpOff) {
         int taps = g.taps();
         int kh = g.kernelH;
         int kw = g.kernelW;
         int channels = g.outChannels;
-        int base = 0;
+        int base = wpOff;
         for (int c0 = 0; c0 < channels; base += taps * 6) {
             int rows = g.panelRows(channels - c0);
             for (int k = 0; k < taps; k++) {
@@ -67,12 +67,13 @@ final class DirectConv {
 
     /**
      * {@code out[outOff + o*outPlane + p] = bias[biasOff + o] + correlation} for every output
-     * channel {@code o} and position {@code p} of one image whose padded copy is {@code xpad}.
+     * channel {@code o} and position {@code p} of one image whose padded copy is {@code xpad},
+     * filters packed at {@code wp[wpOff]}.
      *
      * @param bias {@code null} for none
      * @param tile scratch of at least 96 floats
      */
-    static void image(Correlation g, float[] wp, float[] xpad, float[] bias, int biasOff,
+    static void image(Correlation g, float[] wp, int wpOff, float[] xpad, float[] bias, int biasOff,
                       float[] out, int outOff, float[] tile) {
         int taps = g.taps();
         int group = g.group;
@@ -80,7 +81,7 @@ final class DirectConv {
         int[] bases = g.octetInput;
         int[] offsets = g.offsets;
         for (int q0 = 0; q0 < octets; q0 += group) {
-            int base = 0;
+            int base = wpOff;
             for (int o0 = 0; o0 < g.outChannels; base += taps * 6) {
                 int rows = g.panelRows(g.outChannels - o0);
                 switch (group) {

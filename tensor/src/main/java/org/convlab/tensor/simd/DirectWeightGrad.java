@@ -50,8 +50,19 @@ final class DirectWeightGrad {
      * block: {@code table[(n*outH + oy)*rowWidth/8 + ox/8] = n*xImage + oy*strideH*paddedW + ox}.
      */
     static int[] octetTable(Correlation g, int rowWidth, int xImage, int images) {
+        int[] table = new int[tableSize(g, rowWidth, images)];
+        fillOctetTable(g, rowWidth, xImage, images, table);
+        return table;
+    }
+
+    /** Entries of {@link #octetTable}. */
+    static int tableSize(Correlation g, int rowWidth, int images) {
+        return images * g.outH * (rowWidth / Lanes.L);
+    }
+
+    /** Fills {@code table} as {@link #octetTable} describes. */
+    static void fillOctetTable(Correlation g, int rowWidth, int xImage, int images, int[] table) {
         int perRow = rowWidth / Lanes.L;
-        int[] table = new int[images * g.outH * perRow];
         for (int n = 0, q = 0; n < images; n++) {
             for (int oy = 0; oy < g.outH; oy++) {
                 for (int o = 0; o < perRow; o++, q++) {
@@ -59,7 +70,6 @@ final class DirectWeightGrad {
                 }
             }
         }
-        return table;
     }
 
     /**

@@ -116,11 +116,11 @@ class DirectConvTest {
         Correlation g = new Correlation(f, outH, outW, (kh - 1) * dh - pt, (kw - 1) * dw - pl, PaddingMode.ZEROS,
                 c, h, w, kh, kw, dh, dw, 1);
         float[] wp = new float[DirectConv.packedSize(g)];
-        DirectConv.packFlippedFilters(g, wt, 0, wp);
+        DirectConv.packFlippedFilters(g, wt, 0, wp, 0);
         float[] xpad = new float[g.paddedSize()];
         g.pad(dy, 0, xpad);
         float[] actual = new float[c * h * w];
-        DirectConv.image(g, wp, xpad, null, 0, actual, 0, new float[96]);
+        DirectConv.image(g, wp, 0, xpad, null, 0, actual, 0, new float[96]);
         assertClose(expected, actual, Tolerances.dot(f * kh * kw, 1f), "input gradient " + g.taps() + " taps");
     }
 
@@ -184,11 +184,11 @@ class DirectConvTest {
 
     private static float[] forward(Correlation g, float[] x, float[] w, float[] bias) {
         float[] wp = new float[DirectConv.packedSize(g)];
-        DirectConv.packFilters(g, w, 0, wp);
+        DirectConv.packFilters(g, w, 0, wp, 0);
         float[] xpad = new float[g.paddedSize()];
         g.pad(x, 0, xpad);
         float[] y = new float[g.outChannels * g.outPlane()];
-        DirectConv.image(g, wp, xpad, bias, 0, y, 0, new float[96]);
+        DirectConv.image(g, wp, 0, xpad, bias, 0, y, 0, new float[96]);
         return y;
     }
 
