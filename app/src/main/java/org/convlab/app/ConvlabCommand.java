@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             ShapeCommand.class,
+            BenchCommand.class,
         })
 final class ConvlabCommand implements Runnable {
     @Spec

@@ -1,0 +1,202 @@
+package org.convlab.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.convlab.core.BadParameterException;
+import org.convlab.tensor.kernels.Gemm;
+import org.convlab.tensor.kernels.Kernels;
+import org.convlab.tensor.parallel.Parallel;
+import org.convlab.tensor.simd.FmaPeak;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code convlab bench}: the speed of the main kernels, in GFLOP/s, on 1 and 2 threads, next to
+ * the machine's FMA peak measured in the same run, with the CPU, JDK and flags.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Speed of the kernels (GFLOP/s) next to the machine's FMA peak, on 1 and 2 threads.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--threads", split = ",", defaultValue = "1,2",
+            description = "Thread counts to measure, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<Integer> threads;
+
+    @Option(names = "--quick", description = "Minimal timing (a smoke test; figures are rough).")
+    boolean quick;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    boolean json;
+
+    /** One measured line: a name, work per call, and GFLOP/s per thread count. */
+    record Row(String name, String unit, double[] values) {
+    }
+
+    @Override
+    public Integer call() {
+        for (int t : threads) {
+            if (t < 1 || t > 256) {
+                throw new BadParameterException("--threads", "thread counts between 1 and 256", t);
+            }
+        }
+        BenchTimer timer = quick ? new BenchTimer(0.02, 0.01, 1) : new BenchTimer(0.4, 0.15, 5);
+        int before = Parallel.threads();
+        List<Row> rows = new ArrayList<>();
+        try {
+            rows.add(peakRow());
+            rows.addAll(gemmRows(timer));
+        } finally {
+            Parallel.setThreads(before);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(toJson(rows)));
+        } else {
+            printTable(out, rows);
+        }
+        return 0;
+    }
+
+    private Row peakRow() {
+        double seconds = quick ? 1.0 : 2.0;
+        double[] v = new double[threads.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = concurrentPeak(threads.get(i), seconds);
+        }
+        return new Row("FMA peak (registers only)", "GFLOP/s", v);
+    }
+
+    /** Sum of the FMA peaks of {@code n} threads measuring at the same time. */
+    private static double concurrentPeak(int n, double seconds) {
+        double[] each = new double[n];
+        Thread[] ts = new Thread[n];
+        for (int i = 0; i < n; i++) {
+            int id = i;
+            ts[i] = new Thread(() -> each[id] = FmaPeak.measure(seconds));
+            ts[i].start();
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            try {
+                ts[i].join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            sum += each[i];
+        }
+        return sum;
+    }
+
+    private List<Row> gemmRows(BenchTimer timer) {
+        String[][] shapes = {
+            {"GEMM 1024x1024x1024", "1024", "1024", "1024", "N", "N"},
+            {"GEMM 256x256x256", "256", "256", "256", "N", "N"},
+            {"GEMM linear 64x4000x3072 (x W^T)", "64", "4000", "3072", "N", "T"},
+        };
+        List<Row> rows = new ArrayList<>();
+        Gemm gemm = Kernels.gemm();
+        for (String[] s : shapes) {
+            int m = Integer.parseInt(s[1]);
+            int n = Integer.parseInt(s[2]);
+            int k = Integer.parseInt(s[3]);
+            boolean ta = s[4].equals("T");
+            boolean tb = s[5].equals("T");
+            Random r = new Random(7);
+            float[] a = random(r, m * k);
+            float[] b = random(r, k * n);
+            float[] c = new float[m * n];
+            double flops = 2.0 * m * n * k;
+            double[] v = new double[threads.size()];
+            for (int i = 0; i < v.length; i++) {
+                Parallel.setThreads(threads.get(i));
+                v[i] = flops / 1e9 / timer.secondsPerCall(() -> gemm.sgemm(ta, tb, m, n, k, 1f, a, 0, ta ? m : k,
+                        b, 0, tb ? k : n, 0f, c, 0, n));
+            }
+            rows.add(new Row(s[0], "GFLOP/s", v));
+        }
+        return rows;
+    }
+
+    private void printTable(PrintWriter out, List<Row> rows) {
+        out.println(machine());
+        out.printf("timing: %s; other processes on the machine lower the figures%n",
+                quick ? "--quick (one short run, rough)" : "warm-up, then the median of 5 runs");
+        StringBuilder head = new StringBuilder(String.format("%-36s", "kernel"));
+        for (int t : threads) {
+            head.append(String.format("  %18s", t + (t == 1 ? " thread" : " threads")));
+        }
+        out.println(head);
+        double[] peak = rows.get(0).values();
+        for (Row row : rows) {
+            StringBuilder line = new StringBuilder(String.format("%-36s", row.name()));
+            for (int i = 0; i < row.values().length; i++) {
+                String cell = String.format("%.1f %s", row.values()[i], row.unit());
+                if (row != rows.get(0) && row.unit().equals("GFLOP/s")) {
+                    cell += String.format(" %3.0f%%", 100 * row.values()[i] / peak[i]);
+                } else {
+                    cell += "     ";
+                }
+                line.append(String.format("  %18s", cell));
+            }
+            out.println(line);
+        }
+        out.println("(%) = fraction of the FMA peak measured above with the same thread count");
+    }
+
+    private Map<String, Object> toJson(List<Row> rows) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("machine", machine());
+        m.put("threads", threads);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Row row : rows) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("name", row.name());
+            r.put("unit", row.unit());
+            r.put("values", row.values());
+            list.add(r);
+        }
+        m.put("results", list);
+        return m;
+    }
+
+    /** CPU, cores, JDK, vector kernels and JVM flags in one line. */
+    static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: keep "unknown CPU".
+        }
+        List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        return String.format("%s, %d cores; %s %s; kernels %s; JVM flags: %s", cpu,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), Kernels.simd() ? "Vector API (256-bit)" : "reference (scalar)",
+                flags.isEmpty() ? "(none)" : String.join(" ", flags));
+    }
+
+    private static float[] random(Random r, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextFloat() - 0.5f;
+        }
+        return x;
+    }
+}
