@@ -10,6 +10,8 @@ public final class Kernels {
     private static final boolean SIMD = !"false".equalsIgnoreCase(System.getProperty("convlab.simd"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private static final Gemm GEMM = SIMD ? simdGemmOrReference() : new ReferenceGemm();
+    private static final ElementwiseKernels ELEMENTWISE = SIMD && org.convlab.tensor.simd.SimdGemm.supported()
+            ? new org.convlab.tensor.simd.SimdElementwise() : new ReferenceElementwise();
 
     private Kernels() {
     }
@@ -22,6 +24,11 @@ public final class Kernels {
     /** The matrix multiply in use. */
     public static Gemm gemm() {
         return GEMM;
+    }
+
+    /** The element-wise kernels (rectifier, bias rows) in use. */
+    public static ElementwiseKernels elementwise() {
+        return ELEMENTWISE;
     }
 
     private static Gemm simdGemmOrReference() {
