@@ -77,7 +77,8 @@ public final class SimdGemm implements Gemm {
             int cols = (n + colBlocks - 1) / colBlocks;
             if (cols >= 8 * NR && cols >= rows) {
                 colBlocks *= 2;
-            } else if (rows >= 4 * MR) {
+            } else if (rows >= 8 * MR) {
+                // Each row chunk packs its own copy of B: keep at least 4 row panels per chunk.
                 rowBlocks *= 2;
             } else if (cols >= 2 * NR) {
                 colBlocks *= 2;
