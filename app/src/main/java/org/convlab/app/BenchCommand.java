@@ -11,9 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.convlab.algebra.ConvGeometry;
 import org.convlab.core.BadParameterException;
+import org.convlab.nn.Module;
+import org.convlab.nn.init.Rng;
+import org.convlab.nn.loss.CrossEntropyLoss;
+import org.convlab.nn.models.ThreeLayerConvNet;
+import org.convlab.nn.models.ThreeLayerMLP;
+import org.convlab.nn.optim.SGD;
+import org.convlab.tensor.Tensor;
+import org.convlab.tensor.kernels.ConvKernels;
+import org.convlab.tensor.kernels.ConvPlan;
+import org.convlab.tensor.kernels.DenseKernels;
 import org.convlab.tensor.kernels.Gemm;
 import org.convlab.tensor.kernels.Kernels;
+import org.convlab.tensor.kernels.Workspace;
 import org.convlab.tensor.parallel.Parallel;
 import org.convlab.tensor.simd.FmaPeak;
 import picocli.CommandLine.Command;
@@ -22,11 +34,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code convlab bench}: the speed of the main kernels, in GFLOP/s, on 1 and 2 threads, next to
- * the machine's FMA peak measured in the same run, with the CPU, JDK and flags.
+ * {@code convlab bench}: the speed of the main kernels (GEMM, convolution forward and backward,
+ * linear) in GFLOP/s next to the machine's FMA peak measured in the same run, and training
+ * images/s of the notebook's ThreeLayerConvNet (3x32x32 and 1x28x28) and an MLP, batch 64, on 1
+ * and 2 threads, with the CPU, JDK and flags. FLOPs count multiply-adds as 2: a convolution pass
+ * is {@code 2 n F (C/g) kH kW OH OW}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Speed of the kernels (GFLOP/s) next to the machine's FMA peak, on 1 and 2 threads.")
+        description = "Speed of the kernels (GFLOP/s, next to the machine's FMA peak) and training images/s of the "
+                + "notebook's models, on 1 and 2 threads.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,6 +74,9 @@ final class BenchCommand implements Callable<Integer> {
         try {
             rows.add(peakRow());
             rows.addAll(gemmRows(timer));
+            rows.addAll(convRows(timer));
+            rows.add(linearRow(timer));
+            rows.addAll(trainingRows(timer));
         } finally {
             Parallel.setThreads(before);
         }
@@ -104,7 +123,6 @@ final class BenchCommand implements Callable<Integer> {
         String[][] shapes = {
             {"GEMM 1024x1024x1024", "1024", "1024", "1024", "N", "N"},
             {"GEMM 256x256x256", "256", "256", "256", "N", "N"},
-            {"GEMM linear 64x4000x3072 (x W^T)", "64", "4000", "3072", "N", "T"},
         };
         List<Row> rows = new ArrayList<>();
         Gemm gemm = Kernels.gemm();
@@ -128,6 +146,117 @@ final class BenchCommand implements Callable<Integer> {
             rows.add(new Row(s[0], "GFLOP/s", v));
         }
         return rows;
+    }
+
+    /** The notebook's two convolutions, batch 64, and the MNIST variant of the first. */
+    private List<Row> convRows(BenchTimer timer) {
+        List<Row> rows = new ArrayList<>();
+        Object[][] layers = {
+            {"conv 3->32 5x5 32x32", 3, 32, 32, 5, 2},
+            {"conv 32->16 3x3 32x32", 32, 16, 32, 3, 1},
+            {"conv 1->32 5x5 28x28", 1, 32, 28, 5, 2},
+        };
+        int n = 64;
+        ConvKernels conv = Kernels.conv();
+        for (Object[] l : layers) {
+            int c = (Integer) l[1];
+            int f = (Integer) l[2];
+            int size = (Integer) l[3];
+            int k = (Integer) l[4];
+            ConvPlan p = ConvPlan.of(ConvGeometry.builder().inChannels(c).outChannels(f).size(size, size).kernel(k)
+                    .padding((Integer) l[5]).build());
+            Random r = new Random(7);
+            float[] x = random(r, n * p.inputSize());
+            float[] w = random(r, p.weightSize());
+            float[] bias = random(r, f);
+            float[] y = new float[n * p.outputSize()];
+            float[] dy = random(r, n * p.outputSize());
+            float[] dx = new float[n * p.inputSize()];
+            float[] dw = new float[p.weightSize()];
+            Workspace ws = new Workspace();
+            double flops = 2.0 * n * p.outputSize() * p.taps();
+            String name = (String) l[0];
+            rows.add(measure(timer, name + " forward", flops, () -> conv.forward(p, n, x, w, bias, y, ws)));
+            rows.add(measure(timer, name + " input grad", flops,
+                    () -> conv.backward(p, n, x, w, dy, dx, null, null, ws)));
+            rows.add(measure(timer, name + " weight grad", flops,
+                    () -> conv.backward(p, n, x, w, dy, null, dw, null, ws)));
+        }
+        return rows;
+    }
+
+    /** The MLP's first layer, 3072 -> 4000, batch 64: forward, input and weight gradients. */
+    private Row linearRow(BenchTimer timer) {
+        int n = 64;
+        int in = 3072;
+        int out = 4000;
+        Random r = new Random(7);
+        float[] x = random(r, n * in);
+        float[] w = random(r, out * in);
+        float[] bias = random(r, out);
+        float[] y = new float[n * out];
+        float[] dy = random(r, n * out);
+        float[] dx = new float[n * in];
+        float[] dw = new float[out * in];
+        float[] db = new float[out];
+        DenseKernels dense = Kernels.dense();
+        return measure(timer, "linear 3072->4000 fwd+bwd", 3 * 2.0 * n * in * out, () -> {
+            dense.forward(n, in, out, x, w, bias, y);
+            dense.backward(n, in, out, x, w, dy, dx, dw, db);
+        });
+    }
+
+    private Row measure(BenchTimer timer, String name, double flops, Runnable op) {
+        double[] v = new double[threads.size()];
+        for (int i = 0; i < v.length; i++) {
+            Parallel.setThreads(threads.get(i));
+            v[i] = flops / 1e9 / timer.secondsPerCall(op);
+        }
+        return new Row(name, "GFLOP/s", v);
+    }
+
+    /** Training steps (forward, loss, backward, SGD) of the notebook's models, batch 64. */
+    private List<Row> trainingRows(BenchTimer timer) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(training(timer, "train ThreeLayerConvNet 3x32x32", new int[] {3, 32, 32},
+                rng -> new ThreeLayerConvNet(3, 32, 16, 10, 32, 32, rng)));
+        rows.add(training(timer, "train ThreeLayerConvNet 1x28x28", new int[] {1, 28, 28},
+                rng -> new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, rng)));
+        rows.add(training(timer, "train MLP 3072-4000-4000-10", new int[] {3072},
+                rng -> new ThreeLayerMLP(3072, 4000, 10, rng)));
+        return rows;
+    }
+
+    private Row training(BenchTimer timer, String name, int[] sample, java.util.function.Function<Rng, Module> build) {
+        int n = 64;
+        double[] v = new double[threads.size()];
+        for (int i = 0; i < v.length; i++) {
+            Parallel.setThreads(threads.get(i));
+            Rng rng = new Rng(7);
+            Module model = build.apply(rng);
+            model.setInputGradient(false);
+            int[] dims = new int[sample.length + 1];
+            dims[0] = n;
+            System.arraycopy(sample, 0, dims, 1, sample.length);
+            Tensor x = Tensor.zeros(dims);
+            float[] data = x.data();
+            for (int j = 0; j < data.length; j++) {
+                data[j] = rng.uniform(-1, 1);
+            }
+            int[] labels = new int[n];
+            for (int j = 0; j < n; j++) {
+                labels[j] = j % 10;
+            }
+            CrossEntropyLoss loss = new CrossEntropyLoss();
+            SGD sgd = new SGD(model.parameters(), 3e-3);
+            v[i] = n / timer.secondsPerCall(() -> {
+                sgd.zeroGrad();
+                loss.forward(model.forward(x), labels);
+                model.backward(loss.backward());
+                sgd.step();
+            });
+        }
+        return new Row(name, "images/s", v);
     }
 
     private void printTable(PrintWriter out, List<Row> rows) {

@@ -6,7 +6,6 @@ import org.convlab.tensor.kernels.Gemm;
 import org.convlab.tensor.kernels.ReferenceGemm;
 import org.convlab.tensor.parallel.Parallel;
 import org.convlab.tensor.simd.SimdGemm;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,13 +50,6 @@ public class GemmBenchmark {
     float[] c;
     Gemm gemm;
 
-    /** The GFLOP counter: JMH reports its rate, i.e. GFLOP/s. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Flops {
-        public double gflop;
-    }
-
     @Setup(Level.Trial)
     public void setUp() {
         s = GemmShape.parse(shape);
@@ -70,7 +62,7 @@ public class GemmBenchmark {
     }
 
     @Benchmark
-    public float[] sgemm(Flops flops) {
+    public float[] sgemm(Gflops flops) {
         gemm.sgemm(s.transA(), s.transB(), s.m(), s.n(), s.k(), 1f, a, 0, s.lda(), b, 0, s.ldb(), 0f, c, 0, s.n());
         flops.gflop += s.flops() * 1e-9;
         return c;

@@ -10,6 +10,11 @@ public final class Kernels {
     private static final boolean SIMD = !"false".equalsIgnoreCase(System.getProperty("convlab.simd"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private static final Gemm GEMM = SIMD ? simdGemmOrReference() : new ReferenceGemm();
+    private static final ConvKernels CONV = SIMD && org.convlab.tensor.simd.SimdGemm.supported()
+            ? new org.convlab.tensor.simd.SimdConv(new GemmConv(GEMM)) : new GemmConv(GEMM);
+    private static final DenseKernels DENSE = new GemmDense(GEMM);
+    private static final LocalKernels LOCAL = new GemmLocal(GEMM);
+    private static final PoolKernels POOL = new DirectPool();
     private static final ElementwiseKernels ELEMENTWISE = SIMD && org.convlab.tensor.simd.SimdGemm.supported()
             ? new org.convlab.tensor.simd.SimdElementwise() : new ReferenceElementwise();
 
@@ -24,6 +29,26 @@ public final class Kernels {
     /** The matrix multiply in use. */
     public static Gemm gemm() {
         return GEMM;
+    }
+
+    /** The convolution kernels in use (1-D and 2-D, every padding mode and group count). */
+    public static ConvKernels conv() {
+        return CONV;
+    }
+
+    /** The fully connected (linear) kernels in use. */
+    public static DenseKernels dense() {
+        return DENSE;
+    }
+
+    /** The locally connected (unshared convolution) kernels in use. */
+    public static LocalKernels local() {
+        return LOCAL;
+    }
+
+    /** The pooling kernels in use. */
+    public static PoolKernels pool() {
+        return POOL;
     }
 
     /** The element-wise kernels (rectifier, bias rows) in use. */

@@ -1,7 +1,5 @@
 package org.convlab.tensor.simd;
 
-import jdk.incubator.vector.FloatVector;
-
 /**
  * Direct convolution of one image with the {@link CorrelationKernel}s: the padded image is the
  * only copy made (no im2col matrix), filters are packed once per call into panels of 6 channels.
@@ -102,7 +100,10 @@ final class DirectConv {
         }
     }
 
-    /** Adds the bias to a tile and writes its valid rows and octets. */
+    /**
+     * Adds the bias to a tile and writes its valid rows and octets. Plain float code: it costs
+     * no allocation before the JIT's C2 compiles it, unlike Vector API code.
+     */
     private static void store(Correlation g, float[] tile, int rows, int q0, int valid, float[] bias, int biasOff,
                               float[] out, int outOff) {
         int group = g.group;
@@ -117,12 +118,8 @@ final class DirectConv {
                 int t = (r * group + o) * Lanes.L;
                 int dst = dstPlane + octetOutput[q];
                 int width = octetWidth[q];
-                if (width == Lanes.L) {
-                    FloatVector.fromArray(Lanes.F, tile, t).add(b).intoArray(out, dst);
-                } else {
-                    for (int lane = 0; lane < width; lane++) {
-                        out[dst + lane] = tile[t + lane] + b;
-                    }
+                for (int lane = 0; lane < width; lane++) {
+                    out[dst + lane] = tile[t + lane] + b;
                 }
             }
         }

@@ -3,8 +3,6 @@ package org.convlab.tensor.simd;
 import static org.convlab.tensor.simd.MicroKernel.MR;
 import static org.convlab.tensor.simd.MicroKernel.NR;
 
-import jdk.incubator.vector.FloatVector;
-
 /**
  * Copies blocks of {@code op(A)} and {@code op(B)} into the panel layouts the micro-kernel reads,
  * absorbing transposes, offsets and leading dimensions, and zero-padding partial panels.
@@ -113,8 +111,7 @@ final class GemmPacking {
             int src = bOff + (p0 + p) * ldb + j0;
             int dst = p * NR;
             for (int t = 0; t < full; t++, src += NR, dst += kc * NR) {
-                FloatVector.fromArray(Lanes.F, b, src).intoArray(bp, dst);
-                FloatVector.fromArray(Lanes.F, b, src + 8).intoArray(bp, dst + 8);
+                System.arraycopy(b, src, bp, dst, NR);
             }
             if (rest > 0) {
                 for (int c = 0; c < NR; c++) {

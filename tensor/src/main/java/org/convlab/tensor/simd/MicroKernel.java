@@ -183,26 +183,25 @@ final class MicroKernel {
         writeTile(tile, rows, cols, c, cIdx, ldc, alpha, beta);
     }
 
-    /** {@code C[r, j] = alpha * tile[r*NR + j] + beta * C[r, j]} for {@code r < rows, j < cols}. */
+    /**
+     * {@code C[r, j] = alpha * tile[r*NR + j] + beta * C[r, j]} for {@code r < rows, j < cols}.
+     * Scalar on purpose: this helper runs for tail tiles only, and plain float code costs no
+     * allocation while the JIT has not yet compiled it with C2 (interpreted or C1-compiled Vector
+     * API code boxes every vector).
+     */
     private static void writeTile(float[] tile, int rows, int cols, float[] c, int cIdx, int ldc,
                                   float alpha, float beta) {
         for (int r = 0; r < rows; r++) {
             int row = cIdx + r * ldc;
             int t = r * NR;
-            if (cols == NR) {
-                FloatVector v0 = FloatVector.fromArray(Lanes.F, tile, t).mul(alpha);
-                FloatVector v1 = FloatVector.fromArray(Lanes.F, tile, t + 8).mul(alpha);
-                if (beta != 0f) {
-                    v0 = FloatVector.fromArray(Lanes.F, c, row).mul(beta).add(v0);
-                    v1 = FloatVector.fromArray(Lanes.F, c, row + 8).mul(beta).add(v1);
+            if (beta == 0f) {
+                for (int j = 0; j < cols; j++) {
+                    c[row + j] = alpha * tile[t + j];
                 }
-                v0.intoArray(c, row);
-                v1.intoArray(c, row + 8);
-                continue;
-            }
-            for (int j = 0; j < cols; j++) {
-                float v = alpha * tile[t + j];
-                c[row + j] = beta == 0f ? v : v + beta * c[row + j];
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    c[row + j] = alpha * tile[t + j] + beta * c[row + j];
+                }
             }
         }
     }
