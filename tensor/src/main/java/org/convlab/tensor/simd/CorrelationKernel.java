@@ -9,7 +9,9 @@ import jdk.incubator.vector.FloatVector;
  * <pre>  tile[r][o][lane] = sum_k wp[wIdx + k*6 + r] * x[bases[bIdx + o] + offsets[k] + lane]</pre>
  * Filters are packed with row stride 6: {@code wp[wIdx + k*6 + r]} is filter {@code r} of the
  * panel at tap {@code k}. The tile is left in {@code tile[(r*O + o)*8 + lane]} for the caller's
- * epilogue. Shapes (rows x octets): 6x2 and 4x2 for wide channel counts, 3x4 and 1x8 when there
+ * epilogue — except that the 6x2 and 4x2 kernels, given an {@code out} array, add the bias and
+ * store full tiles themselves ({@code out[out_o + r*plane + lane] = tile + bias[biasOff + r]}),
+ * which keeps the vectors in registers. Shapes (rows x octets): 6x2 and 4x2 for wide channel counts, 3x4 and 1x8 when there
  * are only a few output channels (a 1-channel input gradient, an RGB one) so that every kernel
  * keeps 8 to 12 independent accumulators.
  *
@@ -19,7 +21,8 @@ final class CorrelationKernel {
     private CorrelationKernel() {
     }
 
-    static void k6x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int[] bases, int bIdx, float[] tile) {
+    static void k6x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int[] bases, int bIdx, float[] tile,
+                     float[] out, int out0, int out1, int plane, float[] bias, int biasOff) {
         int x0 = bases[bIdx];
         int x1 = bases[bIdx + 1];
         FloatVector c00 = FloatVector.zero(Lanes.F);
@@ -58,6 +61,27 @@ final class CorrelationKernel {
             c50 = a.fma(b0, c50);
             c51 = a.fma(b1, c51);
         }
+        if (out != null) {
+            float b0 = bias == null ? 0f : bias[biasOff + 0];
+            c00.add(b0).intoArray(out, out0 + 0 * plane);
+            c01.add(b0).intoArray(out, out1 + 0 * plane);
+            float b1 = bias == null ? 0f : bias[biasOff + 1];
+            c10.add(b1).intoArray(out, out0 + 1 * plane);
+            c11.add(b1).intoArray(out, out1 + 1 * plane);
+            float b2 = bias == null ? 0f : bias[biasOff + 2];
+            c20.add(b2).intoArray(out, out0 + 2 * plane);
+            c21.add(b2).intoArray(out, out1 + 2 * plane);
+            float b3 = bias == null ? 0f : bias[biasOff + 3];
+            c30.add(b3).intoArray(out, out0 + 3 * plane);
+            c31.add(b3).intoArray(out, out1 + 3 * plane);
+            float b4 = bias == null ? 0f : bias[biasOff + 4];
+            c40.add(b4).intoArray(out, out0 + 4 * plane);
+            c41.add(b4).intoArray(out, out1 + 4 * plane);
+            float b5 = bias == null ? 0f : bias[biasOff + 5];
+            c50.add(b5).intoArray(out, out0 + 5 * plane);
+            c51.add(b5).intoArray(out, out1 + 5 * plane);
+            return;
+        }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, 8);
         c10.intoArray(tile, 16);
@@ -72,7 +96,8 @@ final class CorrelationKernel {
         c51.intoArray(tile, 88);
     }
 
-    static void k4x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int[] bases, int bIdx, float[] tile) {
+    static void k4x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int[] bases, int bIdx, float[] tile,
+                     float[] out, int out0, int out1, int plane, float[] bias, int biasOff) {
         int x0 = bases[bIdx];
         int x1 = bases[bIdx + 1];
         FloatVector c00 = FloatVector.zero(Lanes.F);
@@ -100,6 +125,21 @@ final class CorrelationKernel {
             a = FloatVector.broadcast(Lanes.F, wp[wi + 3]);
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
+        }
+        if (out != null) {
+            float b0 = bias == null ? 0f : bias[biasOff + 0];
+            c00.add(b0).intoArray(out, out0 + 0 * plane);
+            c01.add(b0).intoArray(out, out1 + 0 * plane);
+            float b1 = bias == null ? 0f : bias[biasOff + 1];
+            c10.add(b1).intoArray(out, out0 + 1 * plane);
+            c11.add(b1).intoArray(out, out1 + 1 * plane);
+            float b2 = bias == null ? 0f : bias[biasOff + 2];
+            c20.add(b2).intoArray(out, out0 + 2 * plane);
+            c21.add(b2).intoArray(out, out1 + 2 * plane);
+            float b3 = bias == null ? 0f : bias[biasOff + 3];
+            c30.add(b3).intoArray(out, out0 + 3 * plane);
+            c31.add(b3).intoArray(out, out1 + 3 * plane);
+            return;
         }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, 8);

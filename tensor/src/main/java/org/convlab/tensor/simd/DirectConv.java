@@ -82,19 +82,30 @@ final class DirectConv {
             int base = wpOff;
             for (int o0 = 0; o0 < g.outChannels; base += taps * 6) {
                 int rows = g.panelRows(g.outChannels - o0);
+                int valid = Math.min(group, octets - q0);
+                int panelOut = outOff + o0 * g.outPlane();
+                // Full 6- or 4-row tiles of two full octets are stored by the kernel itself.
+                boolean full = group == 2 && (rows == 6 || rows == 4) && valid == 2
+                        && g.octetWidth[q0] == Lanes.L && g.octetWidth[q0 + 1] == Lanes.L;
+                float[] direct = full ? out : null;
+                int out0 = full ? panelOut + g.octetOutput[q0] : 0;
+                int out1 = full ? panelOut + g.octetOutput[q0 + 1] : 0;
                 switch (group) {
                     case 2 -> {
                         if (rows > 4) {
-                            CorrelationKernel.k6x2(wp, base, taps, offsets, xpad, bases, q0, tile);
+                            CorrelationKernel.k6x2(wp, base, taps, offsets, xpad, bases, q0, tile,
+                                    direct, out0, out1, g.outPlane(), bias, biasOff + o0);
                         } else {
-                            CorrelationKernel.k4x2(wp, base, taps, offsets, xpad, bases, q0, tile);
+                            CorrelationKernel.k4x2(wp, base, taps, offsets, xpad, bases, q0, tile,
+                                    direct, out0, out1, g.outPlane(), bias, biasOff + o0);
                         }
                     }
                     case 4 -> CorrelationKernel.k3x4(wp, base, taps, offsets, xpad, bases, q0, tile);
                     default -> CorrelationKernel.k1x8(wp, base, taps, offsets, xpad, bases, q0, tile);
                 }
-                store(g, tile, rows, q0, Math.min(group, octets - q0), bias, biasOff + o0, out,
-                        outOff + o0 * g.outPlane());
+                if (!full) {
+                    store(g, tile, rows, q0, valid, bias, biasOff + o0, out, panelOut);
+                }
                 o0 += rows;
             }
         }
