@@ -57,6 +57,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
+    /** What a run can measure. */
+    enum Section { gemm, conv, linear, train }
+
+    @Option(names = "--only", split = ",", paramLabel = "SECTION",
+            description = "Measure only these, comma-separated: ${COMPLETION-CANDIDATES} (default: all; the FMA peak "
+                    + "is always measured).")
+    List<Section> only;
+
     /** One measured line: a name, work per call, and GFLOP/s per thread count. */
     record Row(String name, String unit, double[] values) {
     }
@@ -68,15 +76,23 @@ final class BenchCommand implements Callable<Integer> {
                 throw new BadParameterException("--threads", "thread counts between 1 and 256", t);
             }
         }
-        BenchTimer timer = quick ? new BenchTimer(0.02, 0.01, 1) : new BenchTimer(0.4, 0.15, 5);
+        BenchTimer timer = quick ? new BenchTimer(0.02, 0.01, 1) : new BenchTimer(0.3, 0.1, 5);
         int before = Parallel.threads();
         List<Row> rows = new ArrayList<>();
         try {
             rows.add(peakRow());
-            rows.addAll(gemmRows(timer));
-            rows.addAll(convRows(timer));
-            rows.add(linearRow(timer));
-            rows.addAll(trainingRows(timer));
+            if (wants(Section.gemm)) {
+                rows.addAll(gemmRows(timer));
+            }
+            if (wants(Section.conv)) {
+                rows.addAll(convRows(timer));
+            }
+            if (wants(Section.linear)) {
+                rows.add(linearRow(timer));
+            }
+            if (wants(Section.train)) {
+                rows.addAll(trainingRows(timer));
+            }
         } finally {
             Parallel.setThreads(before);
         }
@@ -89,8 +105,12 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private boolean wants(Section s) {
+        return only == null || only.isEmpty() || only.contains(s);
+    }
+
     private Row peakRow() {
-        double seconds = quick ? 1.0 : 2.0;
+        double seconds = quick ? 1.0 : 1.5;
         double[] v = new double[threads.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = concurrentPeak(threads.get(i), seconds);
@@ -122,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
     private List<Row> gemmRows(BenchTimer timer) {
         String[][] shapes = {
             {"GEMM 1024x1024x1024", "1024", "1024", "1024", "N", "N"},
-            {"GEMM 256x256x256", "256", "256", "256", "N", "N"},
+            {"GEMM 64x4000x3072 (x W^T)", "64", "4000", "3072", "N", "T"},
         };
         List<Row> rows = new ArrayList<>();
         Gemm gemm = Kernels.gemm();
