@@ -57,6 +57,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
+    @Option(names = "--cpu-time",
+            description = "Time 1-thread figures by the thread's CPU time rather than the wall clock: on a machine "
+                    + "shared with other busy processes this shows what the kernels do when they get the core.")
+    boolean cpuTime;
+
     /** What a run can measure. */
     enum Section { gemm, conv, linear, train }
 
@@ -78,6 +83,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchTimer timer = quick ? new BenchTimer(0.02, 0.01, 1) : new BenchTimer(0.3, 0.1, 5);
         int before = Parallel.threads();
+        String load = loadAverage();
+        long cpu0 = processCpuNanos();
+        long wall0 = System.nanoTime();
         List<Row> rows = new ArrayList<>();
         try {
             rows.add(peakRow());
@@ -96,13 +104,27 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             Parallel.setThreads(before);
         }
+        double share = (processCpuNanos() - cpu0) / (double) (System.nanoTime() - wall0)
+                / Runtime.getRuntime().availableProcessors();
+        String context = String.format("load average at start %s; this process used %.0f%% of the machine's %d "
+                + "cores during the run", load, 100 * share, Runtime.getRuntime().availableProcessors());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(toJson(rows)));
+            Map<String, Object> m = toJson(rows);
+            m.put("context", context);
+            m.put("cpu_time", cpuTime);
+            out.println(Json.write(m));
         } else {
             printTable(out, rows);
+            out.println(context);
         }
         return 0;
+    }
+
+    /** Sets the thread count, and CPU-time timing for one thread when asked. */
+    private void use(BenchTimer timer, int n) {
+        Parallel.setThreads(n);
+        timer.cpuTime = cpuTime && n == 1;
     }
 
     private boolean wants(Section s) {
@@ -159,7 +181,7 @@ final class BenchCommand implements Callable<Integer> {
             double flops = 2.0 * m * n * k;
             double[] v = new double[threads.size()];
             for (int i = 0; i < v.length; i++) {
-                Parallel.setThreads(threads.get(i));
+                use(timer, threads.get(i));
                 v[i] = flops / 1e9 / timer.secondsPerCall(() -> gemm.sgemm(ta, tb, m, n, k, 1f, a, 0, ta ? m : k,
                         b, 0, tb ? k : n, 0f, c, 0, n));
             }
@@ -229,7 +251,7 @@ final class BenchCommand implements Callable<Integer> {
     private Row measure(BenchTimer timer, String name, double flops, Runnable op) {
         double[] v = new double[threads.size()];
         for (int i = 0; i < v.length; i++) {
-            Parallel.setThreads(threads.get(i));
+            use(timer, threads.get(i));
             v[i] = flops / 1e9 / timer.secondsPerCall(op);
         }
         return new Row(name, "GFLOP/s", v);
@@ -251,7 +273,7 @@ final class BenchCommand implements Callable<Integer> {
         int n = 64;
         double[] v = new double[threads.size()];
         for (int i = 0; i < v.length; i++) {
-            Parallel.setThreads(threads.get(i));
+            use(timer, threads.get(i));
             Rng rng = new Rng(7);
             Module model = build.apply(rng);
             model.setInputGradient(false);
@@ -281,8 +303,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private void printTable(PrintWriter out, List<Row> rows) {
         out.println(machine());
-        out.printf("timing: %s; other processes on the machine lower the figures%n",
-                quick ? "--quick (one short run, rough)" : "warm-up, then the median of 5 runs");
+        out.printf("timing: %s%s; other processes on the machine lower the figures%n",
+                quick ? "--quick (one short run, rough)" : "warm-up, then the median of 5 runs",
+                cpuTime ? ", 1-thread figures by thread CPU time" : ", wall clock");
         StringBuilder head = new StringBuilder(String.format("%-36s", "kernel"));
         for (int t : threads) {
             head.append(String.format("  %18s", t + (t == 1 ? " thread" : " threads")));
@@ -319,6 +342,22 @@ final class BenchCommand implements Callable<Integer> {
         }
         m.put("results", list);
         return m;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     /** CPU, cores, JDK, vector kernels and JVM flags in one line. */
