@@ -33,7 +33,7 @@ def mlp(inputs, hidden, classes=10):
                          nn.Linear(hidden, classes))
 
 
-def images_per_second(model, shape, steps, repeats=7, batch=64):
+def images_per_second(model, shape, steps, clock, repeats=7, batch=64):
     torch.manual_seed(7)
     x = torch.rand(batch, *shape) * 2 - 1
     y = torch.arange(batch) % 10
@@ -49,10 +49,10 @@ def images_per_second(model, shape, steps, repeats=7, batch=64):
         step()
     rates = []
     for _ in range(repeats):
-        t = time.perf_counter()
+        t = clock()
         for _ in range(steps):
             step()
-        rates.append(batch * steps / (time.perf_counter() - t))
+        rates.append(batch * steps / (clock() - t))
     rates.sort()
     return rates[len(rates) // 2]
 
@@ -60,15 +60,18 @@ def images_per_second(model, shape, steps, repeats=7, batch=64):
 def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--cpu-time", action="store_true",
+                   help="time by the calling thread's CPU time (1 thread only), as convlab bench --cpu-time")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
-    print(f"torch {torch.__version__}, {args.threads} thread(s)")
+    clock = time.thread_time if args.cpu_time and args.threads == 1 else time.perf_counter
+    print(f"torch {torch.__version__}, {args.threads} thread(s), {'thread CPU time' if clock is time.thread_time else 'wall clock'}")
     for name, model, shape, steps in [
         ("ThreeLayerConvNet 3x32x32", ThreeLayerConvNet(3, 32, 32), (3, 32, 32), 5),
         ("ThreeLayerConvNet 1x28x28", ThreeLayerConvNet(1, 28, 28), (1, 28, 28), 5),
         ("MLP 3072-4000-4000-10", mlp(3072, 4000), (3072,), 2),
     ]:
-        print(f"{name:28s} {images_per_second(model, shape, steps):8.0f} images/s")
+        print(f"{name:28s} {images_per_second(model, shape, steps, clock):8.0f} images/s")
 
 
 if __name__ == "__main__":
