@@ -112,6 +112,8 @@ class SimdConvTest {
                 .padding(1).build());
         ConvPlan mnist = ConvPlan.of(ConvGeometry.builder().inChannels(1).outChannels(32).size(28, 28).kernel(5)
                 .padding(2).build());
+        assertThat(mnist.taps()).as("a 1-channel 5x5 forward pass goes to the GEMM path").isLessThan(
+                SimdConv.MIN_DIRECT_FORWARD_TAPS);
         for (ConvPlan p : new ConvPlan[] {conv1, conv2, mnist}) {
             assertThat(SimdConv.direct(p)).as("%s forward and weight gradient", p).isTrue();
             assertThat(SimdConv.directInputGradient(p)).as("%s input gradient", p).isTrue();
