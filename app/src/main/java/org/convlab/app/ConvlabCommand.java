@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             CostCommand.class,
             WorksheetCommand.class,
             GradcheckCommand.class,
+            DataCommand.class,
             BenchCommand.class,
         })
 final class ConvlabCommand implements Runnable {
