@@ -14,7 +14,12 @@
  *   <li>{@link org.convlab.app.web.ReportFiles} — {@code GET /reports/...}: the latest report
  *       directory, read-only.</li>
  * </ul>
- * Every parameter is bounded ({@link org.convlab.app.web.Limits}); bad input gets a 4xx and one
- * line of JSON, {@code {"error": "..."}}, which the pages show.
+ * The images come from the data module ({@link org.convlab.app.web.ImageSources},
+ * {@link org.convlab.app.web.DataImages}): the test split of the {@code --data} set, loaded after
+ * the server starts. Every parameter is bounded ({@link org.convlab.app.web.Limits}); bad input
+ * gets a 4xx and one line of JSON, {@code {"error": "..."}}, which the pages show; at most
+ * {@link org.convlab.app.web.Limits#HEAVY_CONCURRENT} requests compute at once
+ * ({@link org.convlab.app.web.WorkGate}). {@link org.convlab.app.web.ExplorerServer} lists the routes
+ * and the defences.
  */
 package org.convlab.app.web;
