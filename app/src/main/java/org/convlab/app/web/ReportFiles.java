@@ -65,7 +65,8 @@ public final class ReportFiles {
         if (exists) {
             m.put("index", "/reports/index.html");
             try {
-                m.put("modified", Files.getLastModifiedTime(index).toInstant().toString());
+                m.put("modified", Files.getLastModifiedTime(index).toInstant()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
             } catch (IOException e) {
                 m.put("modified", Instant.EPOCH.toString());
             }
