@@ -1,0 +1,29 @@
+package org.convlab.bench.peers;
+
+import java.lang.management.ManagementFactory;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The facts a figure needs next to it: JDK, JVM flags, the peers' switches, the date. */
+final class Environment {
+    private Environment() {
+    }
+
+    static Map<String, String> describe() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        m.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version"));
+        m.put("jvm_flags", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        for (String key : new String[] {"ai.djl.offline", "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads"}) {
+            m.put(key, String.valueOf(System.getProperty(key)));
+        }
+        for (String key : new String[] {"OPT_OUT_TRACKING", "PYTORCH_VERSION", "DJL_CACHE_DIR", "OMP_NUM_THREADS"}) {
+            m.put("env " + key, String.valueOf(System.getenv(key)));
+        }
+        return m;
+    }
+}

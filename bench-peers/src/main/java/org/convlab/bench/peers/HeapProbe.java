@@ -1,0 +1,53 @@
+package org.convlab.bench.peers;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+
+/**
+ * Measures the Java heap over a span of work: the peak heap in use (the sum of the heap
+ * pools' peak usage, garbage not yet collected included) and the bytes allocated by all live
+ * threads (HotSpot's per-thread allocation counters).
+ *
+ * <p>Call {@link #start()} before the work and {@link #stop()} after it. Meaningful for
+ * engines that run on the JVM heap (convlab); the native peers allocate outside it.
+ */
+public final class HeapProbe {
+    private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).toList();
+    private long allocatedAtStart;
+
+    /** Resets the pools' peaks and notes the allocation counters. */
+    public void start() {
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        allocatedAtStart = allocatedBytes();
+    }
+
+    /** The peak heap in use since {@link #start()} and the bytes allocated since then. */
+    public Sample stop() {
+        long allocated = allocatedBytes() - allocatedAtStart;
+        long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return new Sample(peak, Math.max(0, allocated));
+    }
+
+    private static long allocatedBytes() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (threads instanceof com.sun.management.ThreadMXBean hotspot && hotspot.isThreadAllocatedMemorySupported()) {
+            long sum = 0;
+            for (long a : hotspot.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+                sum += Math.max(0, a);
+            }
+            return sum;
+        }
+        return 0;
+    }
+
+    /**
+     * @param peakHeapBytes  the heap in use at its highest (sum of the pools' peaks)
+     * @param allocatedBytes bytes allocated by all threads during the span
+     */
+    public record Sample(long peakHeapBytes, long allocatedBytes) {
+    }
+}
