@@ -69,6 +69,11 @@ done
 
 unset PYTORCH_VERSION
 export OPT_OUT_TRACKING=true
+# glibc keeps freed activations instead of unmapping and re-faulting them every step. The harness
+# sets the same for the python3-torch subprocess; here it serves libtorch inside the JVM (DJL),
+# so both PyTorch set-ups run with the same allocator settings.
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
+export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-1073741824}"
 cp="$jar:$(cat "$module/target/classpath.txt")"
 # JNA (DJL) loads native code; protobuf (ONNX model writer) uses sun.misc.Unsafe: allow both quietly.
 jvm=(--add-modules jdk.incubator.vector -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED)

@@ -138,9 +138,10 @@ public final class PyTorchDjlEngine implements org.convlab.bench.peers.Engine {
                 loss = l.getFloat();
             }
             for (NDArray p : params) {
+                // In place, no temporaries: g *= lr; w -= g; g = 0.
                 NDArray g = p.getGradient();
                 g.attach(step);
-                p.subi(g.mul(learningRate));
+                p.subi(g.muli(learningRate));
                 JniUtils.zeroGrad((PtNDArray) p);
             }
             return loss;
