@@ -14,6 +14,7 @@ final class ConvlabGemmPeak implements GemmPeak {
     private float[] b;
     private float[] c;
     private int n;
+    private int threads;
 
     @Override
     public String name() {
@@ -29,7 +30,7 @@ final class ConvlabGemmPeak implements GemmPeak {
     @Override
     public void prepare(int n, int threads) {
         this.n = n;
-        Parallel.setThreads(threads);
+        this.threads = threads;
         SplittableRandom r = new SplittableRandom(1);
         a = new float[n * n];
         b = new float[n * n];
@@ -40,13 +41,23 @@ final class ConvlabGemmPeak implements GemmPeak {
         }
     }
 
+    /**
+     * Times {@code calls} multiplies on {@code threads} threads. The pool exists only while
+     * convlab runs: an idle {@link Parallel} pool keeps waking up to spin, which would take CPU
+     * from the peers' repetitions in between.
+     */
     @Override
     public double time(int calls) {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            gemm.sgemm(false, false, n, n, n, 1f, a, 0, n, b, 0, n, 0f, c, 0, n);
+        Parallel.setThreads(threads);
+        try {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < calls; i++) {
+                gemm.sgemm(false, false, n, n, n, 1f, a, 0, n, b, 0, n, 0f, c, 0, n);
+            }
+            return (System.nanoTime() - t0) * 1e-9;
+        } finally {
+            Parallel.setThreads(1);
         }
-        return (System.nanoTime() - t0) * 1e-9;
     }
 
     @Override

@@ -100,16 +100,16 @@ public final class Interleaved {
                               double minRepSeconds) throws Exception {
         Map<String, Integer> calls = new LinkedHashMap<>();
         for (Subject s : subjects) {
-            double fastest = Double.POSITIVE_INFINITY;
+            List<Double> warm = new ArrayList<>();
             double spent = 0;
-            int n = 0;
-            while (n < 2 || spent < warmupSeconds) {
+            while (warm.size() < 3 || spent < warmupSeconds) {
                 double t = s.timed().run(1);
-                fastest = Math.min(fastest, t);
+                warm.add(t);
                 spent += t;
-                n++;
             }
-            calls.put(s.name(), (int) Math.max(1, Math.round(minRepSeconds / fastest)));
+            // The median of the later half: robust to the slow first calls and to outliers.
+            double typical = Stats.median(warm.subList(warm.size() / 2, warm.size()));
+            calls.put(s.name(), (int) Math.max(1, Math.round(minRepSeconds / typical)));
         }
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         subjects.forEach(s -> rates.put(s.name(), new ArrayList<>()));

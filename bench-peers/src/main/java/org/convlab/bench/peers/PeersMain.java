@@ -59,6 +59,12 @@ public final class PeersMain implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON on standard output (progress still goes to standard error).")
     boolean json;
 
+    @Option(names = "--save", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+    java.nio.file.Path save;
+
+    @Option(names = "--render", paramLabel = "FILE", description = "Print the tables of a run saved with --save (or --json) and exit; runs nothing.")
+    java.nio.file.Path render;
+
     @Option(names = "--profile", description = "Before timing, print the top operators of one PyTorch training step per workload (both set-ups).")
     boolean profile;
 
@@ -67,6 +73,11 @@ public final class PeersMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (render != null) {
+            Results saved = Report.read(render);
+            out.println(json ? Report.json(saved) : Report.text(saved, List.copyOf(saved.engines().keySet())));
+            return 0;
+        }
         if (reps < 1) {
             throw new BadParameterException("--reps", "a positive integer", reps);
         }
@@ -92,6 +103,9 @@ public final class PeersMain implements Callable<Integer> {
         Comparison.Options options = new Comparison.Options(threads, models, modeList, engineList, reps, warmup,
                 repSeconds, gemmSize, lr, seed);
         Results results = new Comparison(options, err).run();
+        if (save != null) {
+            java.nio.file.Files.writeString(save, Report.json(results) + System.lineSeparator());
+        }
         out.println(json ? Report.json(results) : Report.text(results, engineList));
         long bad = results.checks().stream().filter(c -> !c.ok()).count();
         if (bad > 0) {

@@ -24,6 +24,15 @@ public final class Report {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results);
     }
 
+    /** Reads results written by {@link #json}. */
+    public static Results read(java.nio.file.Path file) {
+        try {
+            return new ObjectMapper().readValue(file.toFile(), Results.class);
+        } catch (IOException e) {
+            throw new org.convlab.core.BadFileException(file, "not a peers results file (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** The results as text: set-up, peak, checks, one table per mode, heap. */
     public static String text(Results r, List<String> engineColumns) {
         StringBuilder s = new StringBuilder();

@@ -22,9 +22,9 @@ class InterleavedTest {
         List<Interleaved.Subject> subjects = List.of(fake("a", 1.0 / 64, log), fake("b", 1.0 / 32, log), fake("c", 1.0 / 16, log));
         Interleaved.Outcome o = Interleaved.run(subjects, 3, 1.0 / 16, 0.25);
 
-        // warm-up: a needs 4 calls to reach 1/16 s, b and c 2 (at least two); then 0.25 s repetitions.
+        // warm-up: a needs 4 calls to reach 1/16 s, b and c 3 (at least three); then 0.25 s repetitions.
         assertThat(o.callsPerRep()).containsEntry("a", 16).containsEntry("b", 8).containsEntry("c", 4);
-        List<String> timed = log.subList(4 + 2 + 2, log.size());
+        List<String> timed = log.subList(4 + 3 + 3, log.size());
         assertThat(timed).containsExactly("a:16", "b:8", "c:4", "b:8", "c:4", "a:16", "c:4", "a:16", "b:8");
 
         assertThat(o.median("a")).isCloseTo(4096, org.assertj.core.data.Offset.offset(1e-6));

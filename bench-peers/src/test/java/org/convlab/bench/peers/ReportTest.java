@@ -36,6 +36,23 @@ class ReportTest {
     }
 
     @Test
+    void savedJsonRendersTheSameTables(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("run.json");
+        java.nio.file.Files.writeString(file, Report.json(results()));
+        Results back = Report.read(file);
+        assertThat(Report.text(back, Engines.ALL)).isEqualTo(Report.text(results(), Engines.ALL));
+    }
+
+    @Test
+    void aFileThatIsNotAResultNamesItself(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("other.json");
+        java.nio.file.Files.writeString(file, "[1, 2]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Report.read(file))
+                .isInstanceOf(org.convlab.core.BadFileException.class)
+                .hasMessageStartingWith(file + ": not a peers results file");
+    }
+
+    @Test
     void jsonCarriesTheFigures() throws Exception {
         JsonNode j = new ObjectMapper().readTree(Report.json(results()));
         assertThat(j.at("/rows/0/engines/pytorch-py/imagesPerSecond").asDouble()).isEqualTo(1600);
