@@ -48,6 +48,7 @@ public final class Comparison {
     /** Runs everything and returns the results; engines are closed at the end. */
     public Results run() throws Exception {
         Machine machine = Machine.detect();
+        String loadAtStart = Environment.loadAverage();
         List<Results.Peak> peaks = new ArrayList<>();
         List<Results.Check> checks = new ArrayList<>();
         List<Results.Row> rows = new ArrayList<>();
@@ -80,7 +81,7 @@ public final class Comparison {
                 e.close();
             }
         }
-        return new Results(machine, Environment.describe(), descriptions, peaks, checks, rows);
+        return new Results(machine, Environment.describe(loadAtStart), descriptions, peaks, checks, rows);
     }
 
     private List<Results.Peak> peaks(int threads, Machine machine) throws Exception {

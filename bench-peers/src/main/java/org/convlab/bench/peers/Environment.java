@@ -11,8 +11,21 @@ final class Environment {
     private Environment() {
     }
 
-    static Map<String, String> describe() {
+    /** The 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** The facts, with the load average measured at the start of the run and now (at its end). */
+    static Map<String, String> describe(String loadAtStart) {
         Map<String, String> m = new LinkedHashMap<>();
+        m.put("load_average_start", loadAtStart);
+        m.put("load_average_end", loadAverage());
         m.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         m.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version"));

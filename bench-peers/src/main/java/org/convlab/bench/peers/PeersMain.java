@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * flags the peers need ({@code -Dai.djl.offline=true}, {@code OPT_OUT_TRACKING=true}, the
  * thread properties, the Vector API module).
  */
-@Command(name = "peers", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "peers", mixinStandardHelpOptions = true, sortOptions = false, version = "convlab peers 0.1.0",
         description = {"Trains and runs the notebook's models on convlab, PyTorch 2.7.1 (DJL), Debian's PyTorch 1.13 "
                 + "(python3-torch + OpenBLAS-OpenMP) and ONNX Runtime with the same weights and batch, checks that they "
                 + "agree, and times them interleaved; prints images/s, GFLOP/s, ratios and the fraction of the "
