@@ -43,7 +43,7 @@ public final class Report {
         s.append("Load: ").append(r.environment().getOrDefault("load_average_start", "unknown")).append(" at the start, ")
                 .append(r.environment().getOrDefault("load_average_end", "unknown"))
                 .append(" at the end (1/5/15-minute load averages; above ").append(r.machine().cpus())
-                .append(" other processes competed for the cores, so figures are noisy)\n");
+                .append(", other processes were competing for the cores and the figures are noisy)\n");
         s.append("Engines (set-up as of the last workload run):\n");
         for (String e : engineColumns) {
             s.append(String.format(Locale.ROOT, "  %-12s %s%n", e, r.engines().getOrDefault(e, "n/a")));

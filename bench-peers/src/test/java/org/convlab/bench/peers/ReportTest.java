@@ -21,7 +21,9 @@ class ReportTest {
         return new Results(new Machine("AMD EPYC", 2445, false, 32, 2), Map.of("jdk", "17", "jvm_flags", "", "date", "today"),
                 engines,
                 List.of(new Results.Peak(1, "pytorch-djl matmul", 1024, 62.6, List.of(62.6), 78.24)),
-                List.of(new Results.Check("cnn-3x32x32", "train", 1, "pytorch-py", "pytorch-djl", 2e-7, 0.25, 0, 3e-7, true)),
+                List.of(new Results.Check("cnn-3x32x32", "train", 1, "pytorch-py", "pytorch-djl", 2e-7, 0.25, 0, 3e-7, true),
+                        new Results.Check("cnn-3x32x32", "infer", 1, "onnxruntime", "pytorch-djl", 2e-7, 0.25,
+                                Double.NaN, Double.NaN, true)),
                 List.of(new Results.Row("cnn-3x32x32", "train", 1, 39_124_992, 62.6, m, Map.of("pytorch-py/pytorch-djl", 2.0))));
     }
 
@@ -59,5 +61,6 @@ class ReportTest {
         assertThat(j.at("/rows/0/ratios/pytorch-py~1pytorch-djl").asDouble()).isEqualTo(2.0);
         assertThat(j.at("/machine/mhz").asDouble()).isEqualTo(2445);
         assertThat(j.at("/checks/0/ok").asBoolean()).isTrue();
+        assertThat(j.at("/checks/1/lossDiff").asText()).isEqualTo("NaN");
     }
 }
