@@ -89,6 +89,28 @@ public record Axis(int size, int kernel, int stride, int dilation, int padBefore
         return o * stride + t * dilation - padBefore;
     }
 
+    /**
+     * Taps of the first {@code outputs} windows that land on the input rather than on the padding:
+     * {@code sum over o < outputs of #{t : 0 <= o*s + t*d - pBefore < n}}, in O(k).
+     */
+    public long tapsInside(int outputs) {
+        long sum = 0;
+        for (int t = 0; t < kernel; t++) {
+            long offset = (long) t * dilation - padBefore;
+            long lo = Math.max(0, Math.floorDiv(-offset + stride - 1, (long) stride));
+            long hi = Math.min(outputs - 1L, Math.floorDiv(size - 1 - offset, (long) stride));
+            if (hi >= lo) {
+                sum += hi - lo + 1;
+            }
+        }
+        return sum;
+    }
+
+    /** Taps of all windows that land on the input: {@link #tapsInside(int)} of {@link #output()}. */
+    public long tapsInside() {
+        return tapsInside(output());
+    }
+
     /** The padded positions that no window reaches after the last one: {@code (n+pB+pA) - ((out-1)s + span)}. */
     public long droppedTail() {
         return paddedSize() - ((long) (output() - 1) * stride + span());

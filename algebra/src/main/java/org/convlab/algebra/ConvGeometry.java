@@ -130,11 +130,11 @@ public final class ConvGeometry {
         return w;
     }
 
-    /** Kernel taps per output element: {@code (C_in/groups) * k_1 * ... * k_D}, exact. */
+    /** Kernel taps per output element: {@code (C_in/groups) * k_1 * ... * k_D}, exact (a bad-parameter error on overflow). */
     public long tapsPerOutput() {
         long taps = inChannelsPerGroup();
         for (Axis axis : axes) {
-            taps = Math.multiplyExact(taps, axis.kernel());
+            taps = product("kernel", taps, axis.kernel());
         }
         return taps;
     }
@@ -143,7 +143,7 @@ public final class ConvGeometry {
     public long outputElements() {
         long n = outChannels;
         for (Axis axis : axes) {
-            n = Math.multiplyExact(n, axis.output());
+            n = product("filters", n, axis.output());
         }
         return n;
     }
@@ -152,9 +152,19 @@ public final class ConvGeometry {
     public long inputElements() {
         long n = inChannels;
         for (Axis axis : axes) {
-            n = Math.multiplyExact(n, axis.size());
+            n = product("input", n, axis.size());
         }
         return n;
+    }
+
+    /** {@code a * b}, or a {@link BadParameterException} naming {@code parameter} when it overflows a long. */
+    private static long product(String parameter, long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new BadParameterException(parameter, "expected sizes whose product fits in 63 bits, got "
+                    + a + " * " + b + ", which overflows");
+        }
     }
 
     @Override
@@ -285,22 +295,25 @@ public final class ConvGeometry {
             }
             int[][] pads = padding.resolve(size, k, s, d, sameMode);
             Axis[] axes = new Axis[dims];
+            // PyTorch pads every axis before it convolves, so a padding the mode cannot fill is reported first
+            for (int a = 0; a < dims; a++) {
+                checkModeFits(size[a], pads[0][a], pads[1][a]);
+            }
             for (int a = 0; a < dims; a++) {
                 axes[a] = new Axis(size[a], k[a], s[a], d[a], pads[0][a], pads[1][a]);
-                checkModeFits(axes[a]);
             }
             return new ConvGeometry(this, axes);
         }
 
-        private void checkModeFits(Axis axis) {
-            int p = Math.max(axis.padBefore(), axis.padAfter());
-            if (paddingMode == PaddingMode.REFLECT && p >= axis.size()) {
+        private void checkModeFits(int size, int padBefore, int padAfter) {
+            int p = Math.max(padBefore, padAfter);
+            if (paddingMode == PaddingMode.REFLECT && p >= size) {
                 throw new BadParameterException("padding",
-                        "reflect padding must be smaller than the input size (" + axis.size() + "), got " + p);
+                        "reflect padding must be smaller than the input size (" + size + "), got " + p);
             }
-            if (paddingMode == PaddingMode.CIRCULAR && p > axis.size()) {
+            if (paddingMode == PaddingMode.CIRCULAR && p > size) {
                 throw new BadParameterException("padding",
-                        "circular padding must not exceed the input size (" + axis.size() + "), got " + p);
+                        "circular padding must not exceed the input size (" + size + "), got " + p);
             }
         }
 

@@ -8,5 +8,11 @@
  * computing them again. {@link org.convlab.algebra.Padding} parses and resolves
  * {@code valid}/{@code same}/{@code full}/explicit padding, and
  * {@link org.convlab.algebra.PaddingMode} says which input a padded position copies.
+ *
+ * <p>{@link org.convlab.algebra.ConvTaps} turns a geometry into index arithmetic (which weight
+ * multiplies which input for each output); the subpackages build on it: {@code symbolic}
+ * (output elements as expressions), {@code matrix} (the matrix K, shared or unshared),
+ * {@code cost} (parameter and operation counts, receptive fields) and {@code worksheet} (the
+ * worksheet's answers and generated exercises).
  */
 package org.convlab.algebra;

@@ -15,6 +15,11 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             ShapeCommand.class,
+            ElementsCommand.class,
+            MatrixCommand.class,
+            CostCommand.class,
+            WorksheetCommand.class,
+            GradcheckCommand.class,
         })
 final class ConvlabCommand implements Runnable {
     @Spec

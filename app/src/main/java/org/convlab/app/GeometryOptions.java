@@ -5,16 +5,17 @@ import org.convlab.algebra.Dims;
 import org.convlab.algebra.Padding;
 import org.convlab.algebra.PaddingMode;
 import org.convlab.algebra.SameMode;
+import org.convlab.core.BadParameterException;
 import picocli.CommandLine.Option;
 
 /** The options that describe one convolution, shared by shape, elements, matrix and cost. */
 final class GeometryOptions {
-    @Option(names = "--input", required = true, paramLabel = "DIMS",
-            description = "Input size: 9 (1-D length), 28x28 (H x W) or 3x256x256 (C x H x W).")
+    @Option(names = "--input", paramLabel = "DIMS",
+            description = "Input size: 9 (1-D length), 28x28 (H x W) or 3x256x256 (C x H x W). Required.")
     String input;
 
-    @Option(names = "--kernel", required = true, paramLabel = "K",
-            description = "Kernel size: 3, or one per axis like 3x5.")
+    @Option(names = "--kernel", paramLabel = "K",
+            description = "Kernel size: 3, or one per axis like 3x5. Required.")
     String kernel;
 
     @Option(names = "--filters", paramLabel = "F", description = "Output channels (filters); default 1.")
@@ -46,7 +47,21 @@ final class GeometryOptions {
 
     /** The parsed input dimensions. */
     Dims dims() {
+        if (input == null) {
+            throw new BadParameterException("--input",
+                    "expected an input size like 9, 28x28 or 3x256x256, got none (the option is required)");
+        }
         return Dims.parse("--input", input);
+    }
+
+    /** Whether the options describe a layer (a kernel was given). */
+    boolean hasKernel() {
+        return kernel != null;
+    }
+
+    /** Whether an input size was given. */
+    boolean hasInput() {
+        return input != null;
     }
 
     /** Whether the output shape is written with its channels first. */
@@ -57,6 +72,10 @@ final class GeometryOptions {
     /** The geometry these options describe, every value checked. */
     ConvGeometry geometry() {
         Dims d = dims();
+        if (kernel == null) {
+            throw new BadParameterException("--kernel",
+                    "expected a kernel size like 3 or 3x5, got none (the option is required)");
+        }
         int axes = d.spatial().length;
         return ConvGeometry.builder()
                 .inChannels(d.channels())

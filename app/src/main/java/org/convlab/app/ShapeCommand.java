@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.convlab.algebra.Axis;
 import org.convlab.algebra.ConvGeometry;
 import org.convlab.algebra.Padding;
+import org.convlab.algebra.SameMode;
 import org.convlab.algebra.ShapeExplanation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code convlab shape}: the output size of a convolution, with the formula filled in. */
 @Command(name = "shape", mixinStandardHelpOptions = true,
-        description = "Output size of a convolution, with the formula filled in and the inputs a stride never reads.")
+        description = {"Output size of a convolution, with the formula filled in.",
+            "Also the padding 'same' or 'full' implies and the inputs a stride never reads."})
 final class ShapeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -74,15 +76,38 @@ final class ShapeCommand implements Callable<Integer> {
     }
 
     private void printText(ConvGeometry g, PrintWriter out) {
-        out.printf("input    %s%n", dims(conv.showsChannels() ? prepend(g.inChannels(), g.inputSpatial())
-                : g.inputSpatial()));
-        out.printf("kernel   %d filter%s of %s, stride %s, dilation %s, groups %d%n", g.outChannels(),
-                g.outChannels() == 1 ? "" : "s", dims(prepend(g.inChannelsPerGroup(), g.kernel())),
-                joined(g, Axis::stride), joined(g, Axis::dilation), g.groups());
-        out.printf("padding  %s (%s)%n", g.padding(), g.paddingMode().torchName());
-        if (!(g.padding() instanceof Padding.Explicit) && !(g.padding() instanceof Padding.Valid)) {
-            for (String line : ShapeExplanation.resolvedPadding(g)) {
-                out.println("         " + line);
+        boolean channels = conv.showsChannels();
+        out.printf("input    %s%n", dims(channels ? prepend(g.inChannels(), g.inputSpatial()) : g.inputSpatial()));
+        StringBuilder kernel = new StringBuilder();
+        if (channels) {
+            kernel.append(g.outChannels()).append(g.outChannels() == 1 ? " filter of " : " filters of ")
+                    .append(dims(prepend(g.inChannelsPerGroup(), g.kernel())));
+        } else {
+            kernel.append(dims(g.kernel()));
+        }
+        kernel.append(", stride ").append(joined(g, Axis::stride));
+        if (g.axes().stream().anyMatch(a -> a.dilation() != 1)) {
+            kernel.append(", dilation ").append(joined(g, Axis::dilation));
+        }
+        if (g.groups() != 1) {
+            kernel.append(", groups ").append(g.groups()).append(" (each filter sees ").append(g.inChannelsPerGroup())
+                    .append(" of ").append(g.inChannels()).append(" channels)");
+        }
+        out.println("kernel   " + kernel);
+        String rule = g.padding() instanceof Padding.Same
+                ? (g.sameMode() == SameMode.TF ? " (TensorFlow's rule: out = ceil(n / stride))"
+                : " (PyTorch's rule: total d(k-1), the odd one after)") : "";
+        boolean resolved = !(g.padding() instanceof Padding.Explicit) && !(g.padding() instanceof Padding.Valid);
+        if (resolved && g.spatialDims() == 1) {
+            Axis a = g.axis(0);
+            out.printf("padding  %s, %s: %d before, %d after%s%n", g.padding(), g.paddingMode().torchName(),
+                    a.padBefore(), a.padAfter(), rule);
+        } else {
+            out.printf("padding  %s, %s%s%n", g.padding(), g.paddingMode().torchName(), rule);
+            if (resolved) {
+                for (String line : ShapeExplanation.resolvedPadding(g)) {
+                    out.println("         " + line);
+                }
             }
         }
         out.printf("output   %s%n", dims(outputShape(g)));

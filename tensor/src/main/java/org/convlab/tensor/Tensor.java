@@ -91,6 +91,44 @@ public final class Tensor {
         return new Tensor(shape, data.clone());
     }
 
+    /** Sets every element to {@code value}; returns this tensor. */
+    public Tensor fill(float value) {
+        Arrays.fill(data, value);
+        return this;
+    }
+
+    /** Copies the elements of {@code src}, which must have the same number of elements; returns this tensor. */
+    public Tensor copyFrom(Tensor src) {
+        if (src.data.length != data.length) {
+            throw new BadParameterException("copy", data.length + " values like " + shape, src.shape);
+        }
+        System.arraycopy(src.data, 0, data, 0, data.length);
+        return this;
+    }
+
+    /** Whether every element is finite (no NaN, no infinity). */
+    public boolean allFinite() {
+        for (float v : data) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether this tensor has exactly these dimensions. */
+    public boolean hasShape(int... dims) {
+        if (dims.length != shape.rank()) {
+            return false;
+        }
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] != shape.dim(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The element at these indices (for tests and small tools, not for hot loops). */
     public float get(int... index) {
         return data[offset(index)];

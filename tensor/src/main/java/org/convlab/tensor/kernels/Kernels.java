@@ -10,6 +10,10 @@ public final class Kernels {
     private static final boolean SIMD = !"false".equalsIgnoreCase(System.getProperty("convlab.simd"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private static final Gemm GEMM = SIMD ? simdGemmOrReference() : new ReferenceGemm();
+    private static final ConvKernels CONV = new GemmConv(GEMM);
+    private static final DenseKernels DENSE = new GemmDense(GEMM);
+    private static final LocalKernels LOCAL = new GemmLocal(GEMM);
+    private static final PoolKernels POOL = new DirectPool();
 
     private Kernels() {
     }
@@ -22,6 +26,26 @@ public final class Kernels {
     /** The matrix multiply in use. */
     public static Gemm gemm() {
         return GEMM;
+    }
+
+    /** The convolution kernels in use (1-D and 2-D, every padding mode and group count). */
+    public static ConvKernels conv() {
+        return CONV;
+    }
+
+    /** The fully connected (linear) kernels in use. */
+    public static DenseKernels dense() {
+        return DENSE;
+    }
+
+    /** The locally connected (unshared convolution) kernels in use. */
+    public static LocalKernels local() {
+        return LOCAL;
+    }
+
+    /** The pooling kernels in use. */
+    public static PoolKernels pool() {
+        return POOL;
     }
 
     private static Gemm simdGemmOrReference() {

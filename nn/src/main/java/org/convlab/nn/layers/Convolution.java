@@ -1,0 +1,167 @@
+package org.convlab.nn.layers;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.convlab.algebra.ConvGeometry;
+import org.convlab.core.BadParameterException;
+import org.convlab.nn.Module;
+import org.convlab.nn.Parameter;
+import org.convlab.nn.init.Init;
+import org.convlab.nn.init.Rng;
+import org.convlab.tensor.Tensor;
+import org.convlab.tensor.kernels.ConvPlan;
+import org.convlab.tensor.kernels.Kernels;
+import org.convlab.tensor.kernels.Workspace;
+
+/**
+ * A convolution layer (PyTorch's {@code Conv1d}/{@code Conv2d}: cross-correlation), the common
+ * part of {@link Conv1d} and {@link Conv2d}.
+ * <pre>  y[i, f, o] = bias[f] + sum_{c in group(f), t} weight[f, c', t] * xpad[i, c, o*s + t*d - pBefore]</pre>
+ * Shapes (2-D): input {@code (N, C_in, H, W)} or unbatched {@code (C_in, H, W)}, weight
+ * {@code (C_out, C_in/groups, kH, kW)}, bias {@code (C_out)}, output {@code (N, C_out, OH, OW)}.
+ * The output size and padding come from the algebra module's {@link ConvGeometry} for the
+ * input's size (computed once per input size); the work from {@link Kernels#conv()}.
+ */
+public abstract class Convolution extends Module {
+    private final WindowSpec spec;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final Workspace workspace = new Workspace();
+    private final Buffer out = new Buffer();
+    private final Buffer inGrad = new Buffer();
+    private int[] planSize;
+    private ConvPlan plan;
+    private Tensor x;
+    private Tensor y;
+    private int batch;
+
+    Convolution(WindowBuilder<?> builder, Rng rng) {
+        this.spec = builder.spec();
+        int[] shape = new int[spec.dims() + 2];
+        shape[0] = spec.outChannels();
+        shape[1] = spec.inChannels() / spec.groups();
+        System.arraycopy(spec.kernel(), 0, shape, 2, spec.dims());
+        this.weight = new Parameter("weight", shape);
+        this.bias = spec.bias() ? new Parameter("bias", spec.outChannels()) : null;
+        resetParameters(rng);
+    }
+
+    /** Number of spatial dimensions: 1 or 2. */
+    public int spatialDims() {
+        return spec.dims();
+    }
+
+    public int inChannels() {
+        return spec.inChannels();
+    }
+
+    public int outChannels() {
+        return spec.outChannels();
+    }
+
+    /** The weight, {@code (C_out, C_in/groups, k...)}. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias {@code (C_out)}, or {@code null} when built without one. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    /** {@code fan_in = (C_in / groups) * prod(kernel)}, which sets the initial bound. */
+    public long fanIn() {
+        return spec.fanIn();
+    }
+
+    /** The geometry of this layer for an input of these spatial sizes (output size, padding per side). */
+    public ConvGeometry geometry(int... spatialSize) {
+        return spec.geometry(spatialSize);
+    }
+
+    @Override
+    public void resetParameters(Rng rng) {
+        Init.kaimingUniformDefault(weight.value(), fanIn(), rng);
+        if (bias != null) {
+            Init.uniform(bias.value(), Init.defaultBound(fanIn()), rng);
+        }
+    }
+
+    @Override
+    protected Map<String, Parameter> collectParameters() {
+        Map<String, Parameter> m = new LinkedHashMap<>();
+        m.put("weight", weight);
+        if (bias != null) {
+            m.put("bias", bias);
+        }
+        return m;
+    }
+
+    private String expectedInput() {
+        String sp = spec.dims() == 1 ? "L" : "H, W";
+        return "(N, " + spec.inChannels() + ", " + sp + ") or (" + spec.inChannels() + ", " + sp + ")";
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        int rank = input.rank();
+        boolean batched = rank == spec.dims() + 2;
+        if (!batched && rank != spec.dims() + 1 || input.dim(batched ? 1 : 0) != spec.inChannels()) {
+            throw badInput(expectedInput(), input.shape());
+        }
+        int n = batched ? input.dim(0) : 1;
+        int[] size = new int[spec.dims()];
+        for (int a = 0; a < spec.dims(); a++) {
+            size[a] = input.dim(rank - spec.dims() + a);
+        }
+        ConvPlan p = plan(size, input);
+        int[] dims = new int[rank];
+        int at = 0;
+        if (batched) {
+            dims[at++] = n;
+        }
+        dims[at++] = spec.outChannels();
+        if (spec.dims() == 2) {
+            dims[at++] = p.outH;
+        }
+        dims[at] = p.outW;
+        Tensor output = out.shaped(dims);
+        Kernels.conv().forward(p, n, input.data(), weight.value().data(), bias == null ? null : bias.value().data(),
+                output.data(), workspace);
+        this.x = input;
+        this.y = output;
+        this.batch = n;
+        return output;
+    }
+
+    private ConvPlan plan(int[] size, Tensor input) {
+        if (plan == null || !java.util.Arrays.equals(size, planSize)) {
+            try {
+                plan = ConvPlan.of(spec.geometry(size));
+            } catch (BadParameterException e) {
+                throw new BadParameterException(label(), "input " + input.shape() + " does not fit: " + e.getMessage());
+            }
+            planSize = size;
+        }
+        return plan;
+    }
+
+    @Override
+    public Tensor backward(Tensor dy) {
+        checkGradient(y, dy);
+        Tensor dx = inputGradient() ? inGrad.shaped(x.shape()) : null;
+        float[] dw = weight.gradOrNull();
+        float[] db = bias == null ? null : bias.gradOrNull();
+        if (dx != null || dw != null || db != null) {
+            Kernels.conv().backward(plan, batch, x.data(), weight.value().data(), dy.data(),
+                    dx == null ? null : dx.data(), dw, db, workspace);
+        }
+        return dx;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + spec.inChannels() + ", " + spec.outChannels() + ", "
+                + spec.describe() + ")";
+    }
+}

@@ -1,0 +1,138 @@
+package org.convlab.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import org.convlab.nn.init.Rng;
+import org.convlab.nn.layers.Conv2d;
+import org.convlab.nn.layers.Linear;
+import org.convlab.nn.layers.ReLU;
+import org.convlab.nn.loss.CrossEntropyLoss;
+import org.convlab.nn.models.EquivarianceCnn;
+import org.convlab.nn.models.EquivarianceMlp;
+import org.convlab.nn.models.LocallyConnectedNet;
+import org.convlab.nn.models.ThreeLayerConvNet;
+import org.convlab.nn.models.ThreeLayerMLP;
+import org.convlab.nn.optim.SGD;
+import org.convlab.tensor.Tensor;
+import org.convlab.tensor.parallel.Parallel;
+import org.junit.jupiter.api.Test;
+
+class SequentialAndModelsTest {
+    @Test
+    void parameterCountsOfTheNotebooksModels() {
+        Rng rng = new Rng(1);
+        assertThat(new ThreeLayerConvNet(3, 32, 16, 10, 32, 32, rng).parameterCount()).isEqualTo(170_906);
+        assertThat(new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, rng).parameterCount()).isEqualTo(130_906);
+        assertThat(new ThreeLayerMLP(784, 100, 10, rng).parameterCount()).isEqualTo(89_610);
+        assertThat(new ThreeLayerMLP(3072, 100, 10, rng).parameterCount()).isEqualTo(318_410);
+        assertThat(new EquivarianceCnn(rng).parameterCount()).isEqualTo(200 + 7_240 + 361);
+        assertThat(new EquivarianceMlp(rng).parameterCount()).isEqualTo(313_700 + 10_100 + 316_736);
+        // the unshared twin: each conv weight and bias times H*W positions
+        assertThat(new LocallyConnectedNet(1, 32, 16, 10, 28, 28, rng).parameterCount())
+                .isEqualTo(784L * (800 + 32) + 784L * (4608 + 16) + 125_450);
+    }
+
+    @Test
+    void parametersAreNamedByTheirModule() {
+        ThreeLayerConvNet m = new ThreeLayerConvNet(1, 2, 2, 3, 4, 4, new Rng(1));
+        assertThat(m.namedParameters().keySet()).containsExactly("conv1.weight", "conv1.bias", "conv2.weight",
+                "conv2.bias", "fc.weight", "fc.bias");
+        assertThat(m.toString()).startsWith("ThreeLayerConvNet(\n  (conv1): Conv2d(1, 2, kernel_size=5, stride=1,"
+                + " padding=2)");
+    }
+
+    @Test
+    void frozenConvolutionsStopBackpropagationAtTheClassifier() {
+        Rng rng = new Rng(2);
+        ThreeLayerConvNet m = new ThreeLayerConvNet(1, 2, 2, 3, 5, 5, rng);
+        m.conv1().freeze();
+        m.conv2().freeze();
+        m.setInputGradient(false);
+        Tensor x = Tensor.zeros(2, 1, 5, 5).fill(0.5f);
+        m.zeroGrad();
+        Tensor dx = m.backward(crossEntropyGradient(m.forward(x)));
+        assertThat(dx).isNull();
+        assertThat(m.conv1().weight().grad().data()).containsOnly(0f);
+        assertThat(m.conv2().weight().grad().data()).containsOnly(0f);
+        assertThat(m.fc().weight().grad().data()).isNotEqualTo(new float[m.fc().weight().size()]);
+        assertThat(m.trainableParameterCount()).isEqualTo(m.fc().parameterCount());
+    }
+
+    private static Tensor crossEntropyGradient(Tensor logits) {
+        CrossEntropyLoss ce = new CrossEntropyLoss();
+        ce.forward(logits, new int[] {0, 2});
+        return ce.backward();
+    }
+
+    @Test
+    void outputsOfTheLastForwardAndTheFirstNonFiniteLayer() {
+        Sequential s = new Sequential().add("fc1", new Linear(2, 2, new Rng(1))).add("relu", new ReLU())
+                .add("fc2", new Linear(2, 1, new Rng(2)));
+        s.forward(Tensor.wrap(new float[] {1, 2}, 1, 2));
+        assertThat(s.output(0).shape().dims()).containsExactly(1, 2);
+        assertThat(s.firstNonFinite()).isNull();
+        s.forward(Tensor.wrap(new float[] {Float.NaN, 2}, 1, 2));
+        assertThat(s.firstNonFinite()).isEqualTo("fc1: Linear(in_features=2, out_features=2, bias=True)");
+    }
+
+    @Test
+    void buffersAreReusedForTheSameBatchSize() {
+        Conv2d conv = Conv2d.builder(1, 2, 3).build(new Rng(1));
+        Tensor y1 = conv.forward(Tensor.zeros(4, 1, 6, 6));
+        Tensor y2 = conv.forward(Tensor.zeros(4, 1, 6, 6));
+        assertThat(y2).isSameAs(y1);
+        assertThat(conv.forward(Tensor.zeros(3, 1, 6, 6))).isNotSameAs(y1);
+    }
+
+    @Test
+    void aTrainingStepAllocatesAlmostNothing() {
+        int before = Parallel.threads();
+        Parallel.setThreads(1); // allocations are counted on this thread
+        try {
+            Rng rng = new Rng(5);
+            ThreeLayerConvNet model = new ThreeLayerConvNet(3, 8, 4, 10, 16, 16, rng);
+            Tensor x = Tensor.zeros(8, 3, 16, 16).fill(0.1f);
+            int[] labels = {0, 1, 2, 3, 4, 5, 6, 7};
+            CrossEntropyLoss ce = new CrossEntropyLoss();
+            SGD sgd = new SGD(model.parameters(), 0.01).momentum(0.9);
+            Runnable step = () -> {
+                sgd.zeroGrad();
+                ce.forward(model.forward(x), labels);
+                model.backward(ce.backward());
+                sgd.step();
+            };
+            for (int i = 0; i < 50; i++) { // warm up: interpreted Vector API code boxes its vectors
+                step.run();
+            }
+            com.sun.management.ThreadMXBean bean =
+                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long start = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+            int steps = 5;
+            for (int i = 0; i < steps; i++) {
+                step.run();
+            }
+            long perStep = (bean.getThreadAllocatedBytes(Thread.currentThread().getId()) - start) / steps;
+            // one activation of conv1 alone is 8*8*16*16*4 = 64 KiB: a step that allocated buffers would show it
+            assertThat(perStep).isLessThan(16 * 1024);
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    @Test
+    void stateDictRoundTripsAndRefusesStrangers() {
+        ThreeLayerConvNet a = new ThreeLayerConvNet(1, 2, 2, 3, 4, 4, new Rng(1));
+        ThreeLayerConvNet b = new ThreeLayerConvNet(1, 2, 2, 3, 4, 4, new Rng(2));
+        java.util.Map<String, Tensor> saved = new java.util.LinkedHashMap<>();
+        a.stateDict().forEach((k, v) -> saved.put(k, v.copy()));
+        b.loadStateDict(saved);
+        assertThat(b.fc().weight().value().data()).isEqualTo(a.fc().weight().value().data());
+        saved.put("fc.weight", Tensor.zeros(3, 5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.loadStateDict(saved))
+                .hasMessage("state fc.weight: expected shape (3, 32), got (3, 5)");
+        saved.remove("fc.weight");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.loadStateDict(saved))
+                .hasMessage("state: expected a value for fc.weight, got 'none'");
+    }
+}

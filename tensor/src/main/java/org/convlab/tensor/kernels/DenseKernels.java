@@ -1,0 +1,22 @@
+package org.convlab.tensor.kernels;
+
+/**
+ * A fully connected (linear) layer's computation over a batch:
+ * <pre>  y[i, o] = bias[o] + sum_j x[i, j] * w[o, j]</pre>
+ * Shapes: {@code x} is {@code (n, in)}, {@code w} is {@code (out, in)} (PyTorch's layout),
+ * {@code bias} is {@code (out)}, {@code y} and {@code dy} are {@code (n, out)}.
+ * Implementations: {@link GemmDense} (the engine's) and {@link ReferenceDense} (its oracle).
+ */
+public interface DenseKernels {
+    /** Writes {@code y = x w^T + bias}; {@code bias} may be {@code null}. */
+    void forward(int n, int in, int out, float[] x, float[] w, float[] bias, float[] y);
+
+    /**
+     * Gradients given {@code dy}; each output may be {@code null} to skip it.
+     *
+     * @param dx    overwritten with {@code dy w}, {@code (n, in)}
+     * @param dw    {@code dy^T x} is ADDED to it, {@code (out, in)}
+     * @param dbias the column sums of {@code dy} are ADDED to it, {@code (out)}
+     */
+    void backward(int n, int in, int out, float[] x, float[] w, float[] dy, float[] dx, float[] dw, float[] dbias);
+}

@@ -1,0 +1,54 @@
+package org.convlab.tensor.kernels;
+
+/**
+ * The linear layer as three matrix multiplies: {@code y = x w^T}, {@code dx = dy w},
+ * {@code dw += dy^T x}, plus the bias row added to {@code y} and the column sums of {@code dy}
+ * (summed over the batch in order) added to the bias gradient. Parallelism and its
+ * determinism are the {@link Gemm}'s.
+ */
+public final class GemmDense implements DenseKernels {
+    private final Gemm gemm;
+
+    /** The linear layer on top of this matrix multiply. */
+    public GemmDense(Gemm gemm) {
+        this.gemm = gemm;
+    }
+
+    @Override
+    public void forward(int n, int in, int out, float[] x, float[] w, float[] bias, float[] y) {
+        gemm.sgemm(false, true, n, out, in, 1f, x, 0, in, w, 0, in, 0f, y, 0, out);
+        if (bias != null) {
+            for (int i = 0; i < n; i++) {
+                int row = i * out;
+                for (int o = 0; o < out; o++) {
+                    y[row + o] += bias[o];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void backward(int n, int in, int out, float[] x, float[] w, float[] dy, float[] dx, float[] dw,
+                         float[] dbias) {
+        if (dx != null) {
+            gemm.sgemm(false, false, n, in, out, 1f, dy, 0, out, w, 0, in, 0f, dx, 0, in);
+        }
+        if (dw != null) {
+            gemm.sgemm(true, false, out, in, n, 1f, dy, 0, out, x, 0, in, 1f, dw, 0, in);
+        }
+        if (dbias != null) {
+            for (int o = 0; o < out; o++) {
+                float s = 0f;
+                for (int i = 0; i < n; i++) {
+                    s += dy[i * out + o];
+                }
+                dbias[o] += s;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GemmDense(" + gemm.getClass().getSimpleName() + ")";
+    }
+}
