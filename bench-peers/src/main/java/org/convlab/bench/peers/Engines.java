@@ -16,13 +16,10 @@ public final class Engines {
     private Engines() {
     }
 
-    /**
-     * A new engine, or {@code null} when this build cannot run it (the convlab engine until
-     * {@code org.convlab.nn} lands: its column then reads n/a).
-     */
+    /** A new engine, or {@code null} when this build cannot run it (its column then reads n/a). */
     public static Engine create(String name) {
         return switch (name) {
-            case "convlab" -> null;
+            case "convlab" -> new ConvlabEngine();
             case "pytorch-djl" -> new PyTorchDjlEngine();
             case "pytorch-py" -> new PythonTorchEngine();
             case "onnxruntime" -> new OnnxRuntimeEngine();
@@ -32,8 +29,6 @@ public final class Engines {
 
     /** Why {@code name} has no column, for the report. */
     public static String unavailable(String name) {
-        return "convlab".equals(name)
-                ? "n/a: the convlab engine (org.convlab.nn) has not landed in this build"
-                : "n/a";
+        return "n/a: " + name + " cannot run in this build";
     }
 }

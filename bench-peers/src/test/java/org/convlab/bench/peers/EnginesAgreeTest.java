@@ -81,6 +81,24 @@ class EnginesAgreeTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"cnn-2x6x5", "mlp-20-7"})
+    void convlabTakesPyTorchsStep(String name) throws Exception {
+        Model m = Model.parse(name);
+        Weights w = Weights.generate(m, 3);
+        Batch b = Batch.generate(m, 8, 4);
+        try (ConvlabEngine convlab = new ConvlabEngine()) {
+            convlab.prepare(m, w, b, LR, 2);
+            djl.prepare(m, w, b, LR, 1);
+            Close.assertClose(convlab.logits(), ReferenceModel.logits(m, w, b.x()), Close.F32, name + " convlab logits");
+            assertThat((double) convlab.trainStep()).as(name + " loss").isCloseTo(djl.trainStep(), org.assertj.core.data.Offset.offset(1e-5));
+            Close.assertClose(convlab.logits(), djl.logits(), Close.F32, name + " logits after one step");
+            assertThat(convlab.timeTrain(2)).isPositive();
+            assertThat(convlab.onJavaHeap()).isTrue();
+            assertThat(convlab.describe()).startsWith("convlab (pure Java");
+        }
+    }
+
     @Test
     void peakPathsMultiply() throws Exception {
         try (GemmPeak p = djl.gemmPeak(); GemmPeak c = new ConvlabGemmPeak()) {

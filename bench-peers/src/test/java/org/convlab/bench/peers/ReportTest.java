@@ -30,7 +30,7 @@ class ReportTest {
     @Test
     void textShowsEveryEngineColumnWithNaForTheMissingOne() {
         String text = Report.text(results(), Engines.ALL);
-        assertThat(text).contains("convlab      n/a: the convlab engine");
+        assertThat(text).contains("convlab      n/a: convlab cannot run in this build");
         assertThat(text).containsPattern("cnn-3x32x32 +1 +n/a +800 \\| 31\\.3 \\| 50% +1600 \\| 62\\.6 \\| 100% +py/djl 2\\.00");
         assertThat(text).contains("62.6 (80% of theor.)");
         assertThat(text).containsPattern("cnn-3x32x32 +train +1 +pytorch-py +pytorch-djl +0\\.250 +2\\.0e-07 +0\\.0e\\+00 +3\\.0e-07 +ok");
