@@ -15,6 +15,8 @@ import java.util.Map;
 public final class Comparison {
     /** Allowed difference of logits and loss, relative to max(1, max |reference logit|). */
     public static final double TOLERANCE = 1e-4;
+    /** Which engine of a pair is the numerator of its ratio: the earlier in this list (above 1: it is faster). */
+    static final List<String> NUMERATORS = List.of("convlab", "onnxruntime", "pytorch-py", "pytorch-djl");
 
     /**
      * What to run.
@@ -142,13 +144,15 @@ public final class Comparison {
             double gflops = ips * flops * 1e-9;
             Interleaved.Heap h = o.heap().get(e.name());
             measured.put(e.name(), new Results.Measurement(ips, o.rates().get(e.name()), o.callsPerRep().get(e.name()),
-                    gflops, gflops / peak, h == null ? -1 : h.peakHeapBytes(), h == null ? -1 : h.allocatedBytesPerCall()));
+                    gflops, gflops / peak, h == null ? -1 : h.liveHeapBytes(), h == null ? -1 : h.peakHeapBytes(),
+                    h == null ? -1 : h.allocatedBytesPerCall()));
         }
         Map<String, Double> ratios = new LinkedHashMap<>();
-        List<String> names = live.stream().map(Engine::name).toList();
+        List<String> names = new ArrayList<>(live.stream().map(Engine::name).toList());
+        names.sort(java.util.Comparator.comparingInt(NUMERATORS::indexOf));
         for (int i = 0; i < names.size(); i++) {
             for (int j = i + 1; j < names.size(); j++) {
-                ratios.put(names.get(j) + "/" + names.get(i), o.ratio(names.get(j), names.get(i)));
+                ratios.put(names.get(i) + "/" + names.get(j), o.ratio(names.get(i), names.get(j)));
             }
         }
         List<String> torches = names.stream().filter(Engines.PYTORCH::contains).toList();

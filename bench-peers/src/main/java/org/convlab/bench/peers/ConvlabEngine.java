@@ -38,8 +38,8 @@ public final class ConvlabEngine implements Engine {
 
     @Override
     public String describe() {
-        return "convlab (pure Java" + (Kernels.simd() ? ", Vector API kernels" : ", reference kernels")
-                + ", GEMM " + Kernels.gemm().getClass().getSimpleName() + "), threads " + threads
+        return "convlab (pure Java, SIMD path " + (Kernels.simd() ? "on" : "off") + ", GEMM "
+                + Kernels.gemm().getClass().getSimpleName() + "), threads " + threads
                 + ", JDK " + System.getProperty("java.runtime.version");
     }
 

@@ -7,20 +7,26 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 /**
- * Measures the Java heap over a span of work: the peak heap in use (the sum of the heap
- * pools' peak usage, garbage not yet collected included) and the bytes allocated by all live
- * threads (HotSpot's per-thread allocation counters).
+ * Measures the Java heap over a span of work: the live heap at the start (after a full
+ * collection, so what earlier work left behind is not counted), the peak heap in use during
+ * the work (the sum of the heap pools' peak usage, garbage produced by the work included) and
+ * the bytes allocated by all live threads (HotSpot's per-thread allocation counters).
  *
- * <p>Call {@link #start()} before the work and {@link #stop()} after it. Meaningful for
- * engines that run on the JVM heap (convlab); the native peers allocate outside it.
+ * <p>Call {@link #start()} before the work (outside any timed region: it collects garbage)
+ * and {@link #stop()} after it. Meaningful for engines that run on the JVM heap (convlab); the
+ * native peers allocate outside it.
  */
 public final class HeapProbe {
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).toList();
     private long allocatedAtStart;
 
-    /** Resets the pools' peaks and notes the allocation counters. */
+    private long liveAtStart;
+
+    /** Collects garbage, notes the live heap, resets the pools' peaks and notes the allocation counters. */
     public void start() {
+        System.gc();
+        liveAtStart = heapPools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         allocatedAtStart = allocatedBytes();
     }
@@ -29,7 +35,7 @@ public final class HeapProbe {
     public Sample stop() {
         long allocated = allocatedBytes() - allocatedAtStart;
         long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Sample(peak, Math.max(0, allocated));
+        return new Sample(liveAtStart, peak, Math.max(0, allocated));
     }
 
     private static long allocatedBytes() {
@@ -45,9 +51,10 @@ public final class HeapProbe {
     }
 
     /**
-     * @param peakHeapBytes  the heap in use at its highest (sum of the pools' peaks)
+     * @param liveHeapBytes  the heap in use after the full collection at the start
+     * @param peakHeapBytes  the heap in use at its highest during the span (sum of the pools' peaks)
      * @param allocatedBytes bytes allocated by all threads during the span
      */
-    public record Sample(long peakHeapBytes, long allocatedBytes) {
+    public record Sample(long liveHeapBytes, long peakHeapBytes, long allocatedBytes) {
     }
 }

@@ -83,10 +83,11 @@ public final class Interleaved {
     }
 
     /**
-     * @param peakHeapBytes       the highest heap in use during any repetition
+     * @param liveHeapBytes         the largest live heap (after a full collection) before a repetition
+     * @param peakHeapBytes         the highest heap in use during any repetition
      * @param allocatedBytesPerCall bytes allocated by all threads per call, averaged over the repetitions
      */
-    public record Heap(long peakHeapBytes, double allocatedBytesPerCall) {
+    public record Heap(long liveHeapBytes, long peakHeapBytes, double allocatedBytesPerCall) {
     }
 
     /**
@@ -127,10 +128,11 @@ public final class Interleaved {
                 double seconds = s.timed().run(c);
                 if (s.probeHeap()) {
                     HeapProbe.Sample h = probe.stop();
-                    long[] acc = heap.computeIfAbsent(s.name(), k -> new long[3]);
+                    long[] acc = heap.computeIfAbsent(s.name(), k -> new long[4]);
                     acc[0] = Math.max(acc[0], h.peakHeapBytes());
                     acc[1] += h.allocatedBytes();
                     acc[2] += c;
+                    acc[3] = Math.max(acc[3], h.liveHeapBytes());
                 }
                 double rate = s.units() * c / seconds;
                 rates.get(s.name()).add(rate);
@@ -139,7 +141,7 @@ public final class Interleaved {
             rounds.add(round);
         }
         Map<String, Heap> heaps = new LinkedHashMap<>();
-        heap.forEach((k, v) -> heaps.put(k, new Heap(v[0], (double) v[1] / Math.max(1, v[2]))));
+        heap.forEach((k, v) -> heaps.put(k, new Heap(v[3], v[0], (double) v[1] / Math.max(1, v[2]))));
         return new Outcome(rates, rounds, calls, heaps);
     }
 }

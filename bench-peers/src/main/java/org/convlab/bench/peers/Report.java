@@ -151,13 +151,16 @@ public final class Report {
         if (!any) {
             return;
         }
-        s.append(String.format(Locale.ROOT, "%nJava heap during the timed repetitions (peak in use incl. garbage; bytes allocated per step, all threads)%n"));
-        s.append(String.format(Locale.ROOT, "%-14s %-6s %-4s %-12s %-14s %s%n", "workload", "mode", "thr", "engine", "peak heap MB", "allocated/step"));
+        s.append(String.format(Locale.ROOT, "%nJava heap around the timed repetitions: live after a full GC before them, peak in use during"
+                + " them (garbage included), bytes allocated per step by all threads%n"));
+        s.append(String.format(Locale.ROOT, "%-14s %-6s %-4s %-12s %-14s %-14s %s%n", "workload", "mode", "thr", "engine",
+                "live heap MB", "peak heap MB", "allocated/step"));
         for (Results.Row row : r.rows()) {
             row.engines().forEach((name, m) -> {
                 if (m.peakHeapBytes() >= 0) {
-                    s.append(String.format(Locale.ROOT, "%-14s %-6s %-4d %-12s %-14.1f %.0f B%n", row.workload(), row.mode(),
-                            row.threads(), name, m.peakHeapBytes() / 1048576.0, m.allocatedBytesPerStep()));
+                    s.append(String.format(Locale.ROOT, "%-14s %-6s %-4d %-12s %-14.1f %-14.1f %.0f B%n", row.workload(),
+                            row.mode(), row.threads(), name, m.liveHeapBytes() / 1048576.0, m.peakHeapBytes() / 1048576.0,
+                            m.allocatedBytesPerStep()));
                 }
             });
         }

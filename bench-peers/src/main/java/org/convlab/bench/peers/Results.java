@@ -70,10 +70,12 @@ public record Results(Machine machine, Map<String, String> environment, Map<Stri
      * @param stepsPerRep     steps in one repetition
      * @param gflops          median GFLOP/s (analytic FLOPs x images/s)
      * @param fractionOfPeak  gflops / the best measured GEMM peak at this thread count
+     * @param liveHeapBytes   the Java heap live before its repetitions, after a full GC (-1: not measured)
      * @param peakHeapBytes   the highest Java heap in use during its repetitions (-1: not measured)
      * @param allocatedBytesPerStep bytes allocated on the Java heap per step (-1: not measured)
      */
     public record Measurement(double imagesPerSecond, List<Double> samples, int stepsPerRep, double gflops,
-                              double fractionOfPeak, long peakHeapBytes, double allocatedBytesPerStep) {
+                              double fractionOfPeak, long liveHeapBytes, long peakHeapBytes,
+                              double allocatedBytesPerStep) {
     }
 }
