@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
             CostCommand.class,
             WorksheetCommand.class,
             GradcheckCommand.class,
+            DataCommand.class,
+            BenchCommand.class,
         })
 final class ConvlabCommand implements Runnable {
     @Spec
