@@ -113,7 +113,7 @@ public final class Parallel {
         }
     }
 
-    /** Daemon workers that spin briefly, then park, waiting for the next job. */
+    /** Daemon workers that spin briefly, then park until the next job (no CPU used while idle). */
     private static final class Pool {
         final int size;
         final Thread[] workers;
@@ -173,7 +173,9 @@ public final class Parallel {
                     Thread.onSpinWait();
                 }
                 if (!found) {
-                    LockSupport.parkNanos(this, 1_000_000L);
+                    // run() unparks every worker after publishing a job, so an idle worker can
+                    // sleep until then (a permit given before park() makes it return at once).
+                    LockSupport.park(this);
                 }
             }
         }
