@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             WorksheetCommand.class,
             GradcheckCommand.class,
             DataCommand.class,
+            TrainCommand.class,
         })
 final class ConvlabCommand implements Runnable {
     @Spec
