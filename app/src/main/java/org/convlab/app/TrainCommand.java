@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.convlab.core.BadParameterException;
 import org.convlab.data.DataSet;
 import org.convlab.lab.progress.Progress;
-import org.convlab.lab.report.LabJson;
+import org.convlab.lab.reporting.LabJson;
 import org.convlab.lab.train.ModelKind;
 import org.convlab.lab.train.ModelSpec;
 import org.convlab.lab.train.OptimizerKind;
