@@ -22,6 +22,12 @@ import picocli.CommandLine.Spec;
             GradcheckCommand.class,
             DataCommand.class,
             TrainCommand.class,
+            ReproduceCommand.class,
+            CnnVsMlpCommand.class,
+            EquivarianceCommand.class,
+            UntrainedFeaturesCommand.class,
+            FrozenCnnCommand.class,
+            SharingCommand.class,
         })
 final class ConvlabCommand implements Runnable {
     @Spec

@@ -1,0 +1,214 @@
+package org.convlab.lab.experiments;
+
+import org.convlab.lab.reporting.Figure;
+import org.convlab.lab.reporting.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.convlab.data.DataSet;
+import org.convlab.lab.reporting.Charts;
+import org.convlab.lab.train.ModelKind;
+import org.convlab.lab.train.ModelSpec;
+import org.convlab.lab.train.TrainResult;
+
+/**
+ * Worksheet 2(a): the notebook's ThreeLayerConvNet against ThreeLayerMLPs, one of about the
+ * CNN's size (hidden 100) and one about 150 times larger (hidden 4000), trained with the same
+ * protocol over several seeds. Records validation curves, test accuracy, parameter counts and
+ * wall time; draws the curves on one chart and test accuracy against parameters on another.
+ */
+public final class CnnVsMlp {
+    /** The command name. */
+    public static final String NAME = "cnn-vs-mlp";
+
+    private CnnVsMlp() {
+    }
+
+    /**
+     * The result.
+     *
+     * @param protocol    the training protocol in words
+     * @param data        the data in words
+     * @param trainImages training images
+     * @param testImages  test images
+     * @param seeds       the seeds
+     * @param models      per model: statistics over the seeds (the CNN first)
+     * @param runs        every run
+     */
+    public record Result(String protocol, String data, int trainImages, int testImages, List<Long> seeds,
+                         List<ModelStats> models, List<TrainResult> runs, String answer, List<String> findings,
+                         List<Figure> figures, List<Table> tables, double seconds) implements ExperimentResult {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String title() {
+            return "(a) CNN vs MLP";
+        }
+
+        @Override
+        public String question() {
+            return "Report the result. Which model performs better? Explain why.";
+        }
+
+        /** The CNN's statistics. */
+        public ModelStats cnn() {
+            return models.get(0);
+        }
+    }
+
+    /** The models compared: the CNN, then an MLP per hidden width. */
+    static List<ModelSpec> models(LabSettings s) {
+        List<ModelSpec> m = new ArrayList<>();
+        m.add(s.spec(ModelKind.CNN, ModelSpec.DEFAULT_HIDDEN));
+        for (int h : s.hiddens()) {
+            m.add(s.spec(ModelKind.MLP, h));
+        }
+        return m;
+    }
+
+    /** Trains every model with every seed (or takes the runs from the cache). */
+    static List<ModelStats> train(LabContext ctx, DataSet d, List<ModelSpec> specs, List<Long> seeds,
+                                  List<TrainResult> all) {
+        List<ModelStats> stats = new ArrayList<>();
+        for (ModelSpec m : specs) {
+            List<TrainResult> runs = new ArrayList<>();
+            for (long seed : seeds) {
+                TrainResult r = ctx.runs().train(d, ctx.settings().config(m, seed)).result();
+                runs.add(r);
+                all.add(r);
+            }
+            stats.add(ModelStats.of(runs));
+        }
+        return stats;
+    }
+
+    /** Runs the experiment. */
+    public static Result run(LabContext ctx) {
+        long start = System.nanoTime();
+        LabSettings s = ctx.settings();
+        DataSet d = ctx.mainData();
+        ctx.say("cnn-vs-mlp: %s on %d training images, seeds %s", s.base().protocol().replaceAll(", seed \\d+", ""),
+                d.train().size(), s.seeds());
+        List<TrainResult> runs = new ArrayList<>();
+        List<ModelStats> models = train(ctx, d, models(s), s.seeds(), runs);
+        ModelStats cnn = models.get(0);
+
+        List<Charts.Series> curves = new ArrayList<>();
+        for (ModelStats m : models) {
+            curves.add(m.curveSeries(m.title() + " (" + Fmt.count(m.params()) + " params)"));
+        }
+        String seedsText = s.seeds().size() == 1 ? "seed " + s.seeds().get(0)
+                : "mean over seeds " + s.seeds() + (s.seeds().size() > 1 ? ", bars = standard deviation" : "");
+        Charts.save(Charts.lines("Validation accuracy during training", "epochs", "validation accuracy (%)",
+                curves, false), ctx.out().resolve("cnn-vs-mlp-curves.png"));
+        List<Charts.Series> points = new ArrayList<>();
+        for (ModelStats m : models) {
+            points.add(new Charts.Series(m.title(), new double[] {m.params()}, new double[] {100 * m.test().mean()},
+                    m.test().n() > 1 ? new double[] {100 * m.test().sd()} : null));
+        }
+        Charts.save(Charts.scatter("Test accuracy against parameter count", "parameters (log scale)",
+                "test accuracy (%)", points, true), ctx.out().resolve("cnn-vs-mlp-params.png"));
+
+        List<String> findings = findings(models, d.train().size(), s);
+        String best = models.stream().max((a, b) -> Double.compare(a.test().mean(), b.test().mean())).orElseThrow()
+                .title();
+        List<Figure> figures = List.of(
+                Figure.chart("cnn-vs-mlp-curves.png", "Validation curves",
+                        "Validation accuracy every " + s.base().evalEvery() + " iterations (" + seedsText + "). "
+                                + findings.get(0)),
+                Figure.chart("cnn-vs-mlp-params.png", "Accuracy per parameter",
+                        "Test accuracy against parameter count (log scale). " + findings.get(1)));
+        List<List<String>> rows = new ArrayList<>();
+        for (ModelStats m : models) {
+            rows.add(List.of(m.title(), Fmt.count(m.params()), Fmt.times((double) m.params() / cnn.params()),
+                    m.val().percent(), m.test().percent(),
+                    String.format("%.1f", 100 * m.test().mean() / (m.params() / 1e5)),
+                    Fmt.seconds(m.seconds()), String.format("%.0f", m.imagesPerSecond())));
+        }
+        Table table = new Table("Test accuracy after " + Fmt.epochs(s.base().epochs()) + " (" + seedsText + ")",
+                List.of("model", "parameters", "× CNN", "validation", "test", "test % per 100k params",
+                        "time per run", "images/s"), rows);
+        String answer = answer(models, best);
+        return new Result(s.base().protocol().replaceAll(", seed \\d+", ""), ctx.data().summary(), d.train().size(),
+                d.test().size(), s.seeds(), models, runs, answer, findings, figures, List.of(table),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private static List<String> findings(List<ModelStats> models, int images, LabSettings s) {
+        ModelStats cnn = models.get(0);
+        StringBuilder a = new StringBuilder();
+        for (int i = 0; i < models.size(); i++) {
+            a.append(i == 0 ? "" : i == models.size() - 1 ? " and " : ", ").append(models.get(i).title()).append(' ')
+                    .append(models.get(i).test().percent());
+        }
+        String over = s.seeds().size() > 1 ? " (mean ± sd over " + s.seeds().size() + " seeds)" : "";
+        List<String> f = new ArrayList<>();
+        f.add("Test accuracy: " + a + over + " after " + Fmt.epochs(s.base().epochs()) + " of " + s.base().optimizer().word()
+                + " on " + Fmt.count(images) + " training images.");
+        StringBuilder p = new StringBuilder("The CNN has " + Fmt.count(cnn.params()) + " parameters");
+        for (int i = 1; i < models.size(); i++) {
+            ModelStats m = models.get(i);
+            p.append(i == 1 ? ": " : "; ").append(share(cnn.params(), m.params())).append(" of the ")
+                    .append(m.title()).append("'s ").append(Fmt.count(m.params()));
+        }
+        f.add(p + ". Test accuracy per 100k parameters: " + perParams(models) + " points.");
+        for (int i = 1; i < models.size(); i++) {
+            ModelStats m = models.get(i);
+            f.add("CNN vs " + m.title() + ": " + Fmt.points(cnn.test().mean() - m.test().mean())
+                    + " test accuracy with " + share(cnn.params(), m.params()) + " of its parameters.");
+        }
+        return f;
+    }
+
+    /** {@code a} as a share of {@code b}: {@code 1.5x} or {@code 1/147}. */
+    static String share(long a, long b) {
+        return a >= b ? Fmt.times((double) a / b) : "1/" + Math.round((double) b / a);
+    }
+
+    private static String perParams(List<ModelStats> models) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < models.size(); i++) {
+            ModelStats m = models.get(i);
+            s.append(i == 0 ? "" : ", ").append(m.title()).append(' ')
+                    .append(String.format("%.2f", 100 * m.test().mean() / (m.params() / 1e5)));
+        }
+        return s.toString();
+    }
+
+    private static String answer(List<ModelStats> models, String best) {
+        ModelStats cnn = models.get(0);
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < models.size(); i++) {
+            s.append(i == 0 ? "" : " vs ").append(models.get(i).title()).append(' ')
+                    .append(Fmt.pct(models.get(i).test().mean()));
+        }
+        s.append(" test accuracy. ");
+        boolean cnnBest = best.equals(cnn.title());
+        ModelStats biggest = models.stream().max((a, b) -> Long.compare(a.params(), b.params())).orElseThrow();
+        if (cnnBest) {
+            s.append("The CNN performs best, ahead of an MLP of about its size by ")
+                    .append(Fmt.points(cnn.test().mean() - models.get(1).test().mean()).replace("+", ""))
+                    .append(biggest != cnn ? " and of the " + Fmt.times((double) biggest.params() / cnn.params())
+                            + " larger " + biggest.title() + " by "
+                            + Fmt.points(cnn.test().mean() - biggest.test().mean()).replace("+", "") : "")
+                    .append(". ");
+        } else {
+            s.append("The ").append(best).append(" scores highest; the CNN is ")
+                    .append(Fmt.points(cnn.test().mean() - models.get(1).test().mean()))
+                    .append(" against the MLP of about its size");
+            if (biggest != cnn) {
+                s.append(" and ").append(Fmt.points(cnn.test().mean() - biggest.test().mean())).append(" against the ")
+                        .append(biggest.title()).append(", which has ")
+                        .append(Fmt.times((double) biggest.params() / cnn.params())).append(" its parameters");
+            }
+            s.append(". ");
+        }
+        s.append("Per parameter the CNN is by far the most efficient: its inductive biases (sparse, local "
+                + "interactions; one filter shared across positions; outputs that move with the input) fit images, "
+                + "so it spends its parameters on what matters instead of learning every position separately.");
+        return s.toString();
+    }
+}
