@@ -198,7 +198,8 @@ public final class Equivariance {
                         + " shifts, float32 rounding: the CNN is exactly equivariant there."));
         findings.add("The untrained MLP's interior error is "
                 + range(mlpMin, moved.stream().mapToDouble(Position::mlpInterior).max().orElse(Double.NaN))
-                + " (median " + Fmt.err(mlpMedian) + "): of order 1, its output does not move with the input.");
+                + " (median " + Fmt.err(mlpMedian) + ")" + (mlpMedian > 0.1 ? ": of order 1, its output does not move"
+                + " with the input." : "."));
         findings.add("Over the whole canvas the CNN's error reaches " + Fmt.err(cnnWholeMax)
                 + ": near the borders it reads the zero padding and the shift's zero fill is not its output on a"
                 + " blank area (biases), so equivariance is exact only in the interior.");
@@ -220,11 +221,16 @@ public final class Equivariance {
             table.add(List.of(Integer.toString(a.shift()), Fmt.sci(a.plain()), Fmt.err(a.pooled()),
                     Fmt.err(a.strided())));
         }
-        String answer = "The CNN's output moves with the digit: at every one of the " + moved.size()
-                + " positions its interior error is at most " + Fmt.sci(cnnInteriorMax) + ", while the MLP's is "
-                + Fmt.err(mlpMedian) + " (median) — its output does not follow the digit. A convolution applies the"
-                + " same filter at every position (parameter sharing), so shifting the input shifts every feature"
-                + " map; the MLP has a separate weight for every input-output pair and no such structure.";
+        boolean cnnExact = cnnInteriorMax < 1e-5;
+        boolean mlpBroken = mlpMedian > 0.1;
+        String answer = (cnnExact ? "The CNN's output moves with the image: at each of the " + moved.size()
+                + " positions its interior error is at most " + Fmt.sci(cnnInteriorMax) + ", rounding level"
+                : "The CNN's interior error reaches " + Fmt.err(cnnInteriorMax) + ", more than rounding")
+                + (mlpBroken ? ", while the MLP's is " + Fmt.err(mlpMedian) + " (median): its output does not follow"
+                + " the image. " : ", and the MLP's is " + Fmt.err(mlpMedian) + " (median). ")
+                + "A convolution applies the same filter at every position (parameter sharing), so shifting the"
+                + " input shifts every feature map, exactly wherever the padding is out of reach; the MLP has a"
+                + " separate weight for every input-output pair and nothing ties one position to another.";
         return new Result(imageIndex, label, new int[] {ch, cw}, margin, cnn.parameterCount(), mlp.parameterCount(),
                 rows, cnnInteriorMax, cnnWholeMax, mlpMin, mlpMedian, aliasing, answer, findings, figures,
                 List.of(new Table("Interior error against the input shift (aliasing)",

@@ -164,12 +164,17 @@ public final class UntrainedFeatures {
             lrows.add(List.of(l.layer(), Integer.toString(l.channels()), Integer.toString(l.margin()),
                     Fmt.sci(l.interiorMax()), Fmt.err(l.wholeMax())));
         }
-        String answer = "Equivariance comes from the architecture, not from the weights: every convolution applies"
-                + " one filter at all positions whatever its values, so random filters are as equivariant as trained"
-                + " ones (interior error " + Fmt.sci(Math.max(l1.interiorMax(), l2.interiorMax())) + " here). Random"
-                + " local filters still respond to local structure — edges, blobs, contrast — and the ReLUs make those"
-                + " responses sparse and non-linear, so a linear classifier on them gets " + conv12.test().percent()
-                + " against " + pixels.test().percent() + " on the pixels.";
+        double worst = Math.max(l1.interiorMax(), l2.interiorMax());
+        double gain = conv12.test().mean() - pixels.test().mean();
+        String answer = (worst < 1e-5 ? "Equivariance comes from the architecture, not from the weights: every"
+                + " convolution applies one filter at all positions whatever its values, so random filters are as"
+                + " equivariant as trained ones (interior error " + Fmt.sci(worst) + " here). "
+                : "The untrained feature maps' interior error is " + Fmt.sci(worst) + ". ")
+                + "Random local filters still respond to local structure — edges, blobs, contrast — and the ReLUs make"
+                + " those responses sparse and non-linear" + (gain > 0 ? ", so a linear classifier on them gets "
+                + conv12.test().percent() + " against " + pixels.test().percent() + " on the pixels ("
+                + Fmt.points(gain) + ")." : "; here a linear classifier on them gets " + conv12.test().percent()
+                + ", no better than on the pixels (" + pixels.test().percent() + ") within this training budget.");
         return new Result(images, layers, models, answer, findings, figures,
                 List.of(new Table("Equivariance of the untrained feature maps", List.of("layer", "maps",
                                 "margin", "interior error (max)", "whole image (max)"), lrows),
