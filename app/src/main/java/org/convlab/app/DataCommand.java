@@ -50,7 +50,8 @@ final class DataCommand implements Callable<Integer> {
         long start = System.nanoTime();
         DataSet d = data.load();
         double seconds = (System.nanoTime() - start) / 1e9;
-        Path png = out.resolve(d.spec().kind().word() + "-samples.png");
+        String variant = d.synthetic() && d.channels() == 3 ? "-rgb" : "";
+        Path png = out.resolve(d.spec().kind().word() + variant + "-samples.png");
         SampleGrid.write(d.train(), d.name() + " — " + perClass + " training images per class", perClass, png);
         List<Path> exported = export == null ? List.of() : DataExport.write(d, export);
         PrintWriter w = spec.commandLine().getOut();

@@ -103,6 +103,26 @@ class DataCommandTest {
     }
 
     @Test
+    void exportWritesFilesThatLoadBack() {
+        Path idx = dir.resolve("idx");
+        Cli r = Cli.run("data", "--data", "synthetic:train=120,test=30,seed=9", "--val", "20", "--out", dir.toString(),
+                "--export", idx.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("exported   " + idx.resolve("train-images-idx3-ubyte.gz"));
+        Cli back = Cli.run("data", "--data", "idx:" + idx, "--val", "20", "--out", dir.toString());
+        assertThat(back.exit()).as(back.err()).isZero();
+        assertThat(back.out()).contains("splits     train 100, validation 20 (the last of the training files), test 30");
+        // The same pixels: the same mean and std as the synthetic original.
+        String norm = r.out().lines().filter(l -> l.startsWith("normalise")).findFirst().orElseThrow();
+        assertThat(back.out()).contains(norm);
+        Cli rgb = Cli.run("data", "--data", "synthetic:rgb,train=40,test=10", "--val", "10", "--out", dir.toString(),
+                "--export", dir.resolve("cifar").toString());
+        assertThat(rgb.exit()).as(rgb.err()).isZero();
+        assertThat(dir.resolve("cifar/data_batch_5.bin")).exists();
+        assertThat(dir.resolve("synthetic-rgb-samples.png")).exists();
+    }
+
+    @Test
     void helpListsTheDataCommand() {
         assertThat(Cli.run("--help").out()).contains("data");
         assertThat(Cli.run("data", "--help").out()).contains("--data=SPEC").contains("--val=N").contains("--limit=N");

@@ -9,6 +9,7 @@ import org.convlab.core.BadParameterException;
 import org.convlab.data.io.CifarReader;
 import org.convlab.data.io.IdxImages;
 import org.convlab.data.io.IdxReader;
+import org.convlab.data.io.Memory;
 import org.convlab.data.synthetic.SyntheticImages;
 import org.convlab.data.synthetic.SyntheticOptions;
 
@@ -206,7 +207,8 @@ public final class DataSets {
             throw new BadFileException(files.get(0), 0, "at most " + (Integer.MAX_VALUE - 8) + " bytes of pixels "
                     + "in all", total + " records");
         }
-        byte[] pixels = new byte[(int) total * CifarReader.PIXELS];
+        byte[] pixels = Memory.bytes(files.get(0), (int) total * CifarReader.PIXELS, "the pixels of " + total
+                + " CIFAR-10 images");
         byte[] labels = new byte[(int) total];
         int at = 0;
         for (int f = 0; f < files.size(); f++) {

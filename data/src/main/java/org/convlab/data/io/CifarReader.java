@@ -104,7 +104,7 @@ public final class CifarReader {
     /** Reads a whole batch file with the default cap. */
     public static CifarRecords read(Path file) {
         int n = count(file, IdxReader.DEFAULT_MAX_BYTES);
-        byte[] pixels = new byte[n * PIXELS];
+        byte[] pixels = Memory.bytes(file, n * PIXELS, "the pixels of " + n + " CIFAR-10 images");
         byte[] labels = new byte[n];
         readInto(file, n, pixels, 0, labels, 0);
         return new CifarRecords(file, n, pixels, labels);

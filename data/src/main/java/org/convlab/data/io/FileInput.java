@@ -190,7 +190,7 @@ final class FileInput implements Closeable {
         long start = position;
         int first = gzip ? (int) Math.min(length, Math.min(Integer.MAX_VALUE - 8L,
                 fileLength * MAX_DEFLATE_RATIO + BUFFER)) : length;
-        byte[] buf = new byte[first];
+        byte[] buf = Memory.bytes(file, first, what);
         int filled = readUpTo(buf, 0, first);
         while (filled == buf.length && filled < length) {
             int next = (int) Math.min(length, 2L * buf.length);

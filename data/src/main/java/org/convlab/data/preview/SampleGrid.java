@@ -16,7 +16,8 @@ import org.convlab.data.ImageSet;
 
 /**
  * A PNG of sample images, one row per class with its name, each image enlarged with nearest
- * neighbour scaling so that a person can see the pixels.
+ * neighbour scaling so that a person can see the pixels. Without a usable font (a Java runtime
+ * with no fonts installed) the grid is drawn without its title and names.
  */
 public final class SampleGrid {
     private static final int TARGET_CELL = 84;
@@ -47,34 +48,51 @@ public final class SampleGrid {
         int cellH = set.height() * scale;
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
         Font titleFont = font.deriveFont(Font.BOLD, 15f);
-        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        Graphics2D pg = probe.createGraphics();
-        FontMetrics fm = pg.getFontMetrics(font);
         int labelW = 0;
-        for (String name : set.classNames()) {
-            labelW = Math.max(labelW, fm.stringWidth(set.classes() - 1 + " " + name));
+        int titleH = 0;
+        boolean text = true;
+        try {
+            BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+            Graphics2D pg = probe.createGraphics();
+            FontMetrics fm = pg.getFontMetrics(font);
+            for (String name : set.classNames()) {
+                labelW = Math.max(labelW, fm.stringWidth(set.classes() - 1 + " " + name));
+            }
+            titleH = pg.getFontMetrics(titleFont).getHeight() + 8;
+            pg.dispose();
+            labelW += 12;
+        } catch (RuntimeException | Error e) {
+            // No usable font (a JRE without fontconfig or fonts): draw the grid without text.
+            if (e instanceof OutOfMemoryError || e instanceof StackOverflowError) {
+                throw e;
+            }
+            text = false;
+            labelW = 0;
+            titleH = 0;
         }
-        int titleH = pg.getFontMetrics(titleFont).getHeight() + 8;
-        pg.dispose();
-        labelW += 12;
 
         int width = 2 * MARGIN + labelW + perClass * (cellW + GAP) - GAP;
         int height = 2 * MARGIN + titleH + set.classes() * (cellH + GAP) - GAP;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(BACKGROUND);
         g.fillRect(0, 0, width, height);
-        g.setColor(TEXT);
-        g.setFont(titleFont);
-        g.drawString(title, MARGIN, MARGIN + g.getFontMetrics().getAscent());
-        g.setFont(font);
-        FontMetrics m = g.getFontMetrics();
+        FontMetrics m = null;
+        if (text) {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(TEXT);
+            g.setFont(titleFont);
+            g.drawString(title, MARGIN, MARGIN + g.getFontMetrics().getAscent());
+            g.setFont(font);
+            m = g.getFontMetrics();
+        }
         int[] rgb = new int[cellW * cellH];
         for (int label = 0; label < set.classes(); label++) {
             int y0 = MARGIN + titleH + label * (cellH + GAP);
-            g.setColor(TEXT);
-            g.drawString(label + " " + set.classNames().get(label), MARGIN, y0 + (cellH + m.getAscent()) / 2 - 2);
+            if (m != null) {
+                g.setColor(TEXT);
+                g.drawString(label + " " + set.classNames().get(label), MARGIN, y0 + (cellH + m.getAscent()) / 2 - 2);
+            }
             int index = -1;
             for (int k = 0; k < perClass; k++) {
                 index = set.indexOfClass(label, index + 1);

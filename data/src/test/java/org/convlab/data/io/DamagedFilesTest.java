@@ -225,6 +225,34 @@ class DamagedFilesTest {
         finish(120);
     }
 
+    /**
+     * Seeded random damage of several kinds at once: 1 to 4 bytes overwritten with random or
+     * boundary values (0x00, 0x7f, 0x80, 0xff), then in a third of the cases a cut or an
+     * extension at a random length.
+     */
+    @ParameterizedTest(name = "gzip={0}")
+    @ValueSource(booleans = {false, true})
+    void randomMultiByteDamage(boolean gzip) throws Exception {
+        Random r = new Random(gzip ? 12 : 11);
+        int[] special = {0x00, 0x7f, 0x80, 0xff};
+        for (Role role : Role.values()) {
+            byte[] valid = role == Role.IMAGES ? validImages() : validLabels();
+            for (int k = 0; k < 820; k++) {
+                byte[] m = valid.clone();
+                int writes = 1 + r.nextInt(4);
+                for (int w = 0; w < writes; w++) {
+                    int pos = r.nextInt(m.length);
+                    m[pos] = (byte) (r.nextBoolean() ? r.nextInt(256) : special[r.nextInt(special.length)]);
+                }
+                if (r.nextInt(3) == 0) {
+                    m = Arrays.copyOf(m, r.nextInt(m.length + 20));
+                }
+                run(role, m, gzip, role == Role.IMAGES ? expectImages(m, gzip) : expectLabels(m, gzip));
+            }
+        }
+        finish(1600);
+    }
+
     /** Wrong magic numbers: the other role's, other IDX types and ranks, and arbitrary values. */
     @ParameterizedTest(name = "gzip={0}")
     @ValueSource(booleans = {false, true})
