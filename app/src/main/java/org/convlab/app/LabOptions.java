@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
  * overrides of the protocol. Unset overrides keep the preset's values.
  */
 final class LabOptions {
-    @Option(names = "--quick", description = "Small subsets (2,000 training and 1,000 test images, seeds 7 and 8,"
-            + " the sharing study on 600 images): a minute instead of a quarter of an hour.")
+    @Option(names = "--quick", description = "Small subsets (1,000 training, 300 validation and 500 test images,"
+            + " seeds 7 and 8, the sharing study on 300 images): about a minute.")
     boolean quick;
 
     @Option(names = {"--seeds", "--seed"}, paramLabel = "S1,S2", split = ",",
@@ -49,7 +49,7 @@ final class LabOptions {
     String optimizer;
 
     @Option(names = "--eval-every", paramLabel = "N",
-            description = "Validation accuracy every N iterations; default 100 (quick: 10).")
+            description = "Validation accuracy every N iterations; default 100 (quick: 8).")
     Integer evalEvery;
 
     @Option(names = "--hidden", paramLabel = "H1,H2", split = ",",
@@ -61,11 +61,11 @@ final class LabOptions {
     int[] channels;
 
     @Option(names = "--sharing-train", paramLabel = "N",
-            description = "Training images of the sharing study; default 10000 (quick: 600).")
+            description = "Training images of the sharing study; default 10000 (quick: 300).")
     Integer sharingTrain;
 
     @Option(names = "--sharing-test", paramLabel = "N",
-            description = "Test images of the sharing study (each also shifted 16 ways); default 2000 (quick: 300).")
+            description = "Test images of the sharing study (each also shifted 8 ways); default 2000 (quick: 200).")
     Integer sharingTest;
 
     @Option(names = "--image", paramLabel = "N", defaultValue = "0",

@@ -224,7 +224,8 @@ public final class Equivariance {
         boolean cnnExact = cnnInteriorMax < 1e-5;
         boolean mlpBroken = mlpMedian > 0.1;
         String answer = (cnnExact ? "The CNN's output moves with the image: at each of the " + moved.size()
-                + " positions its interior error is at most " + Fmt.sci(cnnInteriorMax) + ", rounding level"
+                + " positions its interior error is " + (cnnInteriorMax == 0 ? "exactly 0 (bit-identical outputs)"
+                : "at most " + Fmt.sci(cnnInteriorMax) + ", rounding level")
                 : "The CNN's interior error reaches " + Fmt.err(cnnInteriorMax) + ", more than rounding")
                 + (mlpBroken ? ", while the MLP's is " + Fmt.err(mlpMedian) + " (median): its output does not follow"
                 + " the image. " : ", and the MLP's is " + Fmt.err(mlpMedian) + " (median). ")
@@ -386,17 +387,15 @@ public final class Equivariance {
         double[] x = aliasing.stream().mapToDouble(Alias::shift).toArray();
         Charts.save(Charts.lines("Subsampling breaks exact equivariance", "shift of the input (pixels)",
                 "interior error", List.of(
-                        Charts.Series.of("stride-1 CNN", x, aliasing.stream().mapToDouble(a -> floor(a.plain())).toArray()),
-                        Charts.Series.of("with 2x2 max-pool", x,
-                                aliasing.stream().mapToDouble(a -> floor(a.pooled())).toArray()),
+                        Charts.Series.of("stride-1 CNN", x, aliasing.stream().mapToDouble(Alias::plain).toArray()),
+                        Charts.Series.of("with 2x2 max-pool", x, aliasing.stream().mapToDouble(Alias::pooled).toArray()),
                         Charts.Series.of("stride-2 first conv", x,
-                                aliasing.stream().mapToDouble(a -> floor(a.strided())).toArray())), true),
+                                aliasing.stream().mapToDouble(Alias::strided).toArray())), false),
                 ctx.out().resolve("equivariance-aliasing.png"));
         return Figure.chart("equivariance-aliasing.png", "Aliasing",
                 "Interior error when the image moves right by 0.." + (aliasing.size() - 1) + " pixels. The pooled and"
                         + " strided nets output a grid half as fine: an even shift moves it by whole cells (error at"
-                        + " rounding level), an odd shift falls between cells (compared with the nearer whole shift)."
-                        + " Exact zeros drawn at " + Fmt.sci(FLOOR) + ".");
+                        + " rounding level), an odd shift falls between cells (compared with the nearer whole shift).");
     }
 
     private static double floor(double v) {

@@ -15,10 +15,15 @@ import org.convlab.data.DataSet;
  * @param runs     training runs shared between experiments
  */
 public record LabContext(DataSet data, LabSettings settings, Path out, PrintWriter log, RunCache runs) {
-    /** The data limited to {@code train} training and {@code test} test images (0: all); validation kept. */
+    /**
+     * The data limited to {@code train} training and {@code test} test images (0: all), and to
+     * the settings' validation limit.
+     */
     public DataSet subset(int train, int test) {
+        int val = settings.valLimit();
         return new DataSet(data.name(), data.spec(), data.origin(), data.files(),
-                train > 0 ? data.train().limit(train) : data.train(), data.validation(),
+                train > 0 ? data.train().limit(train) : data.train(),
+                val > 0 ? data.validation().limit(val) : data.validation(),
                 test > 0 ? data.test().limit(test) : data.test(), data.normalization());
     }
 

@@ -14,6 +14,7 @@ import org.convlab.lab.train.TrainConfig;
  * @param seeds          seeds of the repeated runs (mean and spread over them)
  * @param trainLimit     training images for cnn-vs-mlp, untrained-features and frozen-cnn (0: all)
  * @param testLimit      test images for them (0: all)
+ * @param valLimit       validation images used (the first of the validation split; 0: all)
  * @param hiddens        hidden widths of the MLPs compared with the CNN
  * @param sharingTrain   training images of the sharing study (its locally connected net is slow)
  * @param sharingTest    test images of the sharing study, unshifted and per shift
@@ -22,20 +23,24 @@ import org.convlab.lab.train.TrainConfig;
  * @param channel2       the CNN's second channel count
  */
 public record LabSettings(boolean quick, TrainConfig base, List<Long> seeds, int trainLimit, int testLimit,
-                          List<Integer> hiddens, int sharingTrain, int sharingTest, int sharingSeeds, int channel1,
+                          int valLimit, List<Integer> hiddens, int sharingTrain, int sharingTest, int sharingSeeds, int channel1,
                           int channel2) {
     /** The quick preset's training images. */
-    public static final int QUICK_TRAIN = 2000;
+    public static final int QUICK_TRAIN = 1000;
     /** The quick preset's test images. */
-    public static final int QUICK_TEST = 1000;
+    public static final int QUICK_TEST = 500;
+    /** The quick preset's validation images. */
+    public static final int QUICK_VAL = 300;
+    /** The quick preset's validation interval (iterations; 16 per epoch). */
+    public static final int QUICK_EVAL_EVERY = 8;
     /** The full preset's training images in the sharing study. */
     public static final int SHARING_TRAIN = 10_000;
     /** The full preset's test images in the sharing study. */
     public static final int SHARING_TEST = 2000;
     /** The quick preset's training images in the sharing study. */
-    public static final int QUICK_SHARING_TRAIN = 600;
+    public static final int QUICK_SHARING_TRAIN = 300;
     /** The quick preset's test images in the sharing study. */
-    public static final int QUICK_SHARING_TEST = 300;
+    public static final int QUICK_SHARING_TEST = 200;
 
     public LabSettings {
         seeds = List.copyOf(seeds);
@@ -49,7 +54,7 @@ public record LabSettings(boolean quick, TrainConfig base, List<Long> seeds, int
         if (hiddens.isEmpty()) {
             throw new BadParameterException("--hidden", "at least one MLP width", "none");
         }
-        if (trainLimit < 0 || testLimit < 0 || sharingTrain < 0 || sharingTest < 0) {
+        if (trainLimit < 0 || testLimit < 0 || valLimit < 0 || sharingTrain < 0 || sharingTest < 0) {
             throw new BadParameterException("limits", "0 (all) or a positive number of images",
                     trainLimit + "/" + testLimit + "/" + sharingTrain + "/" + sharingTest);
         }
@@ -65,44 +70,52 @@ public record LabSettings(boolean quick, TrainConfig base, List<Long> seeds, int
      */
     public static LabSettings full() {
         return new LabSettings(false, TrainConfig.notebook(ModelSpec.of(org.convlab.lab.train.ModelKind.CNN)),
-                List.of(7L, 8L, 9L), 0, 0, List.of(100, 4000), SHARING_TRAIN, SHARING_TEST, 1,
+                List.of(7L, 8L, 9L), 0, 0, 0, List.of(100, 4000), SHARING_TRAIN, SHARING_TEST, 1,
                 ModelSpec.DEFAULT_CHANNEL1, ModelSpec.DEFAULT_CHANNEL2);
     }
 
-    /** The quick protocol: 2,000 training and 1,000 test images, seeds 7 and 8, the sharing study on 600 images. */
+    /**
+     * The quick protocol: 1,000 training, 300 validation and 500 test images, seeds 7 and 8, the
+     * sharing study on 300 training and 200 test images.
+     */
     public static LabSettings quickPreset() {
         return new LabSettings(true, TrainConfig.notebook(ModelSpec.of(org.convlab.lab.train.ModelKind.CNN))
-                .withEvalEvery(10), List.of(7L, 8L), QUICK_TRAIN, QUICK_TEST, List.of(100, 4000),
+                .withEvalEvery(QUICK_EVAL_EVERY), List.of(7L, 8L), QUICK_TRAIN, QUICK_TEST, QUICK_VAL, List.of(100, 4000),
                 QUICK_SHARING_TRAIN, QUICK_SHARING_TEST, 1, ModelSpec.DEFAULT_CHANNEL1, ModelSpec.DEFAULT_CHANNEL2);
     }
 
     public LabSettings withBase(TrainConfig b) {
-        return new LabSettings(quick, b, seeds, trainLimit, testLimit, hiddens, sharingTrain, sharingTest,
+        return new LabSettings(quick, b, seeds, trainLimit, testLimit, valLimit, hiddens, sharingTrain, sharingTest,
                 sharingSeeds, channel1, channel2);
     }
 
     public LabSettings withSeeds(List<Long> s) {
-        return new LabSettings(quick, base, s, trainLimit, testLimit, hiddens, sharingTrain, sharingTest,
+        return new LabSettings(quick, base, s, trainLimit, testLimit, valLimit, hiddens, sharingTrain, sharingTest,
                 sharingSeeds, channel1, channel2);
     }
 
     public LabSettings withLimits(int train, int test) {
-        return new LabSettings(quick, base, seeds, train, test, hiddens, sharingTrain, sharingTest, sharingSeeds,
+        return new LabSettings(quick, base, seeds, train, test, valLimit, hiddens, sharingTrain, sharingTest, sharingSeeds,
                 channel1, channel2);
     }
 
+    public LabSettings withValLimit(int v) {
+        return new LabSettings(quick, base, seeds, trainLimit, testLimit, v, hiddens, sharingTrain, sharingTest,
+                sharingSeeds, channel1, channel2);
+    }
+
     public LabSettings withHiddens(List<Integer> h) {
-        return new LabSettings(quick, base, seeds, trainLimit, testLimit, h, sharingTrain, sharingTest,
+        return new LabSettings(quick, base, seeds, trainLimit, testLimit, valLimit, h, sharingTrain, sharingTest,
                 sharingSeeds, channel1, channel2);
     }
 
     public LabSettings withSharing(int train, int test, int nSeeds) {
-        return new LabSettings(quick, base, seeds, trainLimit, testLimit, hiddens, train, test, nSeeds, channel1,
+        return new LabSettings(quick, base, seeds, trainLimit, testLimit, valLimit, hiddens, train, test, nSeeds, channel1,
                 channel2);
     }
 
     public LabSettings withChannels(int c1, int c2) {
-        return new LabSettings(quick, base, seeds, trainLimit, testLimit, hiddens, sharingTrain, sharingTest,
+        return new LabSettings(quick, base, seeds, trainLimit, testLimit, valLimit, hiddens, sharingTrain, sharingTest,
                 sharingSeeds, c1, c2);
     }
 

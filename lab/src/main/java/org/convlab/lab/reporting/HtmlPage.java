@@ -60,6 +60,9 @@ public final class HtmlPage {
             footer { color: var(--muted); font-size: 13px; padding: 10px 0 40px; }
             """;
 
+    /** Pictures wider than this (CSS pixels) get a row of their own. */
+    static final int WIDE = 580;
+
     private HtmlPage() {
     }
 
@@ -131,7 +134,7 @@ public final class HtmlPage {
         if (!s.figures().isEmpty()) {
             h.append("<div class=\"figs\">\n");
             for (Figure f : s.figures()) {
-                boolean wide = f.displayWidth() < 0;
+                boolean wide = f.displayWidth() < 0 || f.displayWidth() > WIDE;
                 h.append("<figure").append(wide ? " class=\"wide\"" : "").append("><img src=\"")
                         .append(esc(f.file())).append("\" alt=\"").append(esc(f.title())).append('"')
                         .append(f.pixelated() ? " class=\"pixels\"" : "")
