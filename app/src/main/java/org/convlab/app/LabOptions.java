@@ -20,7 +20,7 @@ final class LabOptions {
     boolean quick;
 
     @Option(names = {"--seeds", "--seed"}, paramLabel = "S1,S2", split = ",",
-            description = "Seeds of the repeated runs; default 7,8,9 (quick: 7,8).")
+            description = "Seeds of the repeated runs; default 7,8.")
     List<Long> seeds;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
@@ -111,7 +111,7 @@ final class LabOptions {
         }
         // --limit / --test-limit were applied when loading: then the experiments use what was loaded.
         if (data.limit != null || data.testLimit != null) {
-            s = s.withLimits(0, 0);
+            s = s.withLimits(data.limit != null ? 0 : s.trainLimit(), data.testLimit != null ? 0 : s.testLimit());
         }
         int st = sharingTrain != null ? sharingTrain : s.sharingTrain();
         int se = sharingTest != null ? sharingTest : s.sharingTest();
