@@ -61,11 +61,11 @@ final class LabOptions {
     int[] channels;
 
     @Option(names = "--sharing-train", paramLabel = "N",
-            description = "Training images of the sharing study; default 10000 (quick: 300).")
+            description = "Training images of the sharing study; default 6000 (quick: 300).")
     Integer sharingTrain;
 
     @Option(names = "--sharing-test", paramLabel = "N",
-            description = "Test images of the sharing study (each also shifted 8 ways); default 2000 (quick: 200).")
+            description = "Test images of the sharing study (each also shifted 8 ways); default 1000 (quick: 200).")
     Integer sharingTest;
 
     @Option(names = "--image", paramLabel = "N", defaultValue = "0",

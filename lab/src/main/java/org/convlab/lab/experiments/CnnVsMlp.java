@@ -98,7 +98,7 @@ public final class CnnVsMlp {
 
         List<Charts.Series> curves = new ArrayList<>();
         for (ModelStats m : models) {
-            curves.add(m.curveSeries(m.title() + " (" + Fmt.count(m.params()) + " params)"));
+            curves.add(m.curveSeries(m.title() + " (" + Fmt.compact(m.params()) + ")"));
         }
         String seedsText = s.seeds().size() == 1 ? "seed " + s.seeds().get(0)
                 : "mean over seeds " + s.seeds() + (s.seeds().size() > 1 ? ", bars = standard deviation" : "");
@@ -120,17 +120,16 @@ public final class CnnVsMlp {
                         "Validation accuracy every " + s.base().evalEvery() + " iterations (" + seedsText + "). "
                                 + findings.get(0)),
                 Figure.chart("cnn-vs-mlp-params.png", "Accuracy per parameter",
-                        "Test accuracy against parameter count (log scale). " + findings.get(1)));
+                        "Test accuracy against parameter count (log scale). " + findings.get(1) + " " + findings.get(2)));
         List<List<String>> rows = new ArrayList<>();
         for (ModelStats m : models) {
             rows.add(List.of(m.title(), Fmt.count(m.params()), Fmt.times((double) m.params() / cnn.params()),
-                    m.val().percent(), m.test().percent(),
-                    String.format("%.1f", 100 * m.test().mean() / (m.params() / 1e5)),
-                    Fmt.seconds(m.seconds()), String.format("%.0f", m.imagesPerSecond())));
+                    m.val().percent(), m.test().percent(), Fmt.seconds(m.seconds()),
+                    String.format("%.0f", m.imagesPerSecond())));
         }
         Table table = new Table("Test accuracy after " + Fmt.epochs(s.base().epochs()) + " (" + seedsText + ")",
-                List.of("model", "parameters", "× CNN", "validation", "test", "test % per 100k params",
-                        "time per run", "images/s"), rows);
+                List.of("model", "parameters", "× CNN", "validation", "test", "time per run", "training images/s"),
+                rows);
         String answer = answer(models, best);
         return new Result(s.base().protocol().replaceAll(", seed \\d+", ""), ctx.data().summary(), d.train().size(),
                 d.test().size(), s.seeds(), models, runs, answer, findings, figures, List.of(table),
@@ -151,31 +150,44 @@ public final class CnnVsMlp {
         StringBuilder p = new StringBuilder("The CNN has " + Fmt.count(cnn.params()) + " parameters");
         for (int i = 1; i < models.size(); i++) {
             ModelStats m = models.get(i);
-            p.append(i == 1 ? ": " : "; ").append(share(cnn.params(), m.params())).append(" of the ")
+            p.append(i == 1 ? ": " : "; ").append(shareOf(cnn.params(), m.params())).append(' ')
                     .append(m.title()).append("'s ").append(Fmt.count(m.params()));
         }
-        f.add(p + ". Test accuracy per 100k parameters: " + perParams(models) + " points.");
+        f.add(p + ".");
+        f.add(perParameter(models));
         for (int i = 1; i < models.size(); i++) {
             ModelStats m = models.get(i);
             f.add("CNN vs " + m.title() + ": " + Fmt.points(cnn.test().mean() - m.test().mean())
-                    + " test accuracy with " + share(cnn.params(), m.params()) + " of its parameters.");
+                    + " test accuracy with " + shareOf(cnn.params(), m.params()) + " " + m.title() + "'s parameters.");
         }
         return f;
     }
 
-    /** {@code a} as a share of {@code b}: {@code 1.5x} or {@code 1/147}. */
-    static String share(long a, long b) {
-        return a >= b ? Fmt.times((double) a / b) : "1/" + Math.round((double) b / a);
+    /** {@code a} as a share of {@code b}, to precede a noun: {@code 1.5x the} or {@code 1/147 of the}. */
+    static String shareOf(long a, long b) {
+        return a >= b ? Fmt.times((double) a / b) + " the" : "1/" + Math.round((double) b / a) + " of the";
     }
 
-    private static String perParams(List<ModelStats> models) {
-        StringBuilder s = new StringBuilder();
+
+    /**
+     * Accuracy per parameter, as what each model gains over the smallest MLP for the parameters
+     * it adds: e.g. "the MLP-4000 gains 8.6 points over the MLP-100 with 214x its parameters;
+     * the CNN gains 11.8 with 1.5x".
+     */
+    static String perParameter(List<ModelStats> models) {
+        ModelStats base = models.get(1);
+        StringBuilder s = new StringBuilder("Accuracy per parameter, against the " + base.title() + ": ");
+        int n = 0;
         for (int i = 0; i < models.size(); i++) {
             ModelStats m = models.get(i);
-            s.append(i == 0 ? "" : ", ").append(m.title()).append(' ')
-                    .append(String.format("%.2f", 100 * m.test().mean() / (m.params() / 1e5)));
+            if (m == base) {
+                continue;
+            }
+            s.append(n++ == 0 ? "" : "; ").append("the ").append(m.title()).append(' ')
+                    .append(Fmt.points(m.test().mean() - base.test().mean())).append(" with ")
+                    .append(Fmt.times((double) m.params() / base.params())).append(" its parameters");
         }
-        return s.toString();
+        return s + ".";
     }
 
     private static String answer(List<ModelStats> models, String best) {
@@ -192,8 +204,8 @@ public final class CnnVsMlp {
         double dBig = cnn.test().mean() - biggest.test().mean();
         if (best.equals(cnn.title())) {
             s.append("The CNN performs best: ").append(Fmt.points(dSmall).replace("+", ""))
-                    .append(" ahead of the ").append(small.title()).append(" (").append(share(cnn.params(),
-                            small.params())).append(" its parameters)");
+                    .append(" ahead of the ").append(small.title()).append(", which has ")
+                    .append(Fmt.times((double) small.params() / cnn.params())).append(" the CNN's parameters,");
             if (biggest != cnn && biggest != small) {
                 s.append(" and ").append(Fmt.points(dBig).replace("+", "")).append(" ahead of the ")
                         .append(biggest.title()).append(", which has ")

@@ -22,6 +22,20 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** A parameter count for legends: {@code 131k}, {@code 4.4M}, {@code 19M}. */
+    public static String compact(long n) {
+        if (n >= 10_000_000) {
+            return Math.round(n / 1e6) + "M";
+        }
+        if (n >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.1fM", n / 1e6);
+        }
+        if (n >= 10_000) {
+            return Math.round(n / 1e3) + "k";
+        }
+        return count(n);
+    }
+
     /** A small number in scientific notation: {@code 3.2e-08}; exact zero as {@code 0}. */
     public static String sci(double x) {
         if (x == 0) {

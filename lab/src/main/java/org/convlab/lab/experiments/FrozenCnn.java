@@ -75,9 +75,8 @@ public final class FrozenCnn {
                 List.of(new Charts.Series("test accuracy", null, y, s.seeds().size() > 1 ? e : null))),
                 ctx.out().resolve("frozen-cnn-accuracy.png"));
         Charts.save(Charts.lines("Validation accuracy during training", "epochs", "validation accuracy (%)",
-                List.of(frozen.curveSeries("frozen CNN (classifier only)"), cnn.curveSeries("CNN (all layers)"),
-                        mlp.curveSeries(mlp.title() + " (all layers)"),
-                        frozenMlp.curveSeries(frozenMlp.title() + " (last layer only)")), false),
+                List.of(frozen.curveSeries("frozen CNN"), cnn.curveSeries("CNN"), mlp.curveSeries(mlp.title()),
+                        frozenMlp.curveSeries(frozenMlp.title())), false),
                 ctx.out().resolve("frozen-cnn-curves.png"));
 
         List<String> findings = new ArrayList<>();
@@ -97,7 +96,8 @@ public final class FrozenCnn {
         List<Figure> figures = List.of(
                 Figure.chart("frozen-cnn-accuracy.png", "Test accuracy", findings.get(0) + " " + findings.get(1)),
                 Figure.chart("frozen-cnn-curves.png", "Learning curves",
-                        "Validation accuracy while training; the frozen CNN learns only its classifier."));
+                        "Validation accuracy while training. The frozen CNN trains only its classifier, the frozen MLP only"
+                                + " its last layer; the others train every layer."));
         List<List<String>> rows = new ArrayList<>();
         for (ModelStats m : models) {
             rows.add(List.of(m.title(), Fmt.count(m.trainableParams()), Fmt.count(m.params()), m.test().percent(),

@@ -36,9 +36,9 @@ public record LabSettings(boolean quick, TrainConfig base, List<Long> seeds, int
     /** The quick preset's validation interval (iterations; 16 per epoch). */
     public static final int QUICK_EVAL_EVERY = 8;
     /** The full preset's training images in the sharing study. */
-    public static final int SHARING_TRAIN = 10_000;
+    public static final int SHARING_TRAIN = 6_000;
     /** The full preset's test images in the sharing study. */
-    public static final int SHARING_TEST = 2000;
+    public static final int SHARING_TEST = 1_000;
     /** The quick preset's training images in the sharing study. */
     public static final int QUICK_SHARING_TRAIN = 300;
     /** The quick preset's test images in the sharing study. */
@@ -69,8 +69,8 @@ public record LabSettings(boolean quick, TrainConfig base, List<Long> seeds, int
     /**
      * The full protocol, sized to finish in under 15 minutes on 2 cores (docs/lab.md has the
      * budget): the first 20,000 training images, all test images, the notebook's 2 epochs,
-     * seeds 7 and 8, MLPs of 100 and 4000 hidden units, and the sharing study on 10,000
-     * training and 2,000 test images. {@code --limit 59000} trains on every image (about twice
+     * seeds 7 and 8, MLPs of 100 and 4000 hidden units, and the sharing study on 6,000
+     * training and 1,000 test images. {@code --limit 59000} trains on every image (about twice
      * as long).
      */
     public static LabSettings full() {

@@ -136,7 +136,7 @@ public final class Sharing {
         }
         List<Charts.Series> series = new ArrayList<>();
         for (Net n : nets) {
-            series.add(Charts.Series.of(n.title() + " (" + Fmt.count(n.params()) + " params)", x,
+            series.add(Charts.Series.of(n.title() + " (" + Fmt.compact(n.params()) + ")", x,
                     n.shifted().stream().mapToDouble(v -> 100 * v).toArray()));
         }
         Charts.save(Charts.lines("Accuracy on shifted test images (trained on unshifted ones)",

@@ -127,6 +127,7 @@ public final class UntrainedFeatures {
         ModelStats trained = models.get(3);
         String[] names = {"linear on pixels", "linear on random conv1", "linear on random conv1+conv2",
             "trained CNN"};
+        String[] shortNames = {"pixels", "random conv1", "random conv1+2", "trained CNN"};
         List<Charts.Series> bars = new ArrayList<>();
         double[] y = new double[models.size()];
         double[] e = new double[models.size()];
@@ -135,7 +136,7 @@ public final class UntrainedFeatures {
             e[i] = 100 * models.get(i).test().sd();
         }
         bars.add(new Charts.Series("test accuracy", null, y, s.seeds().size() > 1 ? e : null));
-        Charts.save(Charts.bars("Linear classifiers on random features", "test accuracy (%)", List.of(names), bars),
+        Charts.save(Charts.bars("Linear classifiers on random features", "test accuracy (%)", List.of(shortNames), bars),
                 ctx.out().resolve("untrained-features-probes.png"));
 
         List<String> findings = new ArrayList<>();
@@ -165,15 +166,21 @@ public final class UntrainedFeatures {
                     Fmt.sci(l.interiorMax()), Fmt.err(l.wholeMax())));
         }
         double worst = Math.max(l1.interiorMax(), l2.interiorMax());
-        double gain = conv12.test().mean() - pixels.test().mean();
+        ModelStats bestProbe = conv1.test().mean() >= conv12.test().mean() ? conv1 : conv12;
+        String bestName = bestProbe == conv1 ? "the random conv1 features" : "the random conv1+conv2 features";
+        double gain = bestProbe.test().mean() - pixels.test().mean();
         String answer = (worst < 1e-5 ? "Equivariance comes from the architecture, not from the weights: every"
                 + " convolution applies one filter at all positions whatever its values, so random filters are as"
                 + " equivariant as trained ones (interior error " + Fmt.sci(worst) + " here). "
                 : "The untrained feature maps' interior error is " + Fmt.sci(worst) + ". ")
-                + "Random local filters still respond to local structure — edges, blobs, contrast — and the ReLUs make"
-                + " those responses sparse and non-linear" + (gain > 0 ? ", so a linear classifier on them gets "
-                + conv12.test().percent() + " against " + pixels.test().percent() + " on the pixels ("
-                + Fmt.points(gain) + ")." : "; here a linear classifier on them gets " + conv12.test().percent()
+                + "Random local filters still respond to local structure (edges, outlines, regions of the object,"
+                + " visible in the maps) and the ReLUs make those responses sparse and non-linear"
+                + (gain > 0 ? ", so a linear classifier on " + bestName + " reaches " + bestProbe.test().percent()
+                + " against " + pixels.test().percent() + " on the raw pixels (" + Fmt.points(gain) + ")"
+                + (bestProbe == conv1 ? "; on conv1+conv2 features it reaches " + conv12.test().percent() : "")
+                + ". The features are good because the architecture makes them local and position-independent, not"
+                + " because they were learned."
+                : "; here a linear classifier on them reaches " + bestProbe.test().percent()
                 + ", no better than on the pixels (" + pixels.test().percent() + ") within this training budget.");
         return new Result(images, layers, models, answer, findings, figures,
                 List.of(new Table("Equivariance of the untrained feature maps", List.of("layer", "maps",

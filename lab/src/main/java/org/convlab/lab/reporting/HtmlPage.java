@@ -41,7 +41,7 @@ public final class HtmlPage {
             .answer b { color: var(--accent); }
             ul.findings { margin: 0 0 8px; padding-left: 20px; }
             ul.findings li { margin: 4px 0; }
-            .figs { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 18px;
+            .figs { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 18px;
                     margin-top: 16px; }
             figure { margin: 0; }
             figure.wide { grid-column: 1 / -1; }
