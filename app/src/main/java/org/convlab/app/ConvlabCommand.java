@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
             UntrainedFeaturesCommand.class,
             FrozenCnnCommand.class,
             SharingCommand.class,
+            BenchCommand.class,
+            ServeCommand.class,
         })
 final class ConvlabCommand implements Runnable {
     @Spec

@@ -2,6 +2,7 @@ package org.convlab.nn.layers;
 
 import org.convlab.nn.Module;
 import org.convlab.tensor.Tensor;
+import org.convlab.tensor.kernels.Kernels;
 
 /**
  * The rectifier, PyTorch's {@code nn.ReLU}: {@code y = max(x, 0)} element-wise on any shape
@@ -15,11 +16,7 @@ public final class ReLU extends Module {
     @Override
     public Tensor forward(Tensor x) {
         Tensor out = output.shaped(x.shape());
-        float[] a = x.data();
-        float[] b = out.data();
-        for (int i = 0; i < a.length; i++) {
-            b[i] = Math.max(a[i], 0f);
-        }
+        Kernels.elementwise().relu(x.data(), out.data(), x.size());
         this.y = out;
         return out;
     }
@@ -31,12 +28,7 @@ public final class ReLU extends Module {
             return null;
         }
         Tensor dx = inGrad.shaped(dy.shape());
-        float[] g = dy.data();
-        float[] v = y.data();
-        float[] d = dx.data();
-        for (int i = 0; i < g.length; i++) {
-            d[i] = v[i] > 0f ? g[i] : 0f;
-        }
+        Kernels.elementwise().reluBackward(y.data(), dy.data(), dx.data(), dy.size());
         return dx;
     }
 

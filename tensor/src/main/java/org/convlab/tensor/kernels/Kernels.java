@@ -10,10 +10,13 @@ public final class Kernels {
     private static final boolean SIMD = !"false".equalsIgnoreCase(System.getProperty("convlab.simd"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private static final Gemm GEMM = SIMD ? simdGemmOrReference() : new ReferenceGemm();
-    private static final ConvKernels CONV = new GemmConv(GEMM);
+    private static final ConvKernels CONV = SIMD && org.convlab.tensor.simd.SimdGemm.supported()
+            ? new org.convlab.tensor.simd.SimdConv(new GemmConv(GEMM)) : new GemmConv(GEMM);
     private static final DenseKernels DENSE = new GemmDense(GEMM);
     private static final LocalKernels LOCAL = new GemmLocal(GEMM);
     private static final PoolKernels POOL = new DirectPool();
+    private static final ElementwiseKernels ELEMENTWISE = SIMD && org.convlab.tensor.simd.SimdGemm.supported()
+            ? new org.convlab.tensor.simd.SimdElementwise() : new ReferenceElementwise();
 
     private Kernels() {
     }
@@ -48,8 +51,13 @@ public final class Kernels {
         return POOL;
     }
 
+    /** The element-wise kernels (rectifier, bias rows) in use. */
+    public static ElementwiseKernels elementwise() {
+        return ELEMENTWISE;
+    }
+
     private static Gemm simdGemmOrReference() {
-        // The SIMD GEMM arrives with the fast-kernel work; until then the reference serves.
-        return new ReferenceGemm();
+        return org.convlab.tensor.simd.SimdGemm.supported()
+                ? new org.convlab.tensor.simd.SimdGemm() : new ReferenceGemm();
     }
 }

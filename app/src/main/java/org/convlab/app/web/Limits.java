@@ -1,0 +1,52 @@
+package org.convlab.app.web;
+
+import java.time.Duration;
+
+/**
+ * Every bound the explorer puts on a request, in one place, so that no single request can make
+ * the server do unbounded work or hold unbounded memory. The pages show these numbers when a
+ * value is refused.
+ */
+public final class Limits {
+    /** Longest 1-D input of the convolution explorer. */
+    public static final int INPUT_1D = 64;
+    /** Longest side of a 2-D input of the convolution explorer. */
+    public static final int INPUT_2D = 16;
+    /** Largest kernel side. */
+    public static final int KERNEL = 16;
+    /** Largest stride. */
+    public static final int STRIDE = 16;
+    /** Largest dilation. */
+    public static final int DILATION = 8;
+    /** Largest explicit padding on one side. */
+    public static final int PADDING = 16;
+    /** Largest matrix K shown, rows * columns (256 x 256: a 16 x 16 input with 'same' padding). */
+    public static final long MATRIX_ENTRIES = 65_536;
+
+    /** Largest seed of the equivariance models. */
+    public static final long SEED = Integer.MAX_VALUE;
+
+    /** Longest query string, in characters (Jetty refuses request lines over 8 KiB before this). */
+    public static final int QUERY = 1_024;
+    /** Longest value of one parameter, in characters. */
+    public static final int PARAMETER = 64;
+    /** Largest request body accepted; every endpoint is a GET, so this only bounds garbage. */
+    public static final int BODY = 1_024;
+    /** Request line plus headers, in bytes (Jetty answers 431 above it). */
+    public static final int HEADERS = 8_192;
+
+    /** Requests computing at once (the rest wait up to {@link #BUSY_WAIT}, then get 503). */
+    public static final int HEAVY_CONCURRENT = 2;
+    /** How long a request waits for a computing slot. */
+    public static final Duration BUSY_WAIT = Duration.ofSeconds(10);
+    /** Jetty's worker threads. */
+    public static final int THREADS = 16;
+    /** A connection idle for this long is closed (slow or stuck clients). */
+    public static final Duration IDLE = Duration.ofSeconds(20);
+
+    /** Largest report file served. */
+    public static final long REPORT_FILE = 64L << 20;
+
+    private Limits() {
+    }
+}

@@ -1,0 +1,188 @@
+package org.convlab.tensor.simd;
+
+import org.convlab.algebra.PaddingMode;
+
+/**
+ * One multi-channel 2-D cross-correlation with stride 1 along the width, the problem the direct
+ * convolution kernels solve:
+ * <pre>  out[o, oy, ox] = sum_{c, ki, kj} filt[o, c, ki, kj] * xpad[c, oy*strideH + ki*dilationH, ox + kj*dilationW]</pre>
+ * where {@code xpad} is the input {@code (inChannels, inH, inW)} padded with {@code padTop} rows
+ * and {@code padLeft} columns before it (negative values crop) and as many after as the output
+ * needs, filled as {@code mode} says. A convolution's forward pass is one; with stride 1 and zero
+ * padding its input gradient is another (the flipped, transposed filters over the padded output
+ * gradient).
+ *
+ * <p>The padded image is stored {@code (inChannels, paddedH, paddedW)} plus {@link #SLACK} floats
+ * so that 8-lane loads past the last column stay inside the array. Tap {@code k = (c, ki, kj)}
+ * of output position {@code (oy, ox)} reads {@code xpad[offset(k) + oy*strideH*paddedW + ox]}.
+ */
+final class Correlation {
+    /** Floats after the padded image that vector loads may touch (their lanes are discarded). */
+    static final int SLACK = 16;
+
+    final int inChannels;
+    final int inH;
+    final int inW;
+    final int padTop;
+    final int padLeft;
+    final PaddingMode mode;
+    final int outChannels;
+    final int outH;
+    final int outW;
+    final int kernelH;
+    final int kernelW;
+    final int dilationH;
+    final int dilationW;
+    final int strideH;
+    final int paddedH;
+    final int paddedW;
+    /** {@code offsets[k]} for {@code k = (c*kernelH + ki)*kernelW + kj}. */
+    final int[] offsets;
+    /** Octets per kernel call: 2 for 4 or more output channels, 4 for 2 or 3, 8 for 1. */
+    final int group;
+    /** Start of each octet in the padded image, padded to a multiple of {@link #group} with repeats. */
+    final int[] octetInput;
+    /** Start of each octet in an output plane. */
+    final int[] octetOutput;
+    /** Output columns each octet covers (8, or fewer at the end of a row). */
+    final int[] octetWidth;
+    private final int[] rowSource;
+    private final int[] colSource;
+
+    Correlation(int inChannels, int inH, int inW, int padTop, int padLeft, PaddingMode mode,
+                int outChannels, int outH, int outW, int kernelH, int kernelW,
+                int dilationH, int dilationW, int strideH) {
+        this.inChannels = inChannels;
+        this.inH = inH;
+        this.inW = inW;
+        this.padTop = padTop;
+        this.padLeft = padLeft;
+        this.mode = mode;
+        this.outChannels = outChannels;
+        this.outH = outH;
+        this.outW = outW;
+        this.kernelH = kernelH;
+        this.kernelW = kernelW;
+        this.dilationH = dilationH;
+        this.dilationW = dilationW;
+        this.strideH = strideH;
+        this.paddedH = (outH - 1) * strideH + (kernelH - 1) * dilationH + 1;
+        this.paddedW = outW - 1 + (kernelW - 1) * dilationW + 1;
+        this.offsets = new int[taps()];
+        for (int c = 0, k = 0; c < inChannels; c++) {
+            for (int ki = 0; ki < kernelH; ki++) {
+                for (int kj = 0; kj < kernelW; kj++, k++) {
+                    offsets[k] = (c * paddedH + ki * dilationH) * paddedW + kj * dilationW;
+                }
+            }
+        }
+        group = outChannels >= 4 ? 2 : outChannels >= 2 ? 4 : 8;
+        int octets = octets();
+        octetInput = new int[(octets + group - 1) / group * group];
+        octetOutput = new int[octets];
+        octetWidth = new int[octets];
+        for (int q = 0; q < octetInput.length; q++) {
+            octetInput[q] = octetInput(Math.min(q, octets - 1));
+        }
+        for (int q = 0; q < octets; q++) {
+            octetOutput[q] = octetOutput(q);
+            octetWidth[q] = octetWidth(q);
+        }
+        rowSource = new int[paddedH];
+        for (int r = 0; r < paddedH; r++) {
+            rowSource[r] = mode.sourceIndex(r - padTop, inH);
+        }
+        colSource = new int[paddedW];
+        for (int s = 0; s < paddedW; s++) {
+            colSource[s] = mode.sourceIndex(s - padLeft, inW);
+        }
+    }
+
+    /** Rows of the kernel tile: 6 (or 4 at the end) with {@code group == 2}, else 3 or 1. */
+    int panelRows(int remaining) {
+        if (group == 2) {
+            return Math.min(GemmPacking.panelHeight(remaining), remaining);
+        }
+        return Math.min(remaining, group == 4 ? 3 : 1);
+    }
+
+    /** Taps per output element: {@code inChannels * kernelH * kernelW}. */
+    int taps() {
+        return inChannels * kernelH * kernelW;
+    }
+
+    /** Floats of one padded image, slack included. */
+    int paddedSize() {
+        return inChannels * paddedH * paddedW + SLACK;
+    }
+
+    /** Output elements per channel: {@code outH * outW}. */
+    int outPlane() {
+        return outH * outW;
+    }
+
+    /** Octets (runs of 8 output columns in one row) per output row. */
+    int octetsPerRow() {
+        return (outW + Lanes.L - 1) / Lanes.L;
+    }
+
+    /** Octets per output channel plane. */
+    int octets() {
+        return outH * octetsPerRow();
+    }
+
+    /** Where octet {@code q} starts in the padded image. */
+    int octetInput(int q) {
+        int opr = octetsPerRow();
+        return (q / opr) * strideH * paddedW + (q % opr) * Lanes.L;
+    }
+
+    /** Where octet {@code q} starts in an output plane. */
+    int octetOutput(int q) {
+        int opr = octetsPerRow();
+        return (q / opr) * outW + (q % opr) * Lanes.L;
+    }
+
+    /** Output columns octet {@code q} covers (8, or fewer at the end of a row). */
+    int octetWidth(int q) {
+        return Math.min(Lanes.L, outW - (q % octetsPerRow()) * Lanes.L);
+    }
+
+    /**
+     * Writes the padded image of {@code x[xOff ...]} (layout {@code (inChannels, inH, inW)}) into
+     * {@code xpad}, slack zeroed.
+     */
+    void pad(float[] x, int xOff, float[] xpad) {
+        pad(x, xOff, xpad, 0);
+    }
+
+    /** Like {@link #pad(float[], int, float[])}, writing from {@code xpad[xpadOff]}. */
+    void pad(float[] x, int xOff, float[] xpad, int xpadOff) {
+        int d = xpadOff;
+        int interiorLo = Math.max(0, padLeft);
+        int interiorHi = Math.min(paddedW, padLeft + inW);
+        for (int c = 0; c < inChannels; c++) {
+            int plane = xOff + c * inH * inW;
+            for (int r = 0; r < paddedH; r++, d += paddedW) {
+                int sr = rowSource[r];
+                if (sr < 0) {
+                    java.util.Arrays.fill(xpad, d, d + paddedW, 0f);
+                    continue;
+                }
+                int row = plane + sr * inW;
+                for (int s = 0; s < interiorLo; s++) {
+                    int sc = colSource[s];
+                    xpad[d + s] = sc < 0 ? 0f : x[row + sc];
+                }
+                if (interiorHi > interiorLo) {
+                    System.arraycopy(x, row + interiorLo - padLeft, xpad, d + interiorLo, interiorHi - interiorLo);
+                }
+                for (int s = Math.max(interiorLo, interiorHi); s < paddedW; s++) {
+                    int sc = colSource[s];
+                    xpad[d + s] = sc < 0 ? 0f : x[row + sc];
+                }
+            }
+        }
+        java.util.Arrays.fill(xpad, d, d + SLACK, 0f);
+    }
+}

@@ -1,0 +1,123 @@
+package org.convlab.tensor.simd;
+
+import static org.convlab.tensor.simd.MicroKernel.MR;
+import static org.convlab.tensor.simd.MicroKernel.NR;
+
+/**
+ * Copies blocks of {@code op(A)} and {@code op(B)} into the panel layouts the micro-kernel reads,
+ * absorbing transposes, offsets and leading dimensions, and zero-padding partial panels.
+ *
+ * <p>A block of {@code op(A)}, rows {@code [i0, i0+mc)} and depth {@code [p0, p0+kc)}, becomes
+ * row panels of {@code kc x MR} (see {@link #panelHeight}): {@code ap[s*kc*MR + p*MR + r] = op(A)[i_s + r, p0+p]}
+ * where {@code i_s} is the first row of panel {@code s}.
+ * A block of {@code op(B)}, depth {@code [p0, p0+kc)} and columns {@code [j0, j0+NR)}, becomes one
+ * panel of {@code kc x NR}: {@code bp[p*NR + c] = op(B)[p0+p, j0+c]}.
+ */
+final class GemmPacking {
+    private GemmPacking() {
+    }
+
+    /**
+     * The height of the next row panel when {@code remaining} rows are left: 6, except that the
+     * last rows go in panels of 4 when that wastes less work ({@code 8 = 4+4}, {@code 16 = 6+6+4}).
+     */
+    static int panelHeight(int remaining) {
+        if (remaining <= 4 || remaining == 7 || remaining == 8) {
+            return 4;
+        }
+        return MR;
+    }
+
+    /**
+     * Packs {@code op(A)[i0:i0+mc, p0:p0+kc]} into {@code ap} from index 0, panel after panel with
+     * the heights of {@link #panelHeight}; each panel takes {@code kc*MR} floats and its rows past
+     * its height are zero.
+     */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] ap) {
+        int base = 0;
+        for (int i = i0; i < i0 + mc; base += kc * MR) {
+            int rows = Math.min(panelHeight(i0 + mc - i), i0 + mc - i);
+            if (transA) {
+                // op(A)[i, p] = a[aOff + p*lda + i]: each depth step reads the panel's rows contiguously.
+                int src = aOff + p0 * lda + i;
+                if (rows == MR) {
+                    for (int p = 0; p < kc; p++, src += lda) {
+                        int d = base + p * MR;
+                        ap[d] = a[src];
+                        ap[d + 1] = a[src + 1];
+                        ap[d + 2] = a[src + 2];
+                        ap[d + 3] = a[src + 3];
+                        ap[d + 4] = a[src + 4];
+                        ap[d + 5] = a[src + 5];
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++, src += lda) {
+                        int d = base + p * MR;
+                        for (int r = 0; r < MR; r++) {
+                            ap[d + r] = r < rows ? a[src + r] : 0f;
+                        }
+                    }
+                }
+            } else {
+                // op(A)[i, p] = a[aOff + i*lda + p]: each row is contiguous along the depth.
+                for (int r = 0; r < MR; r++) {
+                    int d = base + r;
+                    if (r < rows) {
+                        int src = aOff + (i + r) * lda + p0;
+                        for (int p = 0; p < kc; p++) {
+                            ap[d + p * MR] = a[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            ap[d + p * MR] = 0f;
+                        }
+                    }
+                }
+            }
+            i += rows;
+        }
+    }
+
+    /**
+     * Packs {@code op(B)[p0:p0+kc, j0:j0+nc]} into {@code ceil(nc/NR)} panels from index 0:
+     * {@code bp[t*kc*NR + p*NR + c] = op(B)[p0+p, j0+t*NR+c]}, zero beyond column {@code nc}.
+     */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, float[] bp) {
+        int strips = (nc + NR - 1) / NR;
+        if (transB) {
+            // op(B)[p, j] = b[bOff + j*ldb + p]: each column is contiguous along the depth.
+            for (int t = 0; t < strips; t++) {
+                int base = t * kc * NR;
+                for (int c = 0; c < NR; c++) {
+                    int j = t * NR + c;
+                    if (j < nc) {
+                        int src = bOff + (j0 + j) * ldb + p0;
+                        for (int p = 0; p < kc; p++) {
+                            bp[base + p * NR + c] = b[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            bp[base + p * NR + c] = 0f;
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        // op(B)[p, j] = b[bOff + p*ldb + j]: read row by row, NR contiguous floats per panel.
+        int full = nc / NR;
+        int rest = nc - full * NR;
+        for (int p = 0; p < kc; p++) {
+            int src = bOff + (p0 + p) * ldb + j0;
+            int dst = p * NR;
+            for (int t = 0; t < full; t++, src += NR, dst += kc * NR) {
+                System.arraycopy(b, src, bp, dst, NR);
+            }
+            if (rest > 0) {
+                for (int c = 0; c < NR; c++) {
+                    bp[dst + c] = c < rest ? b[src + c] : 0f;
+                }
+            }
+        }
+    }
+}

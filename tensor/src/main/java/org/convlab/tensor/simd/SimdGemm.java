@@ -1,0 +1,165 @@
+package org.convlab.tensor.simd;
+
+import static org.convlab.tensor.simd.MicroKernel.MR;
+import static org.convlab.tensor.simd.MicroKernel.NR;
+
+import org.convlab.tensor.kernels.Gemm;
+import org.convlab.tensor.parallel.Parallel;
+
+/**
+ * Cache-blocked, packed, multithreaded SGEMM on the Vector API:
+ * <pre>  C = alpha * op(A) * op(B) + beta * C</pre>
+ * with the contract of {@link Gemm} ({@code op(A)} is {@code (m, k)}, {@code op(B)} is
+ * {@code (k, n)}, {@code C} is {@code (m, n)}, row-major; {@code beta == 0} means C is not read).
+ *
+ * <p>Blocking: the depth is split into {@code ceil(k / KC)} equal blocks of at most {@link #KC}
+ * (so a {@code kc x 16} panel of B and a {@code kc x 6} panel of A sit in the 32 KiB L1), C into
+ * chunks of at most {@link #MC} rows (their packed A block sits in the 512 KiB L2) and
+ * {@link #NC} columns. Each chunk packs its A block once per depth block, then for each
+ * 16-column strip packs that strip of B and sweeps it with the {@link MicroKernel} over all
+ * row panels.
+ *
+ * <p>Determinism: every element of C is summed in the same order — depth blocks in order, each
+ * by one fused multiply-add per depth step — whatever the chunking or the thread count, so 1
+ * and N threads give identical bits. Chunks run through {@link Parallel#forEach}.
+ *
+ * <p>Packing buffers are per thread and reused: a call allocates nothing in steady state beyond
+ * the task object handed to the pool.
+ */
+public final class SimdGemm implements Gemm {
+    /** Maximum depth block. */
+    static final int KC = Integer.getInteger("convlab.gemm.kc", 320);
+    /** Rows of A packed at a time (a multiple of {@code MR}): the packed block sits in L2. */
+    static final int MC = Integer.getInteger("convlab.gemm.mc", 144);
+    /** Maximum columns per chunk (a multiple of {@code NR}); B is packed per chunk and depth block. */
+    static final int NC = Integer.getInteger("convlab.gemm.nc", 512);
+    /** Maximum rows per chunk. */
+    static final int MCHUNK = 4 * MC;
+    /** Floating-point operations below which work is not split further for threads. */
+    static final double GRAIN = 2e6;
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    /** Per-thread packing buffers. */
+    private static final class Workspace {
+        final float[] ap = new float[(MC + 2 * MR) * KC];
+        final float[] bp = new float[KC * NC];
+        final float[] tile = new float[MR * NR];
+    }
+
+    /** Whether this machine runs 256-bit float vectors natively (otherwise use the reference). */
+    public static boolean supported() {
+        return jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
+    }
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k,
+                      float alpha, float[] a, int aOff, int lda,
+                      float[] b, int bOff, int ldb,
+                      float beta, float[] c, int cOff, int ldc) {
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        if (k <= 0) {
+            scaleC(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        int kBlocks = (k + KC - 1) / KC;
+        int kc = (k + kBlocks - 1) / kBlocks;
+
+        // Chunks of C: their shape never changes a result (see the class comment), only speed.
+        int rowBlocks = (m + MCHUNK - 1) / MCHUNK;
+        int colBlocks = (n + NC - 1) / NC;
+        int threads = Parallel.threads();
+        int wanted = threads == 1 ? 1 : (int) Math.min(4L * threads, (long) (2.0 * m * n * k / GRAIN));
+        while (rowBlocks * colBlocks < wanted) {
+            int rows = (m + rowBlocks - 1) / rowBlocks;
+            int cols = (n + colBlocks - 1) / colBlocks;
+            if (cols >= 8 * NR && cols >= rows) {
+                colBlocks *= 2;
+            } else if (rows >= 8 * MR) {
+                // Each row chunk packs its own copy of B: keep at least 4 row panels per chunk.
+                rowBlocks *= 2;
+            } else if (cols >= 2 * NR) {
+                colBlocks *= 2;
+            } else {
+                break;
+            }
+        }
+        int mcb = roundUp((m + rowBlocks - 1) / rowBlocks, MR);
+        int ncb = roundUp((n + colBlocks - 1) / colBlocks, NR);
+        int rb = (m + mcb - 1) / mcb;
+        int cb = (n + ncb - 1) / ncb;
+        if (rb * cb == 1) {
+            chunk(transA, transB, 0, m, 0, n, k, kc, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        Parallel.forEach(rb * cb, id -> {
+            int i0 = (id / cb) * mcb;
+            int j0 = (id % cb) * ncb;
+            chunk(transA, transB, i0, Math.min(m, i0 + mcb), j0, Math.min(n, j0 + ncb), k, kc,
+                    alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        });
+    }
+
+    /**
+     * Computes rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. A chunk of at most
+     * {@link #MC} rows packs each 16-column strip of B just before sweeping it (the packed strip
+     * is still in L1); a taller chunk packs its whole B block once per depth block and reuses it
+     * for every {@code MC}-row block of A.
+     */
+    private static void chunk(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, int kc,
+                              float alpha, float[] a, int aOff, int lda,
+                              float[] b, int bOff, int ldb,
+                              float beta, float[] c, int cOff, int ldc) {
+        Workspace ws = WORKSPACE.get();
+        float[] ap = ws.ap;
+        float[] bp = ws.bp;
+        float[] tile = ws.tile;
+        boolean perStrip = i1 - i0 <= MC;
+        for (int p0 = 0; p0 < k; p0 += kc) {
+            int kcb = Math.min(kc, k - p0);
+            float betaBlock = p0 == 0 ? beta : 1f;
+            if (!perStrip) {
+                GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, j0, j1 - j0, bp);
+            }
+            for (int ib = i0; ib < i1; ib += MC) {
+                int mc = Math.min(MC, i1 - ib);
+                GemmPacking.packA(transA, a, aOff, lda, ib, mc, p0, kcb, ap);
+                for (int j = j0, t = 0; j < j1; j += NR, t++) {
+                    int cols = Math.min(NR, j1 - j);
+                    int bIdx = t * kcb * NR;
+                    if (perStrip) {
+                        GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, j, cols, bp);
+                        bIdx = 0;
+                    }
+                    int aIdx = 0;
+                    for (int i = ib; i < ib + mc; aIdx += kcb * MR) {
+                        int rows = Math.min(GemmPacking.panelHeight(ib + mc - i), ib + mc - i);
+                        int cIdx = cOff + i * ldc + j;
+                        if (rows > 4) {
+                            MicroKernel.tile(ap, aIdx, bp, bIdx, kcb, c, cIdx, ldc, rows, cols, alpha, betaBlock, tile);
+                        } else {
+                            MicroKernel.tile4(ap, aIdx, bp, bIdx, kcb, c, cIdx, ldc, rows, cols, alpha, betaBlock, tile);
+                        }
+                        i += rows;
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code C = beta * C} (zero when {@code beta == 0}, without reading C): the {@code k == 0} case. */
+    private static void scaleC(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int ci = cOff + i * ldc + j;
+                c[ci] = beta == 0f ? 0f : beta * c[ci];
+            }
+        }
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+}

@@ -1,0 +1,202 @@
+package org.convlab.tensor.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.convlab.tensor.simd.FloatAssertions.assertClose;
+
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.convlab.algebra.PaddingMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DirectConvTest {
+
+    @Test
+    void sumsAThreeByThreeWindowByHand() {
+        // One 3x3 input, one all-ones 3x3 filter, padding 1: each output is the sum of its
+        // neighbourhood; the centre sees all nine values 1..9.
+        float[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        float[] w = {1, 1, 1, 1, 1, 1, 1, 1, 1};
+        Correlation g = new Correlation(1, 3, 3, 1, 1, PaddingMode.ZEROS, 1, 3, 3, 3, 3, 1, 1, 1);
+        float[] y = forward(g, x, w, new float[] {0.5f});
+        assertThat(y).containsExactly(12.5f, 21.5f, 16.5f, 27.5f, 45.5f, 33.5f, 24.5f, 39.5f, 28.5f);
+    }
+
+    static Stream<Arguments> shapes() {
+        Random r = new Random(99);
+        PaddingMode[] modes = PaddingMode.values();
+        int[] channelCounts = {1, 2, 3, 4, 5, 7, 16};
+        return IntStream.range(0, 120).mapToObj(i -> {
+            int c = channelCounts[r.nextInt(channelCounts.length)];
+            int f = channelCounts[r.nextInt(channelCounts.length)];
+            int kh = 1 + r.nextInt(5);
+            int kw = 1 + r.nextInt(5);
+            int dh = 1 + r.nextInt(2);
+            int dw = 1 + r.nextInt(2);
+            int h = (kh - 1) * dh + 1 + r.nextInt(12);
+            int w = (kw - 1) * dw + 1 + r.nextInt(20);
+            PaddingMode mode = modes[r.nextInt(modes.length)];
+            int maxPad = mode == PaddingMode.REFLECT ? Math.min(h, w) - 1 : 3;
+            int pt = r.nextInt(maxPad + 1);
+            int pl = r.nextInt(maxPad + 1);
+            int sh = 1 + r.nextInt(2);
+            return Arguments.of(i, c, f, h, w, kh, kw, dh, dw, sh, pt, pl, mode);
+        });
+    }
+
+    @ParameterizedTest(name = "#{0}: C={1} F={2} {3}x{4} k={5}x{6} d={7},{8} sh={9} pad={10},{11} {12}")
+    @MethodSource("shapes")
+    void forwardMatchesTheDirectLoops(int seed, int c, int f, int h, int w, int kh, int kw, int dh, int dw, int sh,
+                                      int pt, int pl, PaddingMode mode) {
+        Random r = new Random(seed);
+        int outH = (h + 2 * pt - (kh - 1) * dh - 1) / sh + 1;
+        int outW = w + 2 * pl - (kw - 1) * dw;
+        float[] x = random(r, c * h * w);
+        float[] wt = random(r, f * c * kh * kw);
+        float[] bias = random(r, f);
+        Correlation g = new Correlation(c, h, w, pt, pl, mode, f, outH, outW, kh, kw, dh, dw, sh);
+        float[] expected = new float[f * outH * outW];
+        for (int o = 0; o < f; o++) {
+            for (int oy = 0; oy < outH; oy++) {
+                for (int ox = 0; ox < outW; ox++) {
+                    double s = bias[o];
+                    for (int ci = 0; ci < c; ci++) {
+                        for (int ki = 0; ki < kh; ki++) {
+                            int iy = mode.sourceIndex(oy * sh + ki * dh - pt, h);
+                            for (int kj = 0; kj < kw; kj++) {
+                                int ix = mode.sourceIndex(ox + kj * dw - pl, w);
+                                if (iy >= 0 && ix >= 0) {
+                                    s += (double) wt[((o * c + ci) * kh + ki) * kw + kj] * x[(ci * h + iy) * w + ix];
+                                }
+                            }
+                        }
+                    }
+                    expected[(o * outH + oy) * outW + ox] = (float) s;
+                }
+            }
+        }
+        assertClose(expected, forward(g, x, wt, bias), Tolerances.dot(c * kh * kw, 1f), "forward " + g.taps() + " taps");
+    }
+
+    @ParameterizedTest(name = "#{0}: C={1} F={2} {3}x{4} k={5}x{6} d={7},{8} pad={10},{11}")
+    @MethodSource("shapes")
+    void inputGradientMatchesTheDirectLoops(int seed, int c, int f, int h, int w, int kh, int kw, int dh, int dw, int sh,
+                                            int pt, int pl, PaddingMode mode) {
+        Random r = new Random(seed);
+        int outH = h + 2 * pt - (kh - 1) * dh;
+        int outW = w + 2 * pl - (kw - 1) * dw;
+        float[] wt = random(r, f * c * kh * kw);
+        float[] dy = random(r, f * outH * outW);
+        double[] dx = new double[c * h * w];
+        for (int o = 0; o < f; o++) {
+            for (int oy = 0; oy < outH; oy++) {
+                for (int ox = 0; ox < outW; ox++) {
+                    for (int ci = 0; ci < c; ci++) {
+                        for (int ki = 0; ki < kh; ki++) {
+                            int iy = oy + ki * dh - pt;
+                            for (int kj = 0; kj < kw; kj++) {
+                                int ix = ox + kj * dw - pl;
+                                if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
+                                    dx[(ci * h + iy) * w + ix] += (double) wt[((o * c + ci) * kh + ki) * kw + kj]
+                                            * dy[(o * outH + oy) * outW + ox];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        float[] expected = new float[dx.length];
+        for (int i = 0; i < dx.length; i++) {
+            expected[i] = (float) dx[i];
+        }
+        Correlation g = new Correlation(f, outH, outW, (kh - 1) * dh - pt, (kw - 1) * dw - pl, PaddingMode.ZEROS,
+                c, h, w, kh, kw, dh, dw, 1);
+        float[] wp = new float[DirectConv.packedSize(g)];
+        DirectConv.packFlippedFilters(g, wt, 0, wp, 0);
+        float[] xpad = new float[g.paddedSize()];
+        g.pad(dy, 0, xpad);
+        float[] actual = new float[c * h * w];
+        DirectConv.image(g, wp, 0, xpad, null, 0, actual, 0, new float[96]);
+        assertClose(expected, actual, Tolerances.dot(f * kh * kw, 1f), "input gradient " + g.taps() + " taps");
+    }
+
+    @ParameterizedTest(name = "#{0}: C={1} F={2} {3}x{4} k={5}x{6} d={7},{8} sh={9} pad={10},{11} {12}")
+    @MethodSource("shapes")
+    void weightGradientMatchesTheDirectLoops(int seed, int c, int f, int h, int w, int kh, int kw, int dh, int dw,
+                                             int sh, int pt, int pl, PaddingMode mode) {
+        Random r = new Random(seed);
+        int images = 1 + seed % 3;
+        int outH = (h + 2 * pt - (kh - 1) * dh - 1) / sh + 1;
+        int outW = w + 2 * pl - (kw - 1) * dw;
+        int taps = c * kh * kw;
+        float[] x = random(r, images * c * h * w);
+        float[] dy = random(r, images * f * outH * outW);
+        float[] start = random(r, f * taps);
+        double[] sum = new double[f * taps];
+        for (int n = 0; n < images; n++) {
+            for (int o = 0; o < f; o++) {
+                for (int oy = 0; oy < outH; oy++) {
+                    for (int ox = 0; ox < outW; ox++) {
+                        float g = dy[((n * f + o) * outH + oy) * outW + ox];
+                        for (int ci = 0; ci < c; ci++) {
+                            for (int ki = 0; ki < kh; ki++) {
+                                int iy = mode.sourceIndex(oy * sh + ki * dh - pt, h);
+                                for (int kj = 0; kj < kw; kj++) {
+                                    int ix = mode.sourceIndex(ox + kj * dw - pl, w);
+                                    if (iy >= 0 && ix >= 0) {
+                                        sum[o * taps + (ci * kh + ki) * kw + kj] += (double) g * x[((n * c + ci) * h + iy) * w + ix];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        float[] expected = new float[sum.length];
+        for (int i = 0; i < sum.length; i++) {
+            expected[i] = (float) (start[i] + sum[i]);
+        }
+        Correlation g = new Correlation(c, h, w, pt, pl, mode, f, outH, outW, kh, kw, dh, dw, sh);
+        int xImage = g.paddedSize();
+        float[] xpad = new float[images * xImage];
+        for (int n = 0; n < images; n++) {
+            float[] one = new float[xImage];
+            g.pad(x, n * c * h * w, one);
+            System.arraycopy(one, 0, xpad, n * xImage, xImage);
+        }
+        int rowWidth = (outW + 7) / 8 * 8;
+        float[] dyRows = new float[f * images * outH * rowWidth];
+        for (int n = 0; n < images; n++) {
+            DirectWeightGrad.copyRows(g, n, images, 0, f, dy, n * f * outH * outW, rowWidth, dyRows);
+        }
+        int[] table = DirectWeightGrad.octetTable(g, rowWidth, xImage, DirectWeightGrad.blockImages(g, rowWidth));
+        float[] actual = start.clone();
+        for (int o0 = 0; o0 < f; o0 += 4) {
+            DirectWeightGrad.channelGroup(g, o0, images, xpad, xImage, dyRows, rowWidth, table, actual, 0, new float[96]);
+        }
+        assertClose(expected, actual, Tolerances.dot(images * outH * outW, 1f), "weight gradient");
+    }
+
+    private static float[] forward(Correlation g, float[] x, float[] w, float[] bias) {
+        float[] wp = new float[DirectConv.packedSize(g)];
+        DirectConv.packFilters(g, w, 0, wp, 0);
+        float[] xpad = new float[g.paddedSize()];
+        g.pad(x, 0, xpad);
+        float[] y = new float[g.outChannels * g.outPlane()];
+        DirectConv.image(g, wp, 0, xpad, bias, 0, y, 0, new float[96]);
+        return y;
+    }
+
+    private static float[] random(Random r, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextFloat() * 2 - 1;
+        }
+        return x;
+    }
+}
