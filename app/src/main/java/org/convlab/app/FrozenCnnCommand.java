@@ -8,9 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code convlab frozen-cnn}: Worksheet 2(d). */
+/** {@code convlab frozen-cnn}: worksheet 2(d), the CNN with frozen random convolutions. */
 @Command(name = "frozen-cnn", mixinStandardHelpOptions = true,
-        description = {"Worksheet 2(d): the CNN with its convolutions frozen at random, only the classifier trained, against fully trained MLPs and CNN.",
+        description = {"Worksheet 2(d): the CNN with its convolutions frozen at random, only the classifier trained,"
+            + " against fully trained MLPs and CNN.",
             "Writes index.html, results.json and the figures into --out; --json prints the numbers."})
 final class FrozenCnnCommand implements Callable<Integer> {
     @Spec

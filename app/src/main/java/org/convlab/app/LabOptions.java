@@ -30,13 +30,15 @@ final class LabOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the kernels; default: one per core.")
     Integer threads;
 
-    @Option(names = "--json", description = "Print the results as JSON on standard output (progress on standard error).")
+    @Option(names = "--json",
+            description = "Print the results as JSON on standard output (progress on standard error).")
     boolean json;
 
     @Option(names = "--quiet", description = "No progress display.")
     boolean quiet;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs of every training run; default 2 (the notebook's).")
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Epochs of every training run; default 2 (the notebook's).")
     Integer epochs;
 
     @Option(names = "--lr", paramLabel = "X", description = "Learning rate; default 3e-3 (the notebook's).")

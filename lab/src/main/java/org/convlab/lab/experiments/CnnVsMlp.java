@@ -223,9 +223,9 @@ public final class CnnVsMlp {
             s.append(". ");
         }
         if (dSmall > 0) {
-            s.append("Why: the CNN's inductive biases suit images — sparse, local interactions (a unit sees a"
-                    + " 5x5 patch), parameter sharing (one filter is used at every position, so what is learned at one"
-                    + " place applies everywhere and each weight gets gradient from every position) and"
+            s.append("Why: the CNN's inductive biases suit images — sparse, local interactions (a first-layer"
+                    + " unit sees a 5x5 patch), parameter sharing (one filter is used at every position, so what is"
+                    + " learned at one place applies everywhere and each weight gets gradient from every position) and"
                     + " translational equivariance (feature maps move with the input). An MLP of the same size must"
                     + " learn every pattern at every position separately from the same data.");
         } else {

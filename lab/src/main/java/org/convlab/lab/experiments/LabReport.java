@@ -126,8 +126,9 @@ public final class LabReport {
                     Fmt.err(e.mlpInteriorMedian()));
         }
         if (r instanceof UntrainedFeatures.Result u) {
-            return "linear on pixels " + Fmt.pct(u.models().get(0).test().mean()) + ", on random conv features "
-                    + Fmt.pct(u.models().get(2).test().mean()) + "; layer errors " + Fmt.sci(u.layers().get(0)
+            return "linear on pixels " + Fmt.pct(u.models().get(0).test().mean()) + ", on random conv1 "
+                    + Fmt.pct(u.models().get(1).test().mean()) + ", conv1+2 " + Fmt.pct(u.models().get(2).test().mean())
+                    + "; layer errors " + Fmt.sci(u.layers().get(0)
                     .interiorMax()) + ", " + Fmt.sci(u.layers().get(1).interiorMax());
         }
         if (r instanceof FrozenCnn.Result f) {
