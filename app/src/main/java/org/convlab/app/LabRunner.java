@@ -37,7 +37,7 @@ final class LabRunner {
             DataSet d = data.load();
             LabContext ctx = new LabContext(d, settings, lab.out, err,
                     new RunCache(Progress.create(err, Progress.terminal(), lab.quiet)));
-            ctx.say("data: %s", d.summary());
+            ctx.say("data: %s", org.convlab.lab.experiments.LabReport.dataSummary(d));
             ctx.say("protocol: %s", LabReport.protocol(ctx));
             ctx.say("kernels: %s on %d threads", LabReport.kernels(),
                     org.convlab.tensor.parallel.Parallel.threads());

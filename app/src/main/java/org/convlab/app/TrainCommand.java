@@ -105,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
             Trainer trainer = new Trainer(d, config).save(save).resume(resume);
             ModelSpec m = config.model();
             if (!json) {
-                out.printf("data       %s%n", d.summary());
+                out.printf("data       %s%n", org.convlab.lab.experiments.LabReport.dataSummary(d));
                 out.printf("protocol   %s; %d thread%s%n", config.protocol(), Parallel.threads(),
                         Parallel.threads() == 1 ? "" : "s");
                 if (resume != null) {

@@ -131,7 +131,7 @@ public final class CnnVsMlp {
                 List.of("model", "parameters", "× CNN", "validation", "test", "time per run", "training images/s"),
                 rows);
         String answer = answer(models, best);
-        return new Result(s.base().protocol().replaceAll(", seed \\d+", ""), ctx.data().summary(), d.train().size(),
+        return new Result(s.base().protocol().replaceAll(", seed \\d+", ""), LabReport.dataSummary(ctx.data()), d.train().size(),
                 d.test().size(), s.seeds(), models, runs, answer, findings, figures, List.of(table),
                 (System.nanoTime() - start) / 1e9);
     }

@@ -43,7 +43,7 @@ public final class LabReport {
         for (ExperimentResult r : results) {
             timings.put(r.name(), Math.round(r.seconds() * 10) / 10.0);
         }
-        return new Run(d.summary(), d.origin(), d.synthetic(), protocol(ctx), ctx.settings(), kernels(),
+        return new Run(dataSummary(d), d.origin(), d.synthetic(), protocol(ctx), ctx.settings(), kernels(),
                 Parallel.threads(), System.getProperty("java.vm.name") + " " + Runtime.version(),
                 Math.round(seconds * 10) / 10.0, timings,
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
@@ -52,6 +52,16 @@ public final class LabReport {
     /** Which kernels ran: e.g. {@code SimdGemm, SimdConv} or {@code ReferenceGemm, GemmConv}. */
     public static String kernels() {
         return Kernels.gemm().getClass().getSimpleName() + ", " + Kernels.conv().getClass().getSimpleName();
+    }
+
+    /**
+     * The data in one line: {@code "Fashion-MNIST (auto: installed at ...): 59000 train / 1000
+     * validation / 10000 test images of 1x28x28"}, without repeating the name when the origin
+     * already starts with it.
+     */
+    public static String dataSummary(DataSet d) {
+        String s = d.summary();
+        return d.origin().startsWith(d.name()) ? d.origin() + s.substring(s.indexOf("):") + 1) : s;
     }
 
     /** The protocol in words. */
