@@ -158,7 +158,8 @@ public final class CnnVsMlp {
         for (int i = 1; i < models.size(); i++) {
             ModelStats m = models.get(i);
             f.add("CNN vs " + m.title() + ": " + Fmt.points(cnn.test().mean() - m.test().mean())
-                    + " test accuracy with " + shareOf(cnn.params(), m.params()) + " " + m.title() + "'s parameters.");
+                    + " test accuracy with " + shareOf(cnn.params(), m.params()) + " " + m.title() + "'s parameters"
+                    + (Stats.withinSpread(cnn.test(), m.test()) ? " (within the spread over seeds)." : "."));
         }
         return f;
     }
@@ -212,6 +213,11 @@ public final class CnnVsMlp {
                         .append(Fmt.times((double) biggest.params() / cnn.params())).append(" the CNN's parameters");
             }
             s.append(". ");
+            ModelStats second = models.stream().filter(m -> m != cnn)
+                    .max((a, b) -> Double.compare(a.test().mean(), b.test().mean())).orElseThrow();
+            if (Stats.withinSpread(cnn.test(), second.test())) {
+                s.append("(The lead over the ").append(second.title()).append(" is within the spread over seeds.) ");
+            }
         } else {
             s.append("The ").append(best).append(" scores highest. The CNN is ").append(Fmt.points(dSmall))
                     .append(" against the ").append(small.title());

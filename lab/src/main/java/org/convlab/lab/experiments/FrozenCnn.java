@@ -92,7 +92,7 @@ public final class FrozenCnn {
                     .append(Fmt.points(frozen.test().mean() - m.test().mean())).append(')');
         }
         findings.add(vs + ".");
-        findings.add("Controls: the MLP with frozen random hidden layers (" + frozenMlp.trainableParams()
+        findings.add("Controls: the MLP with frozen random hidden layers (" + Fmt.count(frozenMlp.trainableParams())
                 + " trained parameters on " + s.hiddens().get(0) + " random features) reaches "
                 + frozenMlp.test().percent() + "; a linear classifier on the raw pixels (" + Fmt.count(linear.params())
                 + " parameters) reaches " + linear.test().percent() + ".");

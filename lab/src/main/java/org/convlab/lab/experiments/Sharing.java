@@ -143,6 +143,14 @@ public final class Sharing {
                 "shift (pixels; mean of right and down)", "test accuracy (%)", series, false),
                 ctx.out().resolve("sharing-shifted.png"));
 
+        List<Charts.Series> kept = new ArrayList<>();
+        for (Net n : nets) {
+            double base = n.shifted().get(0);
+            kept.add(Charts.Series.of(n.title(), x, n.shifted().stream().mapToDouble(v -> 100 * v / base).toArray()));
+        }
+        Charts.save(Charts.lines("Share of the unshifted accuracy kept", "shift (pixels; mean of right and down)",
+                "accuracy / unshifted accuracy (%)", kept, false), ctx.out().resolve("sharing-kept.png"));
+
         List<String> findings = new ArrayList<>();
         findings.add("Parameters: CNN " + Fmt.count(cnn.params()) + ", locally connected " + Fmt.count(lc.params())
                 + " (" + Fmt.times((double) lc.params() / cnn.params()) + " the CNN: the same windows with a filter"
@@ -160,7 +168,14 @@ public final class Sharing {
                 + Fmt.sci(cnn.featureError()) + (cnn.featureError() < 1e-5 ? " (equivariant: sharing survives training)"
                 : "") + ", locally connected " + Fmt.err(lc.featureError()) + "; the MLP has no feature maps.");
         List<Figure> figures = List.of(Figure.chart("sharing-shifted.png", "Robustness to shifts", findings.get(2)
-                + " Each point averages a shift to the right and a shift down; uncovered pixels are black."));
+                        + " Each point averages a shift to the right and a shift down; uncovered pixels are black."),
+                Figure.chart("sharing-kept.png", "Relative robustness",
+                        "The same, as a share of each network's unshifted accuracy: at " + MAX_SHIFT + " pixels the CNN"
+                                + " keeps " + Fmt.pct(cnn.shifted().get(MAX_SHIFT) / cnn.shifted().get(0))
+                                + ", the locally connected net " + Fmt.pct(lc.shifted().get(MAX_SHIFT)
+                                / lc.shifted().get(0)) + ", the MLP " + Fmt.pct(mlp.shifted().get(MAX_SHIFT)
+                                / mlp.shifted().get(0)) + ". All three end in a dense layer over every position,"
+                                + " which is not shift-invariant."));
         List<String> header = new ArrayList<>(List.of("network", "parameters", "test"));
         for (int k = 1; k <= MAX_SHIFT; k++) {
             header.add("shift " + k);

@@ -34,6 +34,14 @@ public record Stats(int n, double mean, double sd, double min, double max, List<
                 Arrays.stream(v).max().orElse(Double.NaN), values);
     }
 
+    /**
+     * Whether the difference of the means of {@code a} and {@code b} is within the larger of their
+     * standard deviations (only with several measurements each): too close to call.
+     */
+    public static boolean withinSpread(Stats a, Stats b) {
+        return a.n() > 1 && b.n() > 1 && Math.abs(a.mean() - b.mean()) <= Math.max(a.sd(), b.sd());
+    }
+
     /** As a percentage with its spread: {@code 86.1% ± 0.3} (one value: {@code 86.1%}). */
     public String percent() {
         if (n == 0) {

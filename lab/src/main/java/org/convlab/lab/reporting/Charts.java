@@ -102,6 +102,9 @@ public final class Charts {
         c.getStyler().setLabelsPosition(0.92);
         c.getStyler().setDecimalPattern("0.0");
         c.getStyler().setErrorBarsColor(INK);
+        if (categories.size() > 4) {
+            c.getStyler().setXAxisLabelRotation(20);
+        }
         int i = 0;
         for (Series s : series) {
             var cs = s.errors() == null ? c.addSeries(s.name(), categories, toList(s.y()))
