@@ -211,8 +211,8 @@ public final class Equivariance {
                 .orElse(Double.NaN);
         double oddStrideMin = aliasing.stream().filter(a -> a.shift() % 2 == 1).mapToDouble(Alias::strided).min()
                 .orElse(Double.NaN);
-        findings.add("Subsampling breaks it: with a 2x2 max-pool the interior error is " + Fmt.sci(evenPool)
-                + " at most for even shifts but " + range(oddPoolMin, odd.pooled())
+        findings.add("Subsampling breaks it: with a 2x2 max-pool the interior error is " + Fmt.atMost(evenPool)
+                + " for even shifts but " + range(oddPoolMin, odd.pooled())
                 + " for odd ones (the coarser grid has no half-pixel shift: aliasing); with a stride-2 first"
                 + " convolution, odd shifts give at least " + Fmt.err(oddStrideMin) + ".");
 

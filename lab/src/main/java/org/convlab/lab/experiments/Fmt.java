@@ -58,6 +58,11 @@ public final class Fmt {
         return x != 0 && Math.abs(x) < 0.01 ? sci(x) : String.format(Locale.ROOT, "%.2f", x);
     }
 
+    /** An upper bound of small errors: {@code exactly 0} or {@code at most 3.2e-08}. */
+    public static String atMost(double x) {
+        return x == 0 ? "exactly 0" : "at most " + sci(x);
+    }
+
     /** Seconds as {@code 12.3 s} or {@code 4 min 05 s}. */
     public static String seconds(double s) {
         if (s < 100) {

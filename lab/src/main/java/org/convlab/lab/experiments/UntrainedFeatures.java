@@ -143,8 +143,8 @@ public final class UntrainedFeatures {
         Layer l1 = layers.get(0);
         Layer l2 = layers.get(1);
         findings.add("The untrained CNN's feature maps are equivariant: over " + SHIFTS.length + " shifts of "
-                + images.size() + " images the interior error is at most " + Fmt.sci(l1.interiorMax()) + " after conv1"
-                + " and " + Fmt.sci(l2.interiorMax()) + " after conv2 (whole image, borders included: "
+                + images.size() + " images the interior error is " + Fmt.atMost(l1.interiorMax()) + " after conv1"
+                + " and " + Fmt.atMost(l2.interiorMax()) + " after conv2 (whole image, borders included: "
                 + Fmt.err(l1.wholeMax()) + " and " + Fmt.err(l2.wholeMax()) + ").");
         findings.add("A linear classifier on the frozen random conv1 features reaches " + conv1.test().percent()
                 + " test accuracy and on conv1+conv2 features " + conv12.test().percent() + ", against "
