@@ -21,6 +21,13 @@ import picocli.CommandLine.Spec;
             WorksheetCommand.class,
             GradcheckCommand.class,
             DataCommand.class,
+            TrainCommand.class,
+            ReproduceCommand.class,
+            CnnVsMlpCommand.class,
+            EquivarianceCommand.class,
+            UntrainedFeaturesCommand.class,
+            FrozenCnnCommand.class,
+            SharingCommand.class,
             BenchCommand.class,
             ServeCommand.class,
         })

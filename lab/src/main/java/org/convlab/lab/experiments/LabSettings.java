@@ -1,0 +1,141 @@
+package org.convlab.lab.experiments;
+
+import java.util.List;
+import org.convlab.core.BadParameterException;
+import org.convlab.lab.train.ModelSpec;
+import org.convlab.lab.train.TrainConfig;
+
+/**
+ * The protocol of a lab run: which subsets, how many epochs and seeds, and the training
+ * settings every experiment shares (the notebook's: plain SGD, lr 3e-3, batch 64).
+ *
+ * @param quick          whether this is the quick preset (small subsets)
+ * @param base           lr, batch, optimiser, epochs and evaluation interval for every run (the model and seed vary)
+ * @param seeds          seeds of the repeated runs (mean and spread over them)
+ * @param trainLimit     training images for cnn-vs-mlp, untrained-features and frozen-cnn (0: all)
+ * @param testLimit      test images for them (0: all)
+ * @param valLimit       validation images used (the first of the validation split; 0: all)
+ * @param hiddens        hidden widths of the MLPs compared with the CNN
+ * @param sharingTrain   training images of the sharing study (its locally connected net is slow)
+ * @param sharingTest    test images of the sharing study, unshifted and per shift
+ * @param sharingSeeds   how many of {@code seeds} the sharing study uses
+ * @param channel1       the CNN's first channel count
+ * @param channel2       the CNN's second channel count
+ */
+public record LabSettings(boolean quick, TrainConfig base, List<Long> seeds, int trainLimit, int testLimit,
+                          int valLimit, List<Integer> hiddens, int sharingTrain, int sharingTest, int sharingSeeds, int channel1,
+                          int channel2) {
+    /** The full preset's training images. */
+    public static final int FULL_TRAIN = 20_000;
+    /** The quick preset's training images. */
+    public static final int QUICK_TRAIN = 1000;
+    /** The quick preset's test images. */
+    public static final int QUICK_TEST = 500;
+    /** The quick preset's validation images. */
+    public static final int QUICK_VAL = 300;
+    /** The quick preset's validation interval (iterations; 16 per epoch). */
+    public static final int QUICK_EVAL_EVERY = 8;
+    /** The full preset's training images in the sharing study. */
+    public static final int SHARING_TRAIN = 6_000;
+    /** The full preset's test images in the sharing study. */
+    public static final int SHARING_TEST = 1_000;
+    /** The quick preset's training images in the sharing study. */
+    public static final int QUICK_SHARING_TRAIN = 300;
+    /** The quick preset's test images in the sharing study. */
+    public static final int QUICK_SHARING_TEST = 200;
+
+    public LabSettings {
+        seeds = List.copyOf(seeds);
+        hiddens = List.copyOf(hiddens);
+        if (seeds.isEmpty()) {
+            throw new BadParameterException("--seeds", "at least one seed", "none");
+        }
+        if (seeds.stream().distinct().count() != seeds.size()) {
+            throw new BadParameterException("--seeds", "distinct seeds", seeds.toString());
+        }
+        if (hiddens.isEmpty()) {
+            throw new BadParameterException("--hidden", "at least one MLP width", "none");
+        }
+        if (trainLimit < 0 || testLimit < 0 || valLimit < 0 || sharingTrain < 0 || sharingTest < 0) {
+            throw new BadParameterException("limits", "0 (all) or a positive number of images",
+                    trainLimit + "/" + testLimit + "/" + sharingTrain + "/" + sharingTest);
+        }
+        if (sharingSeeds < 1) {
+            throw new BadParameterException("--sharing-seeds", "1 or more", sharingSeeds);
+        }
+        new ModelSpec(base.model().kind(), hiddens.get(0), channel1, channel2); // validates the sizes
+    }
+
+    /**
+     * The full protocol, sized to finish in under 15 minutes on 2 cores (docs/lab.md has the
+     * budget): the first 20,000 training images, all test images, the notebook's 2 epochs,
+     * seeds 7 and 8, MLPs of 100 and 4000 hidden units, and the sharing study on 6,000
+     * training and 1,000 test images. {@code --limit 59000} trains on every image (about twice
+     * as long).
+     */
+    public static LabSettings full() {
+        return new LabSettings(false, TrainConfig.notebook(ModelSpec.of(org.convlab.lab.train.ModelKind.CNN)),
+                List.of(7L, 8L), FULL_TRAIN, 0, 0, List.of(100, 4000), SHARING_TRAIN, SHARING_TEST, 1,
+                ModelSpec.DEFAULT_CHANNEL1, ModelSpec.DEFAULT_CHANNEL2);
+    }
+
+    /**
+     * The quick protocol: 1,000 training, 300 validation and 500 test images, seeds 7 and 8, the
+     * sharing study on 300 training and 200 test images.
+     */
+    public static LabSettings quickPreset() {
+        return new LabSettings(true, TrainConfig.notebook(ModelSpec.of(org.convlab.lab.train.ModelKind.CNN))
+                .withEvalEvery(QUICK_EVAL_EVERY), List.of(7L, 8L), QUICK_TRAIN, QUICK_TEST, QUICK_VAL, List.of(100, 4000),
+                QUICK_SHARING_TRAIN, QUICK_SHARING_TEST, 1, ModelSpec.DEFAULT_CHANNEL1, ModelSpec.DEFAULT_CHANNEL2);
+    }
+
+    public LabSettings withBase(TrainConfig b) {
+        return new LabSettings(quick, b, seeds, trainLimit, testLimit, valLimit, hiddens, sharingTrain, sharingTest,
+                sharingSeeds, channel1, channel2);
+    }
+
+    public LabSettings withSeeds(List<Long> s) {
+        return new LabSettings(quick, base, s, trainLimit, testLimit, valLimit, hiddens, sharingTrain, sharingTest,
+                sharingSeeds, channel1, channel2);
+    }
+
+    public LabSettings withLimits(int train, int test) {
+        return new LabSettings(quick, base, seeds, train, test, valLimit, hiddens, sharingTrain, sharingTest, sharingSeeds,
+                channel1, channel2);
+    }
+
+    public LabSettings withValLimit(int v) {
+        return new LabSettings(quick, base, seeds, trainLimit, testLimit, v, hiddens, sharingTrain, sharingTest,
+                sharingSeeds, channel1, channel2);
+    }
+
+    public LabSettings withHiddens(List<Integer> h) {
+        return new LabSettings(quick, base, seeds, trainLimit, testLimit, valLimit, h, sharingTrain, sharingTest,
+                sharingSeeds, channel1, channel2);
+    }
+
+    public LabSettings withSharing(int train, int test, int nSeeds) {
+        return new LabSettings(quick, base, seeds, trainLimit, testLimit, valLimit, hiddens, train, test, nSeeds, channel1,
+                channel2);
+    }
+
+    public LabSettings withChannels(int c1, int c2) {
+        return new LabSettings(quick, base, seeds, trainLimit, testLimit, valLimit, hiddens, sharingTrain, sharingTest,
+                sharingSeeds, c1, c2);
+    }
+
+    /** The model spec of {@code kind} with these settings' sizes ({@code hidden} for MLPs). */
+    public ModelSpec spec(org.convlab.lab.train.ModelKind kind, int hidden) {
+        return new ModelSpec(kind, hidden, channel1, channel2);
+    }
+
+    /** The training configuration of {@code model} with {@code seed}. */
+    public TrainConfig config(ModelSpec model, long seed) {
+        return base.withModel(model).withSeed(seed);
+    }
+
+    /** The first seed (the one single-run figures show). */
+    public long firstSeed() {
+        return seeds.get(0);
+    }
+}

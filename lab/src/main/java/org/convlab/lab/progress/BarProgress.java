@@ -1,0 +1,120 @@
+package org.convlab.lab.progress;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.convlab.lab.train.TrainingListener;
+
+/**
+ * A progress bar per epoch on a terminal (me.tongfei:progressbar), e.g.
+ * <pre>
+ * cnn seed 7 epoch 1/2  47% [=========>           ] 433/922 (0:00:21 / 0:00:23) loss 0.612 train 77% val 81%
+ * </pre>
+ * The bar is closed at the end of each epoch, so lines printed between epochs do not mix with it.
+ */
+public final class BarProgress implements TrainingListener {
+    private static final int DEFAULT_WIDTH = 110;
+
+    private final PrintStream stream;
+    private String run = "";
+    private int epochs;
+    private int batches;
+    private ProgressBar bar;
+    private double val = Double.NaN;
+
+    public BarProgress(PrintWriter err) {
+        this.stream = new PrintStream(new WriterStream(err), true, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void started(String name, int totalEpochs, int batchesPerEpoch, int firstEpoch) {
+        run = name;
+        epochs = totalEpochs;
+        batches = batchesPerEpoch;
+    }
+
+    @Override
+    public void epochStarted(int epoch) {
+        close();
+        bar = new ProgressBarBuilder()
+                .setTaskName(run + " epoch " + (epoch + 1) + "/" + epochs)
+                .setInitialMax(batches)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .setConsumer(new ConsoleProgressBarConsumer(stream, width()))
+                .build();
+    }
+
+    @Override
+    public void stepped(int epoch, int batch, double loss, double accuracy) {
+        if (bar != null) {
+            bar.stepTo(batch + 1);
+            bar.setExtraMessage(String.format("loss %.3f train %s val %s", loss, Progress.percent(accuracy),
+                    Progress.percent(val)));
+        }
+    }
+
+    @Override
+    public void validated(long iteration, double accuracy) {
+        val = accuracy;
+    }
+
+    @Override
+    public void epochEnded(org.convlab.lab.train.TrainResult.EpochResult result, int total) {
+        close();
+    }
+
+    @Override
+    public void finished() {
+        close();
+    }
+
+    private void close() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+            stream.flush();
+        }
+    }
+
+    private static int width() {
+        try {
+            String c = System.getenv("COLUMNS");
+            return c == null ? DEFAULT_WIDTH : Math.max(60, Integer.parseInt(c.trim()));
+        } catch (NumberFormatException e) {
+            return DEFAULT_WIDTH;
+        }
+    }
+
+    /** Bytes to a PrintWriter (the command's standard error), decoded as UTF-8. */
+    private static final class WriterStream extends OutputStream {
+        private final PrintWriter w;
+        private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+
+        WriterStream(PrintWriter w) {
+            this.w = w;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            pending.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            pending.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void flush() {
+            w.write(pending.toString(StandardCharsets.UTF_8));
+            pending.reset();
+            w.flush();
+        }
+    }
+}
