@@ -110,11 +110,14 @@ public final class SimdConv implements ConvKernels {
                 p.channelsPerGroup, p.height, p.width, p.kernelH, p.kernelW, p.dilationH, p.dilationW, 1);
     }
 
-    /** Per-thread scratch: a padded image of at least {@code size} floats and a 96-float tile. */
-    private static float[][] scratch(int size) {
+    /** Per-thread scratch: a padded image of at least {@code size} floats and tiles of at least {@code tiles}. */
+    private static float[][] scratch(int size, int tiles) {
         float[][] s = SCRATCH.get();
         if (s[0].length < size) {
             s[0] = new float[size];
+        }
+        if (s[1].length < tiles) {
+            s[1] = new float[tiles];
         }
         return s;
     }
@@ -138,7 +141,7 @@ public final class SimdConv implements ConvKernels {
         Parallel.forEach(n * p.groups, task -> {
             int i = task / p.groups;
             int gi = task % p.groups;
-            float[][] s = scratch(g.paddedSize());
+            float[][] s = scratch(g.paddedSize(), DirectConv.scratchSize(g));
             g.pad(x, i * inImage + gi * inGroup, s[0]);
             DirectConv.image(g, wp, gi * packed, s[0], bias, gi * p.filtersPerGroup, y, i * outImage + gi * outGroup, s[1]);
         });
@@ -182,7 +185,7 @@ public final class SimdConv implements ConvKernels {
         Parallel.forEach(n * p.groups, task -> {
             int i = task / p.groups;
             int gi = task % p.groups;
-            float[][] s = scratch(g.paddedSize());
+            float[][] s = scratch(g.paddedSize(), DirectConv.scratchSize(g));
             g.pad(dy, i * outImage + gi * outGroup, s[0]);
             DirectConv.image(g, wp, gi * packed, s[0], null, 0, dx, i * inImage + gi * inGroup, s[1]);
         });
@@ -211,7 +214,7 @@ public final class SimdConv implements ConvKernels {
             });
             int dwOff = gi * fg * g.taps();
             Parallel.forEach(channelGroups, cgi -> DirectWeightGrad.channelGroup(g, cgi * WeightGradKernel.ROWS, n,
-                    xpad, xImage, rows, rowWidth, octets, dw, dwOff, scratch(0)[1]));
+                    xpad, xImage, rows, rowWidth, octets, dw, dwOff, scratch(0, 96)[1]));
         }
     }
 

@@ -120,7 +120,7 @@ class DirectConvTest {
         float[] xpad = new float[g.paddedSize()];
         g.pad(dy, 0, xpad);
         float[] actual = new float[c * h * w];
-        DirectConv.image(g, wp, 0, xpad, null, 0, actual, 0, new float[96]);
+        DirectConv.image(g, wp, 0, xpad, null, 0, actual, 0, new float[DirectConv.scratchSize(g)]);
         assertClose(expected, actual, Tolerances.dot(f * kh * kw, 1f), "input gradient " + g.taps() + " taps");
     }
 
@@ -188,7 +188,7 @@ class DirectConvTest {
         float[] xpad = new float[g.paddedSize()];
         g.pad(x, 0, xpad);
         float[] y = new float[g.outChannels * g.outPlane()];
-        DirectConv.image(g, wp, 0, xpad, bias, 0, y, 0, new float[96]);
+        DirectConv.image(g, wp, 0, xpad, bias, 0, y, 0, new float[DirectConv.scratchSize(g)]);
         return y;
     }
 
