@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.convlab.algebra.PaddingMode;
+import org.convlab.tensor.kernels.Chunks;
 import org.convlab.tensor.kernels.ConvKernels;
 import org.convlab.tensor.kernels.ConvPlan;
 import org.convlab.tensor.kernels.Workspace;
@@ -16,8 +17,9 @@ import org.convlab.tensor.parallel.Parallel;
  * the filters packed in panels of 6 channels, bias added in the kernel's epilogue;</li>
  * <li>input gradient (stride 1, zero padding) — the same kernels correlate the padded output
  * gradient with the transposed, flipped filters;</li>
- * <li>weight gradient — {@link DirectWeightGrad} over the whole batch, padded inputs by padded
- * output-gradient rows, one task per 4 output channels;</li>
+ * <li>weight gradient (at least 8 filters per group) — {@link DirectWeightGrad}, an implicit GEMM
+ * over the padded inputs and the transposed output gradient, chunks of images whose sums are
+ * added in chunk order;</li>
  * <li>bias gradient — sums of the output gradient, per channel, images in order.</li>
  * </ul>
  * Anything else (a width stride above 1, an input gradient with stride or non-zero padding
@@ -25,14 +27,12 @@ import org.convlab.tensor.parallel.Parallel;
  *
  * <p>Shapes as in {@link ConvKernels}: {@code x (n, C, H, W)}, {@code w (F, C/g, kH, kW)},
  * {@code y, dy (n, F, OH, OW)}. Work is split into chunks that depend only on the problem
- * (images for the forward and input gradient, groups of 4 output channels for the weight
+ * (images for the forward and input gradient, {@link Chunks} of images for the weight
  * gradient), and every sum runs in a fixed order, so results do not depend on the thread count.
  */
 public final class SimdConv implements ConvKernels {
     private static final int SLOT_FILTERS = 40;
-    private static final int SLOT_XPAD = 41;
-    private static final int SLOT_DYROWS = 42;
-    private static final int SLOT_TABLE = 43;
+    private static final int SLOT_DW_TILES = 41;
 
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[96]});
 
@@ -70,6 +70,14 @@ public final class SimdConv implements ConvKernels {
     /** Whether the forward pass and the weight gradient of {@code p} run on the direct kernels. */
     public static boolean direct(ConvPlan p) {
         return p.strideW == 1 && p.outW >= 4;
+    }
+
+    /**
+     * Whether the weight gradient of {@code p} runs on the direct kernel: as the forward pass,
+     * with at least 8 filters per group (the kernel's tiles are 16 channels wide).
+     */
+    public static boolean directWeightGradient(ConvPlan p) {
+        return direct(p) && p.filtersPerGroup >= 8;
     }
 
     /** Whether the input gradient of {@code p} runs on the direct kernels. */
@@ -151,7 +159,7 @@ public final class SimdConv implements ConvKernels {
     public void backward(ConvPlan p, int n, float[] x, float[] w, float[] dy, float[] dx, float[] dw, float[] dbias,
                          Workspace ws) {
         boolean directDx = dx != null && directInputGradient(p) && large(p, n);
-        boolean directDw = dw != null && direct(p) && large(p, n);
+        boolean directDw = dw != null && directWeightGradient(p) && large(p, n);
         if (!directDx && !directDw) {
             fallback.backward(p, n, x, w, dy, dx, dw, dbias, ws);
             return;
@@ -193,28 +201,25 @@ public final class SimdConv implements ConvKernels {
 
     private void weightGradient(ConvPlan p, int n, float[] x, float[] dy, float[] dw, Workspace ws) {
         Correlation g = forwardCorrelation(p);
-        int xImage = g.paddedSize();
-        int rowWidth = (p.outW + Lanes.L - 1) / Lanes.L * Lanes.L;
-        int fg = p.filtersPerGroup;
-        float[] xpad = ws.floats(SLOT_XPAD, n * xImage);
-        float[] rows = ws.floats(SLOT_DYROWS, fg * n * p.outH * rowWidth);
-        int block = Math.min(n, DirectWeightGrad.blockImages(g, rowWidth));
-        int[] octets = ws.ints(SLOT_TABLE, 1, DirectWeightGrad.tableSize(g, rowWidth, block))[0];
-        DirectWeightGrad.fillOctetTable(g, rowWidth, xImage, block, octets);
+        int chunks = Chunks.count(n, Chunks.MAX_IMAGE_CHUNKS);
+        int tiles = DirectWeightGrad.tilesSize(g);
+        float[][] acc = ws.floats(SLOT_DW_TILES, chunks, tiles);
         int inImage = p.inputSize();
         int outImage = p.outputSize();
         int inGroup = p.channelsPerGroup * p.inputPlane();
-        int outGroup = fg * p.outputPlane();
-        int channelGroups = (fg + WeightGradKernel.ROWS - 1) / WeightGradKernel.ROWS;
+        int outGroup = p.filtersPerGroup * p.outputPlane();
         for (int gi = 0; gi < p.groups; gi++) {
             int group = gi;
-            Parallel.forEach(n, i -> {
-                g.pad(x, i * inImage + group * inGroup, xpad, i * xImage);
-                DirectWeightGrad.copyRows(g, i, n, 0, fg, dy, i * outImage + group * outGroup, rowWidth, rows);
+            Parallel.forEach(chunks, c -> {
+                float[][] s = scratch(g.paddedSize(), DirectWeightGrad.transposedSize(g));
+                java.util.Arrays.fill(acc[c], 0, tiles, 0f);
+                DirectWeightGrad.images(g, Chunks.start(c, chunks, n), Chunks.end(c, chunks, n), x, inImage,
+                        group * inGroup, dy, outImage, group * outGroup, s[0], s[1], acc[c]);
             });
-            int dwOff = gi * fg * g.taps();
-            Parallel.forEach(channelGroups, cgi -> DirectWeightGrad.channelGroup(g, cgi * WeightGradKernel.ROWS, n,
-                    xpad, xImage, rows, rowWidth, octets, dw, dwOff, scratch(0, 96)[1]));
+            int dwOff = gi * p.filtersPerGroup * g.taps();
+            for (int c = 0; c < chunks; c++) {
+                DirectWeightGrad.addTiles(g, acc[c], dw, dwOff);
+            }
         }
     }
 
