@@ -16,7 +16,8 @@ import java.util.Arrays;
  * are zero). With a height stride the rows are swept one by one ({@code q = oy*outW + ox}). Then
  * every tile of 16 channels x 6 taps sweeps the image.
  *
- * <p>Sums: {@link #images} adds images in order into a chunk's tiles; {@link #addTiles} adds
+ * <p>Sums: {@link #images} adds images in order into a chunk's tiles (and the bias gradient's
+ * sums); {@link #addTiles} adds
  * finished chunks to {@code dw} in chunk order. So the bits depend only on the chunking, which
  * depends only on the problem.
  */
@@ -80,12 +81,18 @@ final class DirectWeightGrad {
      * tap {@code 6t + r}.
      *
      * @param x    the input {@code (n, C, H, W)}, image {@code i} at {@code i*inImage + inOff}
-     * @param dy   the output gradient, image {@code i} at {@code i*outImage + outOff}
-     * @param xpad scratch of at least {@link Correlation#paddedSize()} floats
-     * @param dT   scratch of at least {@link #transposedSize} floats
+     * @param dy        the output gradient, image {@code i} at {@code i*outImage + outOff}
+     * @param rectified {@code null}, or a following rectifier's output (same layout as {@code dy}):
+     *                  {@code dy} counts only where it is positive
+     * @param xpad      scratch of at least {@link Correlation#paddedSize()} floats
+     * @param dT        scratch of at least {@link #transposedSize} floats
+     * @param masked    scratch of one image's output gradient, with {@code rectified}
+     * @param sums      {@code null}, or per output channel: the output gradient's sum over the images
+     *                  (in order) is ADDED to it (the bias gradient)
      */
-    static void images(Correlation g, int from, int to, float[] x, int inImage, int inOff, float[] dy, int outImage,
-                       int outOff, float[] xpad, float[] dT, float[] acc) {
+    static void images(Correlation g, int from, int to, float[] x, int inImage, int inOff, float[] dy,
+                       float[] rectified, int outImage, int outOff, float[] xpad, float[] dT, float[] masked,
+                       float[] acc, float[] sums) {
         int blocks = channelBlocks(g);
         int tiles = tapTiles(g);
         int taps = g.taps();
@@ -94,7 +101,19 @@ final class DirectWeightGrad {
         boolean flat = g.strideH == 1;
         for (int i = from; i < to; i++) {
             g.pad(x, i * inImage + inOff, xpad);
-            transpose(g, dy, i * outImage + outOff, dT);
+            float[] src = dy;
+            int srcOff = i * outImage + outOff;
+            if (rectified != null) {
+                SimdElementwise.mask(rectified, dy, srcOff, masked, g.outChannels * g.outPlane());
+                src = masked;
+                srcOff = 0;
+            }
+            transpose(g, src, srcOff, dT);
+            if (sums != null) {
+                for (int o = 0; o < g.outChannels; o++) {
+                    sums[o] += Reductions.sum(src, srcOff + o * g.outPlane(), g.outPlane());
+                }
+            }
             for (int b = 0; b < blocks; b++) {
                 int dBlock = b * positions * WeightGradKernel.CHANNELS;
                 for (int t = 0; t < tiles; t++) {

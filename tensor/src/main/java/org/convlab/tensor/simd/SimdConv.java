@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import org.convlab.algebra.PaddingMode;
 import org.convlab.tensor.kernels.Chunks;
+import org.convlab.tensor.kernels.Kernels;
 import org.convlab.tensor.kernels.ConvKernels;
 import org.convlab.tensor.kernels.ConvPlan;
 import org.convlab.tensor.kernels.Workspace;
@@ -20,8 +21,11 @@ import org.convlab.tensor.parallel.Parallel;
  * <li>weight gradient (at least 8 filters per group) — {@link DirectWeightGrad}, an implicit GEMM
  * over the padded inputs and the transposed output gradient, chunks of images whose sums are
  * added in chunk order;</li>
- * <li>bias gradient — sums of the output gradient, per channel, images in order.</li>
+ * <li>bias gradient — sums of the output gradient per channel, with the weight gradient's images
+ * (else on {@code fallback}).</li>
  * </ul>
+ * {@link #backwardRectified} masks the output gradient by a following rectifier image by image,
+ * on the way into the kernels.
  * Anything else (a width stride above 1, an input gradient with stride or non-zero padding
  * mode, very narrow outputs) goes to {@code fallback}, the engine's im2col + GEMM path.
  *
@@ -33,8 +37,10 @@ import org.convlab.tensor.parallel.Parallel;
 public final class SimdConv implements ConvKernels {
     private static final int SLOT_FILTERS = 40;
     private static final int SLOT_DW_TILES = 41;
+    private static final int SLOT_DB_SUMS = 42;
 
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[96]});
+    private static final ThreadLocal<float[][]> SCRATCH =
+            ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[96], new float[0]});
 
     private final ConvKernels fallback;
     private final double minDirectFlops;
@@ -120,7 +126,15 @@ public final class SimdConv implements ConvKernels {
 
     /** Per-thread scratch: a padded image of at least {@code size} floats and tiles of at least {@code tiles}. */
     private static float[][] scratch(int size, int tiles) {
+        return scratch(size, tiles, 0);
+    }
+
+    /** {@link #scratch(int, int)} and a third buffer of at least {@code image} floats (a masked image). */
+    private static float[][] scratch(int size, int tiles, int image) {
         float[][] s = SCRATCH.get();
+        if (s[2].length < image) {
+            s[2] = new float[image];
+        }
         if (s[0].length < size) {
             s[0] = new float[size];
         }
@@ -158,27 +172,46 @@ public final class SimdConv implements ConvKernels {
     @Override
     public void backward(ConvPlan p, int n, float[] x, float[] w, float[] dy, float[] dx, float[] dw, float[] dbias,
                          Workspace ws) {
+        backward(p, n, x, w, dy, null, dx, dw, dbias, ws);
+    }
+
+    @Override
+    public void backwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] dyRectified, float[] rectified,
+                                  float[] dx, float[] dw, float[] dbias, Workspace ws) {
+        backward(p, n, x, w, dyRectified, rectified, dx, dw, dbias, ws);
+    }
+
+    /**
+     * Both backward passes: the output gradient is {@code dy}, masked by {@code rectified > 0}
+     * when {@code rectified} is given (image by image, on the way into the kernels). The bias
+     * gradient is summed with the weight gradient's images when that runs direct.
+     */
+    private void backward(ConvPlan p, int n, float[] x, float[] w, float[] dy, float[] rectified, float[] dx,
+                          float[] dw, float[] dbias, Workspace ws) {
         boolean directDx = dx != null && directInputGradient(p) && large(p, n);
         boolean directDw = dw != null && directWeightGradient(p) && large(p, n);
-        if (!directDx && !directDw) {
-            fallback.backward(p, n, x, w, dy, dx, dw, dbias, ws);
-            return;
+        float[] masked = dy;
+        boolean fallbackDx = dx != null && !directDx;
+        boolean fallbackDw = dw != null && !directDw;
+        boolean fallbackDb = dbias != null && !directDw;
+        if (rectified != null && (fallbackDx || fallbackDw || fallbackDb)) {
+            int size = n * p.outputSize();
+            masked = ws.floats(SLOT_MASKED, size);
+            Kernels.elementwise().reluBackward(rectified, dy, masked, size);
         }
-        if ((dx != null && !directDx) || (dw != null && !directDw)) {
-            fallback.backward(p, n, x, w, dy, directDx ? null : dx, directDw ? null : dw, null, ws);
+        if (fallbackDx || fallbackDw || fallbackDb) {
+            fallback.backward(p, n, x, w, masked, fallbackDx ? dx : null, fallbackDw ? dw : null,
+                    fallbackDb ? dbias : null, ws);
         }
         if (directDx) {
-            inputGradient(p, n, w, dy, dx, ws);
+            inputGradient(p, n, w, dy, rectified, dx, ws);
         }
         if (directDw) {
-            weightGradient(p, n, x, dy, dw, ws);
-        }
-        if (dbias != null) {
-            biasGradient(p, n, dy, dbias);
+            weightGradient(p, n, x, dy, rectified, dw, dbias, ws);
         }
     }
 
-    private void inputGradient(ConvPlan p, int n, float[] w, float[] dy, float[] dx, Workspace ws) {
+    private void inputGradient(ConvPlan p, int n, float[] w, float[] dy, float[] rectified, float[] dx, Workspace ws) {
         Correlation g = inputGradientCorrelation(p);
         int packed = DirectConv.packedSize(g);
         float[] wp = ws.floats(SLOT_FILTERS, packed * p.groups);
@@ -193,49 +226,54 @@ public final class SimdConv implements ConvKernels {
         Parallel.forEach(n * p.groups, task -> {
             int i = task / p.groups;
             int gi = task % p.groups;
-            float[][] s = scratch(g.paddedSize(), DirectConv.scratchSize(g));
-            g.pad(dy, i * outImage + gi * outGroup, s[0]);
+            float[][] s = scratch(g.paddedSize(), DirectConv.scratchSize(g), rectified == null ? 0 : outGroup);
+            int off = i * outImage + gi * outGroup;
+            if (rectified == null) {
+                g.pad(dy, off, s[0]);
+            } else {
+                SimdElementwise.mask(rectified, dy, off, s[2], outGroup);
+                g.pad(s[2], 0, s[0]);
+            }
             DirectConv.image(g, wp, gi * packed, s[0], null, 0, dx, i * inImage + gi * inGroup, s[1]);
         });
     }
 
-    private void weightGradient(ConvPlan p, int n, float[] x, float[] dy, float[] dw, Workspace ws) {
+    private void weightGradient(ConvPlan p, int n, float[] x, float[] dy, float[] rectified, float[] dw,
+                                float[] dbias, Workspace ws) {
         Correlation g = forwardCorrelation(p);
         int chunks = Chunks.count(n, Chunks.MAX_IMAGE_CHUNKS);
         int tiles = DirectWeightGrad.tilesSize(g);
+        int fg = p.filtersPerGroup;
         float[][] acc = ws.floats(SLOT_DW_TILES, chunks, tiles);
+        float[][] biasAcc = dbias == null ? null : ws.floats(SLOT_DB_SUMS, chunks, fg);
         int inImage = p.inputSize();
         int outImage = p.outputSize();
         int inGroup = p.channelsPerGroup * p.inputPlane();
-        int outGroup = p.filtersPerGroup * p.outputPlane();
+        int outGroup = fg * p.outputPlane();
         for (int gi = 0; gi < p.groups; gi++) {
             int group = gi;
             Parallel.forEach(chunks, c -> {
-                float[][] s = scratch(g.paddedSize(), DirectWeightGrad.transposedSize(g));
+                float[][] s = scratch(g.paddedSize(), DirectWeightGrad.transposedSize(g),
+                        rectified == null ? 0 : outGroup);
                 java.util.Arrays.fill(acc[c], 0, tiles, 0f);
+                float[] sums = null;
+                if (biasAcc != null) {
+                    sums = biasAcc[c];
+                    java.util.Arrays.fill(sums, 0, fg, 0f);
+                }
                 DirectWeightGrad.images(g, Chunks.start(c, chunks, n), Chunks.end(c, chunks, n), x, inImage,
-                        group * inGroup, dy, outImage, group * outGroup, s[0], s[1], acc[c]);
+                        group * inGroup, dy, rectified, outImage, group * outGroup, s[0], s[1], s[2], acc[c], sums);
             });
-            int dwOff = gi * p.filtersPerGroup * g.taps();
+            int dwOff = gi * fg * g.taps();
             for (int c = 0; c < chunks; c++) {
                 DirectWeightGrad.addTiles(g, acc[c], dw, dwOff);
+                if (biasAcc != null) {
+                    for (int o = 0; o < fg; o++) {
+                        dbias[gi * fg + o] += biasAcc[c][o];
+                    }
+                }
             }
         }
-    }
-
-    /** {@code dbias[f] += sum over images (in order) of the sum of dy[i, f, :]}. */
-    private static void biasGradient(ConvPlan p, int n, float[] dy, float[] dbias) {
-        int plane = p.outputPlane();
-        int outImage = p.outputSize();
-        Parallel.forEach(Parallel.chunksFor(p.filters, 4), chunk -> {
-            for (int f = chunk * 4; f < Math.min(p.filters, chunk * 4 + 4); f++) {
-                float total = 0f;
-                for (int i = 0; i < n; i++) {
-                    total += Reductions.sum(dy, i * outImage + f * plane, plane);
-                }
-                dbias[f] += total;
-            }
-        });
     }
 
     @Override

@@ -163,8 +163,8 @@ class DirectConvTest {
         }
         Correlation g = new Correlation(c, h, w, pt, pl, mode, f, outH, outW, kh, kw, dh, dw, sh);
         float[] tiles = new float[DirectWeightGrad.tilesSize(g)];
-        DirectWeightGrad.images(g, 0, images, x, c * h * w, 0, dy, f * outH * outW, 0, new float[g.paddedSize()],
-                new float[DirectWeightGrad.transposedSize(g)], tiles);
+        DirectWeightGrad.images(g, 0, images, x, c * h * w, 0, dy, null, f * outH * outW, 0, new float[g.paddedSize()],
+                new float[DirectWeightGrad.transposedSize(g)], null, tiles, null);
         float[] actual = start.clone();
         DirectWeightGrad.addTiles(g, tiles, actual, 0);
         assertClose(expected, actual, Tolerances.dot(images * outH * outW, 1f), "weight gradient");
