@@ -40,6 +40,25 @@ public abstract class Module {
     public abstract Tensor backward(Tensor dy);
 
     /**
+     * Whether {@link #backwardThrough} can back-propagate through {@code next} and this module in
+     * one pass, {@code next} having taken this module's last output as its input (a
+     * convolution followed by a rectifier: the mask is applied on the way into the
+     * convolution's kernels). {@link Sequential} asks; the default is no.
+     */
+    public boolean fusesBackward(Module next) {
+        return false;
+    }
+
+    /**
+     * The same as {@code backward(next.backward(dyNext))} when {@link #fusesBackward(Module)
+     * fusesBackward(next)}, without {@code next}'s own pass: adds this module's parameter
+     * gradients and returns its {@code dL/dx} (or {@code null} when switched off).
+     */
+    public Tensor backwardThrough(Module next, Tensor dyNext) {
+        throw new UnsupportedOperationException(label() + " does not back-propagate through " + next.label());
+    }
+
+    /**
      * The parameters by qualified name in registration order, e.g. {@code weight, bias} for a
      * layer, {@code conv1.weight, conv1.bias, ...} for a container (unmodifiable, cached).
      */

@@ -18,7 +18,9 @@ import org.convlab.tensor.Tensor;
  * gradient: a child computes {@code dL/dx} only if a child before it has a trainable parameter
  * or this container's own input gradient is on. So a network whose convolutions are frozen
  * back-propagates only through its classifier, and the first layer skips its input gradient
- * when {@link #setInputGradient(boolean) setInputGradient(false)} is set.
+ * when {@link #setInputGradient(boolean) setInputGradient(false)} is set. A child that
+ * {@link Module#fusesBackward fuses} with the next one (a convolution followed by a rectifier)
+ * back-propagates through both in one pass.
  *
  * <p>Build the tree before using it: a container caches its parameter list on first use
  * ({@link #parameters()}), and adding to a nested container afterwards is not seen by the
@@ -109,6 +111,19 @@ public class Sequential extends Module {
             boolean needInput = inputGradient() || i > 0 && trainableBefore(i);
             if (!needInput && !m.hasTrainableParameters()) {
                 return null;
+            }
+            if (needInput && i > 0 && children.get(i - 1).fusesBackward(m)) {
+                // Child i-1 back-propagates through child i (e.g. a rectifier) in one pass.
+                Module prev = children.get(i - 1);
+                boolean prevNeedInput = inputGradient() || i - 1 > 0 && trainableBefore(i - 1);
+                m.setInputGradient(true);
+                prev.setInputGradient(prevNeedInput);
+                g = prev.backwardThrough(m, g);
+                i--;
+                if (!prevNeedInput) {
+                    return null;
+                }
+                continue;
             }
             m.setInputGradient(needInput);
             g = m.backward(g);

@@ -159,6 +159,33 @@ public abstract class Convolution extends Module {
         return dx;
     }
 
+    /** A rectifier that took this convolution's last output: its backward pass is fused into this one's. */
+    @Override
+    public boolean fusesBackward(Module next) {
+        return next instanceof ReLU relu && y != null && relu.lastInput() == y;
+    }
+
+    /**
+     * {@code backward(relu.backward(dyRelu))} in one pass: the kernels mask the gradient by the
+     * rectifier's output image by image ({@link org.convlab.tensor.kernels.ConvKernels#backwardRectified}).
+     */
+    @Override
+    public Tensor backwardThrough(Module next, Tensor dyNext) {
+        if (!fusesBackward(next)) {
+            return super.backwardThrough(next, dyNext);
+        }
+        ReLU relu = (ReLU) next;
+        relu.checkOutputGradient(dyNext);
+        Tensor dx = inputGradient() ? inGrad.shaped(x.shape()) : null;
+        float[] dw = weight.gradOrNull();
+        float[] db = bias == null ? null : bias.gradOrNull();
+        if (dx != null || dw != null || db != null) {
+            Kernels.conv().backwardRectified(plan, batch, x.data(), weight.value().data(), dyNext.data(),
+                    relu.lastOutput().data(), dx == null ? null : dx.data(), dw, db, workspace);
+        }
+        return dx;
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(" + spec.inChannels() + ", " + spec.outChannels() + ", "

@@ -11,14 +11,31 @@ import org.convlab.tensor.kernels.Kernels;
 public final class ReLU extends Module {
     private final Buffer output = new Buffer();
     private final Buffer inGrad = new Buffer();
+    private Tensor x;
     private Tensor y;
 
     @Override
     public Tensor forward(Tensor x) {
         Tensor out = output.shaped(x.shape());
         Kernels.elementwise().relu(x.data(), out.data(), x.size());
+        this.x = x;
         this.y = out;
         return out;
+    }
+
+    /** The input of the last forward pass (for a fused backward pass), or {@code null}. */
+    Tensor lastInput() {
+        return x;
+    }
+
+    /** The output of the last forward pass, or {@code null}. */
+    Tensor lastOutput() {
+        return y;
+    }
+
+    /** Checks a gradient of this rectifier's output, as {@link #backward} does. */
+    void checkOutputGradient(Tensor dy) {
+        checkGradient(y, dy);
     }
 
     @Override

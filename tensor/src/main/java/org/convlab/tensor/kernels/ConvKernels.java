@@ -34,4 +34,23 @@ public interface ConvKernels {
      */
     void backward(ConvPlan p, int n, float[] x, float[] w, float[] dy, float[] dx, float[] dw, float[] dbias,
                   Workspace ws);
+
+    /**
+     * {@link #backward} of a convolution followed by a rectifier, given the gradient of the
+     * rectifier's output: the convolution's output gradient is
+     * {@code dy[i] = rectified[i] > 0 ? dyRectified[i] : 0}, where {@code rectified} is the
+     * rectifier's output {@code (n, F, OH, OW)}. The default masks the whole gradient into a
+     * workspace buffer first; fast implementations mask image by image on the way into their
+     * kernels (the separate rectifier pass over the batch disappears).
+     */
+    default void backwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] dyRectified, float[] rectified,
+                                   float[] dx, float[] dw, float[] dbias, Workspace ws) {
+        int size = n * p.outputSize();
+        float[] dy = ws.floats(SLOT_MASKED, size);
+        Kernels.elementwise().reluBackward(rectified, dyRectified, dy, size);
+        backward(p, n, x, w, dy, dx, dw, dbias, ws);
+    }
+
+    /** The workspace slot of {@link #backwardRectified}'s masked gradient. */
+    int SLOT_MASKED = 39;
 }

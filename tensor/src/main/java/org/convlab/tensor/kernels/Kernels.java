@@ -12,7 +12,8 @@ public final class Kernels {
     private static final Gemm GEMM = SIMD ? simdGemmOrReference() : new ReferenceGemm();
     private static final ConvKernels CONV = SIMD && org.convlab.tensor.simd.SimdGemm.supported()
             ? new org.convlab.tensor.simd.SimdConv(new GemmConv(GEMM)) : new GemmConv(GEMM);
-    private static final DenseKernels DENSE = new GemmDense(GEMM);
+    private static final DenseKernels DENSE = SIMD && org.convlab.tensor.simd.SimdGemm.supported()
+            ? new org.convlab.tensor.simd.SimdDense(new GemmDense(GEMM)) : new GemmDense(GEMM);
     private static final LocalKernels LOCAL = new GemmLocal(GEMM);
     private static final PoolKernels POOL = new DirectPool();
     private static final ElementwiseKernels ELEMENTWISE = SIMD && org.convlab.tensor.simd.SimdGemm.supported()

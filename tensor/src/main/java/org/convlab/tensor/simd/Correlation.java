@@ -40,6 +40,15 @@ final class Correlation {
     final int[] offsets;
     /** Octets per kernel call: 2 for 4 or more output channels, 4 for 2 or 3, 8 for 1. */
     final int group;
+    /**
+     * Octets per set of {@link DirectConv#image}'s cache blocking: about one output row, a
+     * multiple of {@link #group}.
+     */
+    final int setOctets;
+    /** Taps per block of {@link DirectConv#image}'s cache blocking (the last block may have fewer). */
+    final int blockTaps;
+    /** {@code blockOffsets[b][k] = offsets[b*blockTaps + k]}: each block's own table, counted from 0. */
+    final int[][] blockOffsets;
     /** Start of each octet in the padded image, padded to a multiple of {@link #group} with repeats. */
     final int[] octetInput;
     /** Start of each octet in an output plane. */
@@ -78,7 +87,11 @@ final class Correlation {
         }
         group = outChannels >= 4 ? 2 : outChannels >= 2 ? 4 : 8;
         int octets = octets();
-        octetInput = new int[(octets + group - 1) / group * group];
+        setOctets = Math.min(roundUp(Math.max(octetsPerRow(), SET_MIN_OCTETS), group), roundUp(octets, group));
+        int taps = taps();
+        int blocks = (taps + MAX_BLOCK_TAPS - 1) / MAX_BLOCK_TAPS;
+        blockTaps = (taps + blocks - 1) / blocks;
+        octetInput = new int[roundUp(octets, group)];
         octetOutput = new int[octets];
         octetWidth = new int[octets];
         for (int q = 0; q < octetInput.length; q++) {
@@ -88,6 +101,10 @@ final class Correlation {
             octetOutput[q] = octetOutput(q);
             octetWidth[q] = octetWidth(q);
         }
+        blockOffsets = new int[(taps + blockTaps - 1) / blockTaps][];
+        for (int b = 0; b < blockOffsets.length; b++) {
+            blockOffsets[b] = java.util.Arrays.copyOfRange(offsets, b * blockTaps, Math.min(taps, (b + 1) * blockTaps));
+        }
         rowSource = new int[paddedH];
         for (int r = 0; r < paddedH; r++) {
             rowSource[r] = mode.sourceIndex(r - padTop, inH);
@@ -96,6 +113,24 @@ final class Correlation {
         for (int s = 0; s < paddedW; s++) {
             colSource[s] = mode.sourceIndex(s - padLeft, inW);
         }
+    }
+
+    /** The smallest set of octets {@link DirectConv#image} works on (while a block of taps stays in L1). */
+    static final int SET_MIN_OCTETS = 4;
+    /** The most taps per block of {@link DirectConv#image} (the block's image rows and filters stay in L1). */
+    static final int MAX_BLOCK_TAPS = 96;
+
+    private static int roundUp(int n, int m) {
+        return (n + m - 1) / m * m;
+    }
+
+    /** Panels of filters ({@link #panelRows} each) the output channels take. */
+    int panels() {
+        int panels = 0;
+        for (int o = 0; o < outChannels; o += panelRows(outChannels - o)) {
+            panels++;
+        }
+        return panels;
     }
 
     /** Rows of the kernel tile: 6 (or 4 at the end) with {@code group == 2}, else 3 or 1. */

@@ -5,45 +5,46 @@ import jdk.incubator.vector.FloatVector;
 /**
  * Register-blocked micro-kernels of a {@link Correlation}: a tile of output channels (rows, whose
  * filters are broadcast) by output octets (runs of 8 columns, loaded as vectors straight from the
- * padded image — no im2col):
- * <pre>  tile[r][o][lane] = sum_k wp[wIdx + k*6 + r] * x[bases[bIdx + o] + offsets[k] + lane]</pre>
+ * padded image — no im2col), summed over {@code taps} taps (one block of a correlation's taps):
+ * <pre>  tile[r][o][lane] += sum_{k < taps} wp[wIdx + k*6 + r] * x[x_o + offsets[k] + lane]</pre>
  * Filters are packed with row stride 6: {@code wp[wIdx + k*6 + r]} is filter {@code r} of the
- * panel at tap {@code k}. The tile is left in {@code tile[(r*O + o)*8 + lane]} for the caller's
- * epilogue — except that the 6x2 and 4x2 kernels, given an {@code out} array, add the bias and
- * store full tiles themselves ({@code out[out_o + r*plane + lane] = tile + bias[biasOff + r]}),
- * which keeps the vectors in registers. Shapes (rows x octets): 6x2 and 4x2 for wide channel counts, 3x4 and 1x8 when there
- * are only a few output channels (a 1-channel input gradient, an RGB one) so that every kernel
- * keeps 8 to 12 independent accumulators.
+ * panel at tap {@code k}. The tile lives in {@code acc[accIdx + (r*O + o)*8 + lane]}: the
+ * accumulators start from it and are stored back to it. Shapes (rows x octets): 6x2
+ * and 4x2 for wide channel counts, 3x4 and 1x8 when there are only a few output channels (a
+ * 1-channel input gradient, an RGB one) so that every kernel keeps 8 to 12 accumulators.
  *
  * <p>Each kernel keeps all its vectors in one method so that the JIT holds them in registers.
+ * The loops' shape is deliberate, because C2's register allocation (JDK 25) depends on it and a
+ * single accumulator spilled to the stack halves the speed (checked in the disassembly): the
+ * loop counts from 0 with the block's own offset table (a loop from a variable start, or
+ * {@code offsets[k0 + k]}, spilled), and the statements run "first filter broadcast, then each
+ * image load followed by its first use" (loading the image vectors first spilled).
  */
 final class CorrelationKernel {
     private CorrelationKernel() {
     }
 
-    static void k6x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int[] bases, int bIdx, float[] tile,
-                     float[] out, int out0, int out1, int plane, float[] bias, int biasOff) {
-        int x0 = bases[bIdx];
-        int x1 = bases[bIdx + 1];
-        FloatVector c00 = FloatVector.zero(Lanes.F);
-        FloatVector c01 = c00;
-        FloatVector c10 = c00;
-        FloatVector c11 = c00;
-        FloatVector c20 = c00;
-        FloatVector c21 = c00;
-        FloatVector c30 = c00;
-        FloatVector c31 = c00;
-        FloatVector c40 = c00;
-        FloatVector c41 = c00;
-        FloatVector c50 = c00;
-        FloatVector c51 = c00;
+    static void k6x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1,
+                     float[] acc, int accIdx) {
+        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
+        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8);
+        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 16);
+        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 24);
+        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 32);
+        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 40);
+        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 48);
+        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 56);
+        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 64);
+        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 72);
+        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 80);
+        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 88);
         for (int k = 0; k < taps; k++) {
-            int off = offsets[k];
             int wi = wIdx + k * 6;
-            FloatVector b0 = FloatVector.fromArray(Lanes.F, x, x0 + off);
-            FloatVector b1 = FloatVector.fromArray(Lanes.F, x, x1 + off);
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
+            int off = offsets[k];
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, x, x0 + off);
             c00 = a.fma(b0, c00);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, x, x1 + off);
             c01 = a.fma(b1, c01);
             a = FloatVector.broadcast(Lanes.F, wp[wi + 1]);
             c10 = a.fma(b0, c10);
@@ -61,60 +62,37 @@ final class CorrelationKernel {
             c50 = a.fma(b0, c50);
             c51 = a.fma(b1, c51);
         }
-        if (out != null) {
-            float b0 = bias == null ? 0f : bias[biasOff + 0];
-            c00.add(b0).intoArray(out, out0 + 0 * plane);
-            c01.add(b0).intoArray(out, out1 + 0 * plane);
-            float b1 = bias == null ? 0f : bias[biasOff + 1];
-            c10.add(b1).intoArray(out, out0 + 1 * plane);
-            c11.add(b1).intoArray(out, out1 + 1 * plane);
-            float b2 = bias == null ? 0f : bias[biasOff + 2];
-            c20.add(b2).intoArray(out, out0 + 2 * plane);
-            c21.add(b2).intoArray(out, out1 + 2 * plane);
-            float b3 = bias == null ? 0f : bias[biasOff + 3];
-            c30.add(b3).intoArray(out, out0 + 3 * plane);
-            c31.add(b3).intoArray(out, out1 + 3 * plane);
-            float b4 = bias == null ? 0f : bias[biasOff + 4];
-            c40.add(b4).intoArray(out, out0 + 4 * plane);
-            c41.add(b4).intoArray(out, out1 + 4 * plane);
-            float b5 = bias == null ? 0f : bias[biasOff + 5];
-            c50.add(b5).intoArray(out, out0 + 5 * plane);
-            c51.add(b5).intoArray(out, out1 + 5 * plane);
-            return;
-        }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, 8);
-        c10.intoArray(tile, 16);
-        c11.intoArray(tile, 24);
-        c20.intoArray(tile, 32);
-        c21.intoArray(tile, 40);
-        c30.intoArray(tile, 48);
-        c31.intoArray(tile, 56);
-        c40.intoArray(tile, 64);
-        c41.intoArray(tile, 72);
-        c50.intoArray(tile, 80);
-        c51.intoArray(tile, 88);
+        c00.intoArray(acc, accIdx + 0);
+        c01.intoArray(acc, accIdx + 8);
+        c10.intoArray(acc, accIdx + 16);
+        c11.intoArray(acc, accIdx + 24);
+        c20.intoArray(acc, accIdx + 32);
+        c21.intoArray(acc, accIdx + 40);
+        c30.intoArray(acc, accIdx + 48);
+        c31.intoArray(acc, accIdx + 56);
+        c40.intoArray(acc, accIdx + 64);
+        c41.intoArray(acc, accIdx + 72);
+        c50.intoArray(acc, accIdx + 80);
+        c51.intoArray(acc, accIdx + 88);
     }
 
-    static void k4x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int[] bases, int bIdx, float[] tile,
-                     float[] out, int out0, int out1, int plane, float[] bias, int biasOff) {
-        int x0 = bases[bIdx];
-        int x1 = bases[bIdx + 1];
-        FloatVector c00 = FloatVector.zero(Lanes.F);
-        FloatVector c01 = c00;
-        FloatVector c10 = c00;
-        FloatVector c11 = c00;
-        FloatVector c20 = c00;
-        FloatVector c21 = c00;
-        FloatVector c30 = c00;
-        FloatVector c31 = c00;
+    static void k4x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1,
+                     float[] acc, int accIdx) {
+        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
+        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8);
+        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 16);
+        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 24);
+        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 32);
+        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 40);
+        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 48);
+        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 56);
         for (int k = 0; k < taps; k++) {
-            int off = offsets[k];
             int wi = wIdx + k * 6;
-            FloatVector b0 = FloatVector.fromArray(Lanes.F, x, x0 + off);
-            FloatVector b1 = FloatVector.fromArray(Lanes.F, x, x1 + off);
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
+            int off = offsets[k];
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, x, x0 + off);
             c00 = a.fma(b0, c00);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, x, x1 + off);
             c01 = a.fma(b1, c01);
             a = FloatVector.broadcast(Lanes.F, wp[wi + 1]);
             c10 = a.fma(b0, c10);
@@ -126,59 +104,41 @@ final class CorrelationKernel {
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
         }
-        if (out != null) {
-            float b0 = bias == null ? 0f : bias[biasOff + 0];
-            c00.add(b0).intoArray(out, out0 + 0 * plane);
-            c01.add(b0).intoArray(out, out1 + 0 * plane);
-            float b1 = bias == null ? 0f : bias[biasOff + 1];
-            c10.add(b1).intoArray(out, out0 + 1 * plane);
-            c11.add(b1).intoArray(out, out1 + 1 * plane);
-            float b2 = bias == null ? 0f : bias[biasOff + 2];
-            c20.add(b2).intoArray(out, out0 + 2 * plane);
-            c21.add(b2).intoArray(out, out1 + 2 * plane);
-            float b3 = bias == null ? 0f : bias[biasOff + 3];
-            c30.add(b3).intoArray(out, out0 + 3 * plane);
-            c31.add(b3).intoArray(out, out1 + 3 * plane);
-            return;
-        }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, 8);
-        c10.intoArray(tile, 16);
-        c11.intoArray(tile, 24);
-        c20.intoArray(tile, 32);
-        c21.intoArray(tile, 40);
-        c30.intoArray(tile, 48);
-        c31.intoArray(tile, 56);
+        c00.intoArray(acc, accIdx + 0);
+        c01.intoArray(acc, accIdx + 8);
+        c10.intoArray(acc, accIdx + 16);
+        c11.intoArray(acc, accIdx + 24);
+        c20.intoArray(acc, accIdx + 32);
+        c21.intoArray(acc, accIdx + 40);
+        c30.intoArray(acc, accIdx + 48);
+        c31.intoArray(acc, accIdx + 56);
     }
 
-    static void k3x4(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int[] bases, int bIdx, float[] tile) {
-        int x0 = bases[bIdx];
-        int x1 = bases[bIdx + 1];
-        int x2 = bases[bIdx + 2];
-        int x3 = bases[bIdx + 3];
-        FloatVector c00 = FloatVector.zero(Lanes.F);
-        FloatVector c01 = c00;
-        FloatVector c02 = c00;
-        FloatVector c03 = c00;
-        FloatVector c10 = c00;
-        FloatVector c11 = c00;
-        FloatVector c12 = c00;
-        FloatVector c13 = c00;
-        FloatVector c20 = c00;
-        FloatVector c21 = c00;
-        FloatVector c22 = c00;
-        FloatVector c23 = c00;
+    static void k3x4(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1, int x2, int x3,
+                     float[] acc, int accIdx) {
+        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
+        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8);
+        FloatVector c02 = FloatVector.fromArray(Lanes.F, acc, accIdx + 16);
+        FloatVector c03 = FloatVector.fromArray(Lanes.F, acc, accIdx + 24);
+        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 32);
+        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 40);
+        FloatVector c12 = FloatVector.fromArray(Lanes.F, acc, accIdx + 48);
+        FloatVector c13 = FloatVector.fromArray(Lanes.F, acc, accIdx + 56);
+        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 64);
+        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 72);
+        FloatVector c22 = FloatVector.fromArray(Lanes.F, acc, accIdx + 80);
+        FloatVector c23 = FloatVector.fromArray(Lanes.F, acc, accIdx + 88);
         for (int k = 0; k < taps; k++) {
-            int off = offsets[k];
             int wi = wIdx + k * 6;
-            FloatVector b0 = FloatVector.fromArray(Lanes.F, x, x0 + off);
-            FloatVector b1 = FloatVector.fromArray(Lanes.F, x, x1 + off);
-            FloatVector b2 = FloatVector.fromArray(Lanes.F, x, x2 + off);
-            FloatVector b3 = FloatVector.fromArray(Lanes.F, x, x3 + off);
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
+            int off = offsets[k];
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, x, x0 + off);
             c00 = a.fma(b0, c00);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, x, x1 + off);
             c01 = a.fma(b1, c01);
+            FloatVector b2 = FloatVector.fromArray(Lanes.F, x, x2 + off);
             c02 = a.fma(b2, c02);
+            FloatVector b3 = FloatVector.fromArray(Lanes.F, x, x3 + off);
             c03 = a.fma(b3, c03);
             a = FloatVector.broadcast(Lanes.F, wp[wi + 1]);
             c10 = a.fma(b0, c10);
@@ -191,22 +151,23 @@ final class CorrelationKernel {
             c22 = a.fma(b2, c22);
             c23 = a.fma(b3, c23);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, 8);
-        c02.intoArray(tile, 16);
-        c03.intoArray(tile, 24);
-        c10.intoArray(tile, 32);
-        c11.intoArray(tile, 40);
-        c12.intoArray(tile, 48);
-        c13.intoArray(tile, 56);
-        c20.intoArray(tile, 64);
-        c21.intoArray(tile, 72);
-        c22.intoArray(tile, 80);
-        c23.intoArray(tile, 88);
+        c00.intoArray(acc, accIdx + 0);
+        c01.intoArray(acc, accIdx + 8);
+        c02.intoArray(acc, accIdx + 16);
+        c03.intoArray(acc, accIdx + 24);
+        c10.intoArray(acc, accIdx + 32);
+        c11.intoArray(acc, accIdx + 40);
+        c12.intoArray(acc, accIdx + 48);
+        c13.intoArray(acc, accIdx + 56);
+        c20.intoArray(acc, accIdx + 64);
+        c21.intoArray(acc, accIdx + 72);
+        c22.intoArray(acc, accIdx + 80);
+        c23.intoArray(acc, accIdx + 88);
     }
 
-    static void k1x8(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int[] bases, int bIdx, float[] tile) {
-        int x0 = bases[bIdx];
+    static void k1x8(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int[] bases, int bIdx,
+                     float[] acc, int accIdx) {
+        int x0 = bases[bIdx + 0];
         int x1 = bases[bIdx + 1];
         int x2 = bases[bIdx + 2];
         int x3 = bases[bIdx + 3];
@@ -214,17 +175,17 @@ final class CorrelationKernel {
         int x5 = bases[bIdx + 5];
         int x6 = bases[bIdx + 6];
         int x7 = bases[bIdx + 7];
-        FloatVector c0 = FloatVector.zero(Lanes.F);
-        FloatVector c1 = c0;
-        FloatVector c2 = c0;
-        FloatVector c3 = c0;
-        FloatVector c4 = c0;
-        FloatVector c5 = c0;
-        FloatVector c6 = c0;
-        FloatVector c7 = c0;
+        FloatVector c0 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
+        FloatVector c1 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8);
+        FloatVector c2 = FloatVector.fromArray(Lanes.F, acc, accIdx + 16);
+        FloatVector c3 = FloatVector.fromArray(Lanes.F, acc, accIdx + 24);
+        FloatVector c4 = FloatVector.fromArray(Lanes.F, acc, accIdx + 32);
+        FloatVector c5 = FloatVector.fromArray(Lanes.F, acc, accIdx + 40);
+        FloatVector c6 = FloatVector.fromArray(Lanes.F, acc, accIdx + 48);
+        FloatVector c7 = FloatVector.fromArray(Lanes.F, acc, accIdx + 56);
         for (int k = 0; k < taps; k++) {
-            int off = offsets[k];
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wIdx + k * 6]);
+            int off = offsets[k];
             c0 = a.fma(FloatVector.fromArray(Lanes.F, x, x0 + off), c0);
             c1 = a.fma(FloatVector.fromArray(Lanes.F, x, x1 + off), c1);
             c2 = a.fma(FloatVector.fromArray(Lanes.F, x, x2 + off), c2);
@@ -234,13 +195,13 @@ final class CorrelationKernel {
             c6 = a.fma(FloatVector.fromArray(Lanes.F, x, x6 + off), c6);
             c7 = a.fma(FloatVector.fromArray(Lanes.F, x, x7 + off), c7);
         }
-        c0.intoArray(tile, 0);
-        c1.intoArray(tile, 8);
-        c2.intoArray(tile, 16);
-        c3.intoArray(tile, 24);
-        c4.intoArray(tile, 32);
-        c5.intoArray(tile, 40);
-        c6.intoArray(tile, 48);
-        c7.intoArray(tile, 56);
+        c0.intoArray(acc, accIdx + 0);
+        c1.intoArray(acc, accIdx + 8);
+        c2.intoArray(acc, accIdx + 16);
+        c3.intoArray(acc, accIdx + 24);
+        c4.intoArray(acc, accIdx + 32);
+        c5.intoArray(acc, accIdx + 40);
+        c6.intoArray(acc, accIdx + 48);
+        c7.intoArray(acc, accIdx + 56);
     }
 }

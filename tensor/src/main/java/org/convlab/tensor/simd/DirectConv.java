@@ -1,5 +1,7 @@
 package org.convlab.tensor.simd;
 
+import jdk.incubator.vector.FloatVector;
+
 /**
  * Direct convolution of one image with the {@link CorrelationKernel}s: the padded image is the
  * only copy made (no im2col matrix), filters are packed once per call into panels of 6 channels.
@@ -14,11 +16,7 @@ final class DirectConv {
 
     /** Floats the packed filters of {@code g} take. */
     static int packedSize(Correlation g) {
-        int panels = 0;
-        for (int o = 0; o < g.outChannels; o += g.panelRows(g.outChannels - o)) {
-            panels++;
-        }
-        return panels * g.taps() * 6;
+        return g.panels() * g.taps() * 6;
     }
 
     /** Packs a convolution's weight {@code w[wOff + o*taps + k]} ({@code (O, C, kH, kW)}) for {@code g} at {@code wp[wpOff]}. */
@@ -63,51 +61,97 @@ final class DirectConv {
         }
     }
 
+    /** Floats of the scratch {@link #image} needs for {@code g}: the partial tiles of one set of octets. */
+    static int scratchSize(Correlation g) {
+        return g.panels() * (g.setOctets / g.group) * TILE;
+    }
+
+    /** Floats of one partial tile (at most 6 rows x 2 octets, 3 x 4 or 1 x 8 of 8 lanes). */
+    static final int TILE = 96;
+
     /**
      * {@code out[outOff + o*outPlane + p] = bias[biasOff + o] + correlation} for every output
      * channel {@code o} and position {@code p} of one image whose padded copy is {@code xpad},
      * filters packed at {@code wp[wpOff]}.
      *
-     * @param bias {@code null} for none
-     * @param tile scratch of at least 96 floats
+     * <p>Blocked for the L1 cache: the octets are taken a set ({@link Correlation#setOctets}) at a
+     * time, and within a set the taps a block ({@link Correlation#blockTaps}) at a time, every
+     * panel of filters and every octet pair of the set per block; partial tiles wait in
+     * {@code scratch} between blocks. So the image rows and filters one block touches stay in L1
+     * while the set's tiles use them. Each output element is still summed tap after tap in order.
+     *
+     * @param bias    {@code null} for none
+     * @param scratch at least {@link #scratchSize} floats
      */
     static void image(Correlation g, float[] wp, int wpOff, float[] xpad, float[] bias, int biasOff,
-                      float[] out, int outOff, float[] tile) {
+                      float[] out, int outOff, float[] scratch) {
         int taps = g.taps();
         int group = g.group;
         int octets = g.octets();
+        int setOctets = g.setOctets;
+        int blockTaps = g.blockTaps;
+        int pairsPerSet = setOctets / group;
         int[] bases = g.octetInput;
-        int[] offsets = g.offsets;
-        for (int q0 = 0; q0 < octets; q0 += group) {
-            int base = wpOff;
-            for (int o0 = 0; o0 < g.outChannels; base += taps * 6) {
-                int rows = g.panelRows(g.outChannels - o0);
-                int valid = Math.min(group, octets - q0);
-                int panelOut = outOff + o0 * g.outPlane();
-                // Full 6- or 4-row tiles of two full octets are stored by the kernel itself.
-                boolean full = group == 2 && (rows == 6 || rows == 4) && valid == 2
-                        && g.octetWidth[q0] == Lanes.L && g.octetWidth[q0 + 1] == Lanes.L;
-                float[] direct = full ? out : null;
-                int out0 = full ? panelOut + g.octetOutput[q0] : 0;
-                int out1 = full ? panelOut + g.octetOutput[q0 + 1] : 0;
-                switch (group) {
-                    case 2 -> {
-                        if (rows > 4) {
-                            CorrelationKernel.k6x2(wp, base, taps, offsets, xpad, bases, q0, tile,
-                                    direct, out0, out1, g.outPlane(), bias, biasOff + o0);
-                        } else {
-                            CorrelationKernel.k4x2(wp, base, taps, offsets, xpad, bases, q0, tile,
-                                    direct, out0, out1, g.outPlane(), bias, biasOff + o0);
+        int plane = g.outPlane();
+        for (int s0 = 0; s0 < octets; s0 += setOctets) {
+            int s1 = Math.min(octets, s0 + setOctets);
+            for (int k0 = 0, block = 0; k0 < taps; k0 += blockTaps, block++) {
+                int k1 = Math.min(taps, k0 + blockTaps);
+                int n = k1 - k0;
+                int[] offsets = g.blockOffsets[block];
+                boolean resume = k0 > 0;
+                boolean last = k1 == taps;
+                int base = wpOff;
+                int panel = 0;
+                for (int o0 = 0; o0 < g.outChannels; base += taps * 6, panel++) {
+                    int rows = g.panelRows(g.outChannels - o0);
+                    int panelOut = outOff + o0 * plane;
+                    for (int q0 = s0; q0 < s1; q0 += group) {
+                        int valid = Math.min(group, octets - q0);
+                        int accIdx = (panel * pairsPerSet + (q0 - s0) / group) * TILE;
+                        if (!resume) {
+                            java.util.Arrays.fill(scratch, accIdx, accIdx + TILE, 0f);
+                        }
+                        // Finished 6- or 4-row tiles of two full octets are stored with vectors.
+                        boolean full = last && group == 2 && (rows == 6 || rows == 4) && valid == 2
+                                && g.octetWidth[q0] == Lanes.L && g.octetWidth[q0 + 1] == Lanes.L;
+                        int out0 = full ? panelOut + g.octetOutput[q0] : 0;
+                        int out1 = full ? panelOut + g.octetOutput[q0 + 1] : 0;
+                        switch (group) {
+                            case 2 -> {
+                                if (rows > 4) {
+                                    CorrelationKernel.k6x2(wp, base + k0 * 6, n, offsets, xpad, bases[q0], bases[q0 + 1],
+                                            scratch, accIdx);
+                                } else {
+                                    CorrelationKernel.k4x2(wp, base + k0 * 6, n, offsets, xpad, bases[q0], bases[q0 + 1],
+                                            scratch, accIdx);
+                                }
+                            }
+                            case 4 -> CorrelationKernel.k3x4(wp, base + k0 * 6, n, offsets, xpad, bases[q0], bases[q0 + 1],
+                                    bases[q0 + 2], bases[q0 + 3], scratch, accIdx);
+                            default -> CorrelationKernel.k1x8(wp, base + k0 * 6, n, offsets, xpad, bases, q0, scratch,
+                                    accIdx);
+                        }
+                        if (full) {
+                            storeFull(scratch, accIdx, rows, out, out0, out1, plane, bias, biasOff + o0);
+                        } else if (last) {
+                            store(g, scratch, accIdx, rows, q0, valid, bias, biasOff + o0, out, panelOut);
                         }
                     }
-                    case 4 -> CorrelationKernel.k3x4(wp, base, taps, offsets, xpad, bases, q0, tile);
-                    default -> CorrelationKernel.k1x8(wp, base, taps, offsets, xpad, bases, q0, tile);
+                    o0 += rows;
                 }
-                if (!full) {
-                    store(g, tile, rows, q0, valid, bias, biasOff + o0, out, panelOut);
-                }
-                o0 += rows;
             }
+        }
+    }
+
+    /** Adds the bias to a finished tile of {@code rows} x 2 full octets and stores it. */
+    private static void storeFull(float[] tile, int tileIdx, int rows, float[] out, int out0, int out1, int plane,
+                                  float[] bias, int biasOff) {
+        for (int r = 0; r < rows; r++) {
+            float b = bias == null ? 0f : bias[biasOff + r];
+            int t = tileIdx + r * 2 * Lanes.L;
+            FloatVector.fromArray(Lanes.F, tile, t).add(b).intoArray(out, out0 + r * plane);
+            FloatVector.fromArray(Lanes.F, tile, t + Lanes.L).add(b).intoArray(out, out1 + r * plane);
         }
     }
 
@@ -115,8 +159,8 @@ final class DirectConv {
      * Adds the bias to a tile and writes its valid rows and octets. Plain float code: it costs
      * no allocation before the JIT's C2 compiles it, unlike Vector API code.
      */
-    private static void store(Correlation g, float[] tile, int rows, int q0, int valid, float[] bias, int biasOff,
-                              float[] out, int outOff) {
+    private static void store(Correlation g, float[] tile, int tileIdx, int rows, int q0, int valid, float[] bias,
+                              int biasOff, float[] out, int outOff) {
         int group = g.group;
         int plane = g.outPlane();
         int[] octetOutput = g.octetOutput;
@@ -126,7 +170,7 @@ final class DirectConv {
             int dstPlane = outOff + r * plane;
             for (int o = 0; o < valid; o++) {
                 int q = q0 + o;
-                int t = (r * group + o) * Lanes.L;
+                int t = tileIdx + (r * group + o) * Lanes.L;
                 int dst = dstPlane + octetOutput[q];
                 int width = octetWidth[q];
                 for (int lane = 0; lane < width; lane++) {

@@ -1,115 +1,157 @@
 package org.convlab.tensor.simd;
 
+import java.util.Arrays;
+
 /**
- * A convolution's weight gradient over a batch with the {@link WeightGradKernel}:
+ * A convolution's weight gradient with the {@link WeightGradKernel}, image by image:
  * <pre>  dw[o, k] += sum_{n, oy, ox} dy[n, o, oy, ox] * xpad[n, offset(k) + oy*strideH*paddedW + ox]</pre>
  * for the forward {@link Correlation} {@code g} ({@code dw} is {@code (O, C, kH, kW)}, row
  * {@code o} at {@code dwOff + o*taps}).
  *
- * <p>Inputs: {@code xpad} holds the padded images one after another, {@code xImage} floats
- * apart; {@code dy} holds the output gradients channel-major over the batch,
- * {@code dy[((o*images + n)*outH + oy)*rowWidth + ox]}, rows of {@code rowWidth} floats (a
- * multiple of 8, zero past the output width) — see {@link #copyRows}.
+ * <p>Per image: the input is padded ({@link Correlation#pad}) and the output gradient transposed
+ * into {@code dT[(b*positions + q)*16 + lane]} for channel {@code 16b + lane}, where {@code q}
+ * counts positions in the padded image's coordinates ({@code q = oy*paddedW + ox} for height
+ * stride 1, so that output position {@code q} reads {@code xpad[offset(k) + q]} and the kernel's
+ * loop is one flat sweep; the columns past the output width and the lanes past the channel count
+ * are zero). With a height stride the rows are swept one by one ({@code q = oy*outW + ox}). Then
+ * every tile of 16 channels x 6 taps sweeps the image.
  *
- * <p>Work: one call handles output channels {@code [o0, o0+4)} (clamped) over all images, in
- * blocks of a few images whose output gradient stays in L1 while every tap group sweeps it.
- * Block sums are added to {@code dw} in block order, lanes summed in lane order, so the bits
- * depend only on the problem, not on which thread runs which channel group.
+ * <p>Sums: {@link #images} adds images in order into a chunk's tiles (and the bias gradient's
+ * sums); {@link #addTiles} adds
+ * finished chunks to {@code dw} in chunk order. So the bits depend only on the chunking, which
+ * depends only on the problem.
  */
 final class DirectWeightGrad {
-    /** Output-gradient floats (4 channels of a block of images) that should fit in L1. */
-    static final int BLOCK_FLOATS = 8192;
-
     private DirectWeightGrad() {
     }
 
+    /** Blocks of 16 output channels. */
+    static int channelBlocks(Correlation g) {
+        return (g.outChannels + WeightGradKernel.CHANNELS - 1) / WeightGradKernel.CHANNELS;
+    }
+
+    /** Tiles of 6 taps. */
+    static int tapTiles(Correlation g) {
+        return (g.taps() + WeightGradKernel.TAPS - 1) / WeightGradKernel.TAPS;
+    }
+
+    /** Floats of a chunk's tiles: every channel block by every tap tile. */
+    static int tilesSize(Correlation g) {
+        return channelBlocks(g) * tapTiles(g) * WeightGradKernel.TILE;
+    }
+
+    /** Output positions of {@code dT} per channel block (padded-width rows for height stride 1). */
+    static int positions(Correlation g) {
+        return g.strideH == 1 ? (g.outH - 1) * g.paddedW + g.outW : g.outH * g.outW;
+    }
+
+    /** Floats of the transposed output gradient of one image. */
+    static int transposedSize(Correlation g) {
+        return channelBlocks(g) * positions(g) * WeightGradKernel.CHANNELS;
+    }
+
     /**
-     * Copies output channels {@code [o0, o1)} of image {@code n}'s gradient {@code dy[dyOff ...]}
-     * ({@code (O, outH, outW)}) into the channel-major padded rows the kernel reads.
+     * Transposes one image's output gradient {@code dy[dyOff ...]} ({@code (O, outH, outW)}) into
+     * {@code dT} as described in the class comment, zeros included.
      */
-    static void copyRows(Correlation g, int n, int images, int o0, int o1, float[] dy, int dyOff,
-                         int rowWidth, float[] rows) {
+    static void transpose(Correlation g, float[] dy, int dyOff, float[] dT) {
+        int positions = positions(g);
+        int rowStride = g.strideH == 1 ? g.paddedW : g.outW;
         int outW = g.outW;
-        for (int o = o0; o < o1; o++) {
-            int src = dyOff + o * g.outH * outW;
-            int dst = ((o * images + n) * g.outH) * rowWidth;
-            for (int oy = 0; oy < g.outH; oy++, src += outW, dst += rowWidth) {
-                System.arraycopy(dy, src, rows, dst, outW);
-                java.util.Arrays.fill(rows, dst + outW, dst + rowWidth, 0f);
-            }
-        }
-    }
-
-    /** Images per block for {@code g}. */
-    static int blockImages(Correlation g, int rowWidth) {
-        return Math.max(1, BLOCK_FLOATS / (4 * g.outH * rowWidth));
-    }
-
-    /**
-     * Where each output octet of a block of images starts in the padded input, relative to the
-     * block: {@code table[(n*outH + oy)*rowWidth/8 + ox/8] = n*xImage + oy*strideH*paddedW + ox}.
-     */
-    static int[] octetTable(Correlation g, int rowWidth, int xImage, int images) {
-        int[] table = new int[tableSize(g, rowWidth, images)];
-        fillOctetTable(g, rowWidth, xImage, images, table);
-        return table;
-    }
-
-    /** Entries of {@link #octetTable}. */
-    static int tableSize(Correlation g, int rowWidth, int images) {
-        return images * g.outH * (rowWidth / Lanes.L);
-    }
-
-    /** Fills {@code table} as {@link #octetTable} describes. */
-    static void fillOctetTable(Correlation g, int rowWidth, int xImage, int images, int[] table) {
-        int perRow = rowWidth / Lanes.L;
-        for (int n = 0, q = 0; n < images; n++) {
+        int plane = g.outPlane();
+        int channels = g.outChannels;
+        Arrays.fill(dT, 0, transposedSize(g), 0f);
+        for (int o = 0; o < channels; o++) {
+            int block = o / WeightGradKernel.CHANNELS;
+            int lane = o % WeightGradKernel.CHANNELS;
+            int base = block * positions * WeightGradKernel.CHANNELS + lane;
+            int src = dyOff + o * plane;
             for (int oy = 0; oy < g.outH; oy++) {
-                for (int o = 0; o < perRow; o++, q++) {
-                    table[q] = n * xImage + oy * g.strideH * g.paddedW + o * Lanes.L;
+                int dst = base + oy * rowStride * WeightGradKernel.CHANNELS;
+                for (int ox = 0; ox < outW; ox++) {
+                    dT[dst + ox * WeightGradKernel.CHANNELS] = dy[src + oy * outW + ox];
                 }
             }
         }
     }
 
     /**
-     * Adds the gradient of output channels {@code [o0, min(o0+4, O))} to {@code dw}; {@code table}
-     * is {@link #octetTable} for {@link #blockImages} images.
+     * Adds images {@code [from, to)} to a chunk's tiles {@code acc} (zeroed by the caller):
+     * {@code acc[(b*tapTiles + t)*96 + (r*2 + v)*8 + lane]} is channel {@code 16b + 8v + lane},
+     * tap {@code 6t + r}.
+     *
+     * @param x    the input {@code (n, C, H, W)}, image {@code i} at {@code i*inImage + inOff}
+     * @param dy        the output gradient, image {@code i} at {@code i*outImage + outOff}
+     * @param rectified {@code null}, or a following rectifier's output (same layout as {@code dy}):
+     *                  {@code dy} counts only where it is positive
+     * @param xpad      scratch of at least {@link Correlation#paddedSize()} floats
+     * @param dT        scratch of at least {@link #transposedSize} floats
+     * @param masked    scratch of one image's output gradient, with {@code rectified}
+     * @param sums      {@code null}, or per output channel: the output gradient's sum over the images
+     *                  (in order) is ADDED to it (the bias gradient)
      */
-    static void channelGroup(Correlation g, int o0, int images, float[] xpad, int xImage,
-                             float[] dy, int rowWidth, int[] table, float[] dw, int dwOff, float[] tile) {
-        int channels = g.outChannels;
+    static void images(Correlation g, int from, int to, float[] x, int inImage, int inOff, float[] dy,
+                       float[] rectified, int outImage, int outOff, float[] xpad, float[] dT, float[] masked,
+                       float[] acc, float[] sums) {
+        int blocks = channelBlocks(g);
+        int tiles = tapTiles(g);
         int taps = g.taps();
-        int plane = images * g.outH * rowWidth;
         int[] offsets = g.offsets;
-        int rows = Math.min(4, channels - o0);
-        int d0 = o0 * plane;
-        int d1 = Math.min(o0 + 1, channels - 1) * plane;
-        int d2 = Math.min(o0 + 2, channels - 1) * plane;
-        int d3 = Math.min(o0 + 3, channels - 1) * plane;
-        int block = blockImages(g, rowWidth);
-        int octetsPerImage = g.outH * rowWidth / Lanes.L;
-        for (int n0 = 0; n0 < images; n0 += block) {
-            int nb = Math.min(block, images - n0);
-            int dBase = n0 * g.outH * rowWidth;
-            int xBase = n0 * xImage;
-            for (int k0 = 0; k0 < taps; k0 += WeightGradKernel.TAPS) {
-                int t0 = xBase + offsets[k0];
-                int t1 = xBase + offsets[Math.min(k0 + 1, taps - 1)];
-                WeightGradKernel.k4x2(dy, dBase + d0, dBase + d1, dBase + d2, dBase + d3,
-                        xpad, t0, t1, table, nb * octetsPerImage, tile);
-                int cols = Math.min(WeightGradKernel.TAPS, taps - k0);
-                for (int r = 0; r < rows; r++) {
-                    int row = dwOff + (o0 + r) * taps + k0;
-                    for (int t = 0; t < cols; t++) {
-                        int at = (r * WeightGradKernel.TAPS + t) * Lanes.L;
-                        float s = tile[at];
-                        for (int lane = 1; lane < Lanes.L; lane++) {
-                            s += tile[at + lane];
+        int positions = positions(g);
+        boolean flat = g.strideH == 1;
+        for (int i = from; i < to; i++) {
+            g.pad(x, i * inImage + inOff, xpad);
+            float[] src = dy;
+            int srcOff = i * outImage + outOff;
+            if (rectified != null) {
+                SimdElementwise.mask(rectified, dy, srcOff, masked, g.outChannels * g.outPlane());
+                src = masked;
+                srcOff = 0;
+            }
+            transpose(g, src, srcOff, dT);
+            if (sums != null) {
+                for (int o = 0; o < g.outChannels; o++) {
+                    sums[o] += Reductions.sum(src, srcOff + o * g.outPlane(), g.outPlane());
+                }
+            }
+            for (int b = 0; b < blocks; b++) {
+                int dBlock = b * positions * WeightGradKernel.CHANNELS;
+                for (int t = 0; t < tiles; t++) {
+                    int k = t * WeightGradKernel.TAPS;
+                    // Taps past the last repeat it; their accumulators are never read.
+                    int t0 = offsets[k];
+                    int t1 = offsets[Math.min(k + 1, taps - 1)];
+                    int t2 = offsets[Math.min(k + 2, taps - 1)];
+                    int t3 = offsets[Math.min(k + 3, taps - 1)];
+                    int t4 = offsets[Math.min(k + 4, taps - 1)];
+                    int t5 = offsets[Math.min(k + 5, taps - 1)];
+                    int accIdx = (b * tiles + t) * WeightGradKernel.TILE;
+                    if (flat) {
+                        WeightGradKernel.k16x6(dT, dBlock, xpad, 0, t0, t1, t2, t3, t4, t5, positions, acc, accIdx);
+                    } else {
+                        for (int oy = 0; oy < g.outH; oy++) {
+                            WeightGradKernel.k16x6(dT, dBlock + oy * g.outW * WeightGradKernel.CHANNELS, xpad,
+                                    oy * g.strideH * g.paddedW, t0, t1, t2, t3, t4, t5, g.outW, acc, accIdx);
                         }
-                        dw[row + t] += s;
                     }
                 }
+            }
+        }
+    }
+
+    /** {@code dw[dwOff + o*taps + k] += acc(o, k)} for every channel and tap of a chunk's tiles. */
+    static void addTiles(Correlation g, float[] acc, float[] dw, int dwOff) {
+        int taps = g.taps();
+        int tiles = tapTiles(g);
+        for (int o = 0; o < g.outChannels; o++) {
+            int b = o / WeightGradKernel.CHANNELS;
+            int v = (o % WeightGradKernel.CHANNELS) / Lanes.L;
+            int lane = o % Lanes.L;
+            int row = dwOff + o * taps;
+            for (int k = 0; k < taps; k++) {
+                int t = k / WeightGradKernel.TAPS;
+                int r = k % WeightGradKernel.TAPS;
+                dw[row + k] += acc[(b * tiles + t) * WeightGradKernel.TILE + (r * 2 + v) * Lanes.L + lane];
             }
         }
     }

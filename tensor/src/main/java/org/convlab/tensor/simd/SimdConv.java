@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.convlab.algebra.PaddingMode;
+import org.convlab.tensor.kernels.Chunks;
+import org.convlab.tensor.kernels.Kernels;
 import org.convlab.tensor.kernels.ConvKernels;
 import org.convlab.tensor.kernels.ConvPlan;
 import org.convlab.tensor.kernels.Workspace;
@@ -16,25 +18,29 @@ import org.convlab.tensor.parallel.Parallel;
  * the filters packed in panels of 6 channels, bias added in the kernel's epilogue;</li>
  * <li>input gradient (stride 1, zero padding) — the same kernels correlate the padded output
  * gradient with the transposed, flipped filters;</li>
- * <li>weight gradient — {@link DirectWeightGrad} over the whole batch, padded inputs by padded
- * output-gradient rows, one task per 4 output channels;</li>
- * <li>bias gradient — sums of the output gradient, per channel, images in order.</li>
+ * <li>weight gradient (at least 8 filters per group) — {@link DirectWeightGrad}, an implicit GEMM
+ * over the padded inputs and the transposed output gradient, chunks of images whose sums are
+ * added in chunk order;</li>
+ * <li>bias gradient — sums of the output gradient per channel, with the weight gradient's images
+ * (else on {@code fallback}).</li>
  * </ul>
+ * {@link #backwardRectified} masks the output gradient by a following rectifier image by image,
+ * on the way into the kernels.
  * Anything else (a width stride above 1, an input gradient with stride or non-zero padding
  * mode, very narrow outputs) goes to {@code fallback}, the engine's im2col + GEMM path.
  *
  * <p>Shapes as in {@link ConvKernels}: {@code x (n, C, H, W)}, {@code w (F, C/g, kH, kW)},
  * {@code y, dy (n, F, OH, OW)}. Work is split into chunks that depend only on the problem
- * (images for the forward and input gradient, groups of 4 output channels for the weight
+ * (images for the forward and input gradient, {@link Chunks} of images for the weight
  * gradient), and every sum runs in a fixed order, so results do not depend on the thread count.
  */
 public final class SimdConv implements ConvKernels {
     private static final int SLOT_FILTERS = 40;
-    private static final int SLOT_XPAD = 41;
-    private static final int SLOT_DYROWS = 42;
-    private static final int SLOT_TABLE = 43;
+    private static final int SLOT_DW_TILES = 41;
+    private static final int SLOT_DB_SUMS = 42;
 
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[96]});
+    private static final ThreadLocal<float[][]> SCRATCH =
+            ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[96], new float[0]});
 
     private final ConvKernels fallback;
     private final double minDirectFlops;
@@ -70,6 +76,14 @@ public final class SimdConv implements ConvKernels {
     /** Whether the forward pass and the weight gradient of {@code p} run on the direct kernels. */
     public static boolean direct(ConvPlan p) {
         return p.strideW == 1 && p.outW >= 4;
+    }
+
+    /**
+     * Whether the weight gradient of {@code p} runs on the direct kernel: as the forward pass,
+     * with at least 8 filters per group (the kernel's tiles are 16 channels wide).
+     */
+    public static boolean directWeightGradient(ConvPlan p) {
+        return direct(p) && p.filtersPerGroup >= 8;
     }
 
     /** Whether the input gradient of {@code p} runs on the direct kernels. */
@@ -110,11 +124,22 @@ public final class SimdConv implements ConvKernels {
                 p.channelsPerGroup, p.height, p.width, p.kernelH, p.kernelW, p.dilationH, p.dilationW, 1);
     }
 
-    /** Per-thread scratch: a padded image of at least {@code size} floats and a 96-float tile. */
-    private static float[][] scratch(int size) {
+    /** Per-thread scratch: a padded image of at least {@code size} floats and tiles of at least {@code tiles}. */
+    private static float[][] scratch(int size, int tiles) {
+        return scratch(size, tiles, 0);
+    }
+
+    /** {@link #scratch(int, int)} and a third buffer of at least {@code image} floats (a masked image). */
+    private static float[][] scratch(int size, int tiles, int image) {
         float[][] s = SCRATCH.get();
+        if (s[2].length < image) {
+            s[2] = new float[image];
+        }
         if (s[0].length < size) {
             s[0] = new float[size];
+        }
+        if (s[1].length < tiles) {
+            s[1] = new float[tiles];
         }
         return s;
     }
@@ -138,7 +163,7 @@ public final class SimdConv implements ConvKernels {
         Parallel.forEach(n * p.groups, task -> {
             int i = task / p.groups;
             int gi = task % p.groups;
-            float[][] s = scratch(g.paddedSize());
+            float[][] s = scratch(g.paddedSize(), DirectConv.scratchSize(g));
             g.pad(x, i * inImage + gi * inGroup, s[0]);
             DirectConv.image(g, wp, gi * packed, s[0], bias, gi * p.filtersPerGroup, y, i * outImage + gi * outGroup, s[1]);
         });
@@ -147,27 +172,46 @@ public final class SimdConv implements ConvKernels {
     @Override
     public void backward(ConvPlan p, int n, float[] x, float[] w, float[] dy, float[] dx, float[] dw, float[] dbias,
                          Workspace ws) {
+        backward(p, n, x, w, dy, null, dx, dw, dbias, ws);
+    }
+
+    @Override
+    public void backwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] dyRectified, float[] rectified,
+                                  float[] dx, float[] dw, float[] dbias, Workspace ws) {
+        backward(p, n, x, w, dyRectified, rectified, dx, dw, dbias, ws);
+    }
+
+    /**
+     * Both backward passes: the output gradient is {@code dy}, masked by {@code rectified > 0}
+     * when {@code rectified} is given (image by image, on the way into the kernels). The bias
+     * gradient is summed with the weight gradient's images when that runs direct.
+     */
+    private void backward(ConvPlan p, int n, float[] x, float[] w, float[] dy, float[] rectified, float[] dx,
+                          float[] dw, float[] dbias, Workspace ws) {
         boolean directDx = dx != null && directInputGradient(p) && large(p, n);
-        boolean directDw = dw != null && direct(p) && large(p, n);
-        if (!directDx && !directDw) {
-            fallback.backward(p, n, x, w, dy, dx, dw, dbias, ws);
-            return;
+        boolean directDw = dw != null && directWeightGradient(p) && large(p, n);
+        float[] masked = dy;
+        boolean fallbackDx = dx != null && !directDx;
+        boolean fallbackDw = dw != null && !directDw;
+        boolean fallbackDb = dbias != null && !directDw;
+        if (rectified != null && (fallbackDx || fallbackDw || fallbackDb)) {
+            int size = n * p.outputSize();
+            masked = ws.floats(SLOT_MASKED, size);
+            Kernels.elementwise().reluBackward(rectified, dy, masked, size);
         }
-        if ((dx != null && !directDx) || (dw != null && !directDw)) {
-            fallback.backward(p, n, x, w, dy, directDx ? null : dx, directDw ? null : dw, null, ws);
+        if (fallbackDx || fallbackDw || fallbackDb) {
+            fallback.backward(p, n, x, w, masked, fallbackDx ? dx : null, fallbackDw ? dw : null,
+                    fallbackDb ? dbias : null, ws);
         }
         if (directDx) {
-            inputGradient(p, n, w, dy, dx, ws);
+            inputGradient(p, n, w, dy, rectified, dx, ws);
         }
         if (directDw) {
-            weightGradient(p, n, x, dy, dw, ws);
-        }
-        if (dbias != null) {
-            biasGradient(p, n, dy, dbias);
+            weightGradient(p, n, x, dy, rectified, dw, dbias, ws);
         }
     }
 
-    private void inputGradient(ConvPlan p, int n, float[] w, float[] dy, float[] dx, Workspace ws) {
+    private void inputGradient(ConvPlan p, int n, float[] w, float[] dy, float[] rectified, float[] dx, Workspace ws) {
         Correlation g = inputGradientCorrelation(p);
         int packed = DirectConv.packedSize(g);
         float[] wp = ws.floats(SLOT_FILTERS, packed * p.groups);
@@ -182,52 +226,54 @@ public final class SimdConv implements ConvKernels {
         Parallel.forEach(n * p.groups, task -> {
             int i = task / p.groups;
             int gi = task % p.groups;
-            float[][] s = scratch(g.paddedSize());
-            g.pad(dy, i * outImage + gi * outGroup, s[0]);
+            float[][] s = scratch(g.paddedSize(), DirectConv.scratchSize(g), rectified == null ? 0 : outGroup);
+            int off = i * outImage + gi * outGroup;
+            if (rectified == null) {
+                g.pad(dy, off, s[0]);
+            } else {
+                SimdElementwise.mask(rectified, dy, off, s[2], outGroup);
+                g.pad(s[2], 0, s[0]);
+            }
             DirectConv.image(g, wp, gi * packed, s[0], null, 0, dx, i * inImage + gi * inGroup, s[1]);
         });
     }
 
-    private void weightGradient(ConvPlan p, int n, float[] x, float[] dy, float[] dw, Workspace ws) {
+    private void weightGradient(ConvPlan p, int n, float[] x, float[] dy, float[] rectified, float[] dw,
+                                float[] dbias, Workspace ws) {
         Correlation g = forwardCorrelation(p);
-        int xImage = g.paddedSize();
-        int rowWidth = (p.outW + Lanes.L - 1) / Lanes.L * Lanes.L;
+        int chunks = Chunks.count(n, Chunks.MAX_IMAGE_CHUNKS);
+        int tiles = DirectWeightGrad.tilesSize(g);
         int fg = p.filtersPerGroup;
-        float[] xpad = ws.floats(SLOT_XPAD, n * xImage);
-        float[] rows = ws.floats(SLOT_DYROWS, fg * n * p.outH * rowWidth);
-        int block = Math.min(n, DirectWeightGrad.blockImages(g, rowWidth));
-        int[] octets = ws.ints(SLOT_TABLE, 1, DirectWeightGrad.tableSize(g, rowWidth, block))[0];
-        DirectWeightGrad.fillOctetTable(g, rowWidth, xImage, block, octets);
+        float[][] acc = ws.floats(SLOT_DW_TILES, chunks, tiles);
+        float[][] biasAcc = dbias == null ? null : ws.floats(SLOT_DB_SUMS, chunks, fg);
         int inImage = p.inputSize();
         int outImage = p.outputSize();
         int inGroup = p.channelsPerGroup * p.inputPlane();
         int outGroup = fg * p.outputPlane();
-        int channelGroups = (fg + WeightGradKernel.ROWS - 1) / WeightGradKernel.ROWS;
         for (int gi = 0; gi < p.groups; gi++) {
             int group = gi;
-            Parallel.forEach(n, i -> {
-                g.pad(x, i * inImage + group * inGroup, xpad, i * xImage);
-                DirectWeightGrad.copyRows(g, i, n, 0, fg, dy, i * outImage + group * outGroup, rowWidth, rows);
+            Parallel.forEach(chunks, c -> {
+                float[][] s = scratch(g.paddedSize(), DirectWeightGrad.transposedSize(g),
+                        rectified == null ? 0 : outGroup);
+                java.util.Arrays.fill(acc[c], 0, tiles, 0f);
+                float[] sums = null;
+                if (biasAcc != null) {
+                    sums = biasAcc[c];
+                    java.util.Arrays.fill(sums, 0, fg, 0f);
+                }
+                DirectWeightGrad.images(g, Chunks.start(c, chunks, n), Chunks.end(c, chunks, n), x, inImage,
+                        group * inGroup, dy, rectified, outImage, group * outGroup, s[0], s[1], s[2], acc[c], sums);
             });
             int dwOff = gi * fg * g.taps();
-            Parallel.forEach(channelGroups, cgi -> DirectWeightGrad.channelGroup(g, cgi * WeightGradKernel.ROWS, n,
-                    xpad, xImage, rows, rowWidth, octets, dw, dwOff, scratch(0)[1]));
-        }
-    }
-
-    /** {@code dbias[f] += sum over images (in order) of the sum of dy[i, f, :]}. */
-    private static void biasGradient(ConvPlan p, int n, float[] dy, float[] dbias) {
-        int plane = p.outputPlane();
-        int outImage = p.outputSize();
-        Parallel.forEach(Parallel.chunksFor(p.filters, 4), chunk -> {
-            for (int f = chunk * 4; f < Math.min(p.filters, chunk * 4 + 4); f++) {
-                float total = 0f;
-                for (int i = 0; i < n; i++) {
-                    total += Reductions.sum(dy, i * outImage + f * plane, plane);
+            for (int c = 0; c < chunks; c++) {
+                DirectWeightGrad.addTiles(g, acc[c], dw, dwOff);
+                if (biasAcc != null) {
+                    for (int o = 0; o < fg; o++) {
+                        dbias[gi * fg + o] += biasAcc[c][o];
+                    }
                 }
-                dbias[f] += total;
             }
-        });
+        }
     }
 
     @Override

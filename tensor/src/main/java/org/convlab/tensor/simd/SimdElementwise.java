@@ -50,6 +50,19 @@ public final class SimdElementwise implements ElementwiseKernels {
         }
     }
 
+    /** {@code dst[j] = act[off + j] > 0 ? dy[off + j] : 0} for {@code j < len}: one image's rectifier mask. */
+    static void mask(float[] act, float[] dy, int off, float[] dst, int len) {
+        FloatVector zero = FloatVector.zero(Lanes.F);
+        int j = 0;
+        for (int bound = Lanes.F.loopBound(len); j < bound; j += Lanes.L) {
+            VectorMask<Float> on = FloatVector.fromArray(Lanes.F, act, off + j).compare(VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(Lanes.F, dy, off + j), on).intoArray(dst, j);
+        }
+        for (; j < len; j++) {
+            dst[j] = act[off + j] > 0f ? dy[off + j] : 0f;
+        }
+    }
+
     @Override
     public void addBiasRows(float[] x, int rows, int features, float[] bias) {
         int bound = Lanes.F.loopBound(features);

@@ -120,7 +120,7 @@ class DirectConvTest {
         float[] xpad = new float[g.paddedSize()];
         g.pad(dy, 0, xpad);
         float[] actual = new float[c * h * w];
-        DirectConv.image(g, wp, 0, xpad, null, 0, actual, 0, new float[96]);
+        DirectConv.image(g, wp, 0, xpad, null, 0, actual, 0, new float[DirectConv.scratchSize(g)]);
         assertClose(expected, actual, Tolerances.dot(f * kh * kw, 1f), "input gradient " + g.taps() + " taps");
     }
 
@@ -162,23 +162,11 @@ class DirectConvTest {
             expected[i] = (float) (start[i] + sum[i]);
         }
         Correlation g = new Correlation(c, h, w, pt, pl, mode, f, outH, outW, kh, kw, dh, dw, sh);
-        int xImage = g.paddedSize();
-        float[] xpad = new float[images * xImage];
-        for (int n = 0; n < images; n++) {
-            float[] one = new float[xImage];
-            g.pad(x, n * c * h * w, one);
-            System.arraycopy(one, 0, xpad, n * xImage, xImage);
-        }
-        int rowWidth = (outW + 7) / 8 * 8;
-        float[] dyRows = new float[f * images * outH * rowWidth];
-        for (int n = 0; n < images; n++) {
-            DirectWeightGrad.copyRows(g, n, images, 0, f, dy, n * f * outH * outW, rowWidth, dyRows);
-        }
-        int[] table = DirectWeightGrad.octetTable(g, rowWidth, xImage, DirectWeightGrad.blockImages(g, rowWidth));
+        float[] tiles = new float[DirectWeightGrad.tilesSize(g)];
+        DirectWeightGrad.images(g, 0, images, x, c * h * w, 0, dy, null, f * outH * outW, 0, new float[g.paddedSize()],
+                new float[DirectWeightGrad.transposedSize(g)], null, tiles, null);
         float[] actual = start.clone();
-        for (int o0 = 0; o0 < f; o0 += 4) {
-            DirectWeightGrad.channelGroup(g, o0, images, xpad, xImage, dyRows, rowWidth, table, actual, 0, new float[96]);
-        }
+        DirectWeightGrad.addTiles(g, tiles, actual, 0);
         assertClose(expected, actual, Tolerances.dot(images * outH * outW, 1f), "weight gradient");
     }
 
@@ -188,7 +176,7 @@ class DirectConvTest {
         float[] xpad = new float[g.paddedSize()];
         g.pad(x, 0, xpad);
         float[] y = new float[g.outChannels * g.outPlane()];
-        DirectConv.image(g, wp, 0, xpad, bias, 0, y, 0, new float[96]);
+        DirectConv.image(g, wp, 0, xpad, bias, 0, y, 0, new float[DirectConv.scratchSize(g)]);
         return y;
     }
 

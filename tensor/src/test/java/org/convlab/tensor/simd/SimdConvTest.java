@@ -104,6 +104,35 @@ class SimdConvTest {
         }
     }
 
+    @ParameterizedTest(name = "#{0}: {1} n={2}")
+    @MethodSource("geometries")
+    void backwardThroughARectifierMasksTheGradient(int seed, ConvPlan p, int n) {
+        Random r = new Random(seed + 1000);
+        float[] x = random(r, n * p.inputSize());
+        float[] w = random(r, p.weightSize());
+        float[] dy = random(r, n * p.outputSize());
+        float[] rectified = random(r, n * p.outputSize());
+        for (int i = 0; i < rectified.length; i++) {
+            rectified[i] = Math.max(rectified[i], 0f); // a rectifier's output: about half zeros
+        }
+        float[] masked = new float[dy.length];
+        for (int i = 0; i < dy.length; i++) {
+            masked[i] = rectified[i] > 0f ? dy[i] : 0f;
+        }
+        float[] dx = new float[n * p.inputSize()];
+        float[] dw = new float[p.weightSize()];
+        float[] db = new float[p.filters];
+        REFERENCE.backward(p, n, x, w, masked, dx, dw, db, null);
+
+        float[] dx2 = filled(dx.length, Float.NaN);
+        float[] dw2 = new float[dw.length];
+        float[] db2 = new float[db.length];
+        fast.backwardRectified(p, n, x, w, dy, rectified, dx2, dw2, db2, new Workspace());
+        assertClose(dx, dx2, Tolerances.dot(p.filtersPerGroup * p.kernelH * p.kernelW, 1f), "dx " + p);
+        assertClose(dw, dw2, Tolerances.dot(n * p.outputPlane(), 1f), "dw " + p);
+        assertClose(db, db2, Tolerances.dot(n * p.outputPlane(), 1f), "db " + p);
+    }
+
     @Test
     void theNotebookLayersRunOnTheDirectKernels() {
         ConvPlan conv1 = ConvPlan.of(ConvGeometry.builder().inChannels(3).outChannels(32).size(32, 32).kernel(5)

@@ -1,0 +1,250 @@
+package org.convlab.tensor.simd;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Micro-kernels of {@link SimdDense}, the linear layer with few outputs, which read the
+ * matrices in place (no packed copies: with a dimension of 10, packing costs as much as the
+ * arithmetic).
+ *
+ * <p>{@code rows6}, {@code rows4} (and their {@code Acc} forms) compute a tile of R rows by 16
+ * columns of {@code C = A B} with the GEMM micro-kernel's loop,
+ * <pre>  C[c_r + v*8 + lane] (+)= sum_{p < depth} a[a_r + p*aStep] * b[bIdx + p*ldb + v*8 + lane]</pre>
+ * rows given by their offsets {@code a_r} in {@code a} and {@code c_r} in {@code c} (a row may
+ * be repeated to fill a tile: it computes and stores the same values twice). The plain forms
+ * overwrite {@code C}, the {@code Acc} forms add to it.
+ *
+ * <p>{@code dot2x5} computes the 10 dot products of 2 rows of {@code x} with 5 rows of
+ * {@code w} over the first {@code len} (a multiple of 8) elements, lane-wise:
+ * {@code tile[(i*5 + j)*8 + lane] = sum_k x[x_i + 8k + lane] * w[w_j + 8k + lane]}.
+ *
+ * <p>All keep every vector in one method with one counted loop from 0 (see
+ * {@link CorrelationKernel} on why the shape matters to C2).
+ */
+final class DenseKernel {
+    private DenseKernel() {
+    }
+
+    static void rows6(float[] a, int a0, int a1, int a2, int a3, int a4, int a5, int aStep, float[] b, int bIdx, int ldb, int depth,
+                       float[] c, int c0, int c1, int c2, int c3, int c4, int c5) {
+        FloatVector s00 = FloatVector.zero(Lanes.F);
+        FloatVector s01 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        FloatVector s20 = s00;
+        FloatVector s21 = s00;
+        FloatVector s30 = s00;
+        FloatVector s31 = s00;
+        FloatVector s40 = s00;
+        FloatVector s41 = s00;
+        FloatVector s50 = s00;
+        FloatVector s51 = s00;
+        for (int p = 0; p < depth; p++) {
+            int bi = bIdx + p * ldb;
+            int ai = p * aStep;
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + 8);
+            FloatVector q = FloatVector.broadcast(Lanes.F, a[a0 + ai]);
+            s00 = q.fma(b0, s00);
+            s01 = q.fma(b1, s01);
+            q = FloatVector.broadcast(Lanes.F, a[a1 + ai]);
+            s10 = q.fma(b0, s10);
+            s11 = q.fma(b1, s11);
+            q = FloatVector.broadcast(Lanes.F, a[a2 + ai]);
+            s20 = q.fma(b0, s20);
+            s21 = q.fma(b1, s21);
+            q = FloatVector.broadcast(Lanes.F, a[a3 + ai]);
+            s30 = q.fma(b0, s30);
+            s31 = q.fma(b1, s31);
+            q = FloatVector.broadcast(Lanes.F, a[a4 + ai]);
+            s40 = q.fma(b0, s40);
+            s41 = q.fma(b1, s41);
+            q = FloatVector.broadcast(Lanes.F, a[a5 + ai]);
+            s50 = q.fma(b0, s50);
+            s51 = q.fma(b1, s51);
+        }
+        s00.intoArray(c, c0 + 0);
+        s01.intoArray(c, c0 + 8);
+        s10.intoArray(c, c1 + 0);
+        s11.intoArray(c, c1 + 8);
+        s20.intoArray(c, c2 + 0);
+        s21.intoArray(c, c2 + 8);
+        s30.intoArray(c, c3 + 0);
+        s31.intoArray(c, c3 + 8);
+        s40.intoArray(c, c4 + 0);
+        s41.intoArray(c, c4 + 8);
+        s50.intoArray(c, c5 + 0);
+        s51.intoArray(c, c5 + 8);
+    }
+
+    static void rows4(float[] a, int a0, int a1, int a2, int a3, int aStep, float[] b, int bIdx, int ldb, int depth,
+                       float[] c, int c0, int c1, int c2, int c3) {
+        FloatVector s00 = FloatVector.zero(Lanes.F);
+        FloatVector s01 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        FloatVector s20 = s00;
+        FloatVector s21 = s00;
+        FloatVector s30 = s00;
+        FloatVector s31 = s00;
+        for (int p = 0; p < depth; p++) {
+            int bi = bIdx + p * ldb;
+            int ai = p * aStep;
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + 8);
+            FloatVector q = FloatVector.broadcast(Lanes.F, a[a0 + ai]);
+            s00 = q.fma(b0, s00);
+            s01 = q.fma(b1, s01);
+            q = FloatVector.broadcast(Lanes.F, a[a1 + ai]);
+            s10 = q.fma(b0, s10);
+            s11 = q.fma(b1, s11);
+            q = FloatVector.broadcast(Lanes.F, a[a2 + ai]);
+            s20 = q.fma(b0, s20);
+            s21 = q.fma(b1, s21);
+            q = FloatVector.broadcast(Lanes.F, a[a3 + ai]);
+            s30 = q.fma(b0, s30);
+            s31 = q.fma(b1, s31);
+        }
+        s00.intoArray(c, c0 + 0);
+        s01.intoArray(c, c0 + 8);
+        s10.intoArray(c, c1 + 0);
+        s11.intoArray(c, c1 + 8);
+        s20.intoArray(c, c2 + 0);
+        s21.intoArray(c, c2 + 8);
+        s30.intoArray(c, c3 + 0);
+        s31.intoArray(c, c3 + 8);
+    }
+
+    static void rows6Acc(float[] a, int a0, int a1, int a2, int a3, int a4, int a5, int aStep, float[] b, int bIdx, int ldb, int depth,
+                       float[] c, int c0, int c1, int c2, int c3, int c4, int c5) {
+        FloatVector s00 = FloatVector.fromArray(Lanes.F, c, c0 + 0);
+        FloatVector s01 = FloatVector.fromArray(Lanes.F, c, c0 + 8);
+        FloatVector s10 = FloatVector.fromArray(Lanes.F, c, c1 + 0);
+        FloatVector s11 = FloatVector.fromArray(Lanes.F, c, c1 + 8);
+        FloatVector s20 = FloatVector.fromArray(Lanes.F, c, c2 + 0);
+        FloatVector s21 = FloatVector.fromArray(Lanes.F, c, c2 + 8);
+        FloatVector s30 = FloatVector.fromArray(Lanes.F, c, c3 + 0);
+        FloatVector s31 = FloatVector.fromArray(Lanes.F, c, c3 + 8);
+        FloatVector s40 = FloatVector.fromArray(Lanes.F, c, c4 + 0);
+        FloatVector s41 = FloatVector.fromArray(Lanes.F, c, c4 + 8);
+        FloatVector s50 = FloatVector.fromArray(Lanes.F, c, c5 + 0);
+        FloatVector s51 = FloatVector.fromArray(Lanes.F, c, c5 + 8);
+        for (int p = 0; p < depth; p++) {
+            int bi = bIdx + p * ldb;
+            int ai = p * aStep;
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + 8);
+            FloatVector q = FloatVector.broadcast(Lanes.F, a[a0 + ai]);
+            s00 = q.fma(b0, s00);
+            s01 = q.fma(b1, s01);
+            q = FloatVector.broadcast(Lanes.F, a[a1 + ai]);
+            s10 = q.fma(b0, s10);
+            s11 = q.fma(b1, s11);
+            q = FloatVector.broadcast(Lanes.F, a[a2 + ai]);
+            s20 = q.fma(b0, s20);
+            s21 = q.fma(b1, s21);
+            q = FloatVector.broadcast(Lanes.F, a[a3 + ai]);
+            s30 = q.fma(b0, s30);
+            s31 = q.fma(b1, s31);
+            q = FloatVector.broadcast(Lanes.F, a[a4 + ai]);
+            s40 = q.fma(b0, s40);
+            s41 = q.fma(b1, s41);
+            q = FloatVector.broadcast(Lanes.F, a[a5 + ai]);
+            s50 = q.fma(b0, s50);
+            s51 = q.fma(b1, s51);
+        }
+        s00.intoArray(c, c0 + 0);
+        s01.intoArray(c, c0 + 8);
+        s10.intoArray(c, c1 + 0);
+        s11.intoArray(c, c1 + 8);
+        s20.intoArray(c, c2 + 0);
+        s21.intoArray(c, c2 + 8);
+        s30.intoArray(c, c3 + 0);
+        s31.intoArray(c, c3 + 8);
+        s40.intoArray(c, c4 + 0);
+        s41.intoArray(c, c4 + 8);
+        s50.intoArray(c, c5 + 0);
+        s51.intoArray(c, c5 + 8);
+    }
+
+    static void rows4Acc(float[] a, int a0, int a1, int a2, int a3, int aStep, float[] b, int bIdx, int ldb, int depth,
+                       float[] c, int c0, int c1, int c2, int c3) {
+        FloatVector s00 = FloatVector.fromArray(Lanes.F, c, c0 + 0);
+        FloatVector s01 = FloatVector.fromArray(Lanes.F, c, c0 + 8);
+        FloatVector s10 = FloatVector.fromArray(Lanes.F, c, c1 + 0);
+        FloatVector s11 = FloatVector.fromArray(Lanes.F, c, c1 + 8);
+        FloatVector s20 = FloatVector.fromArray(Lanes.F, c, c2 + 0);
+        FloatVector s21 = FloatVector.fromArray(Lanes.F, c, c2 + 8);
+        FloatVector s30 = FloatVector.fromArray(Lanes.F, c, c3 + 0);
+        FloatVector s31 = FloatVector.fromArray(Lanes.F, c, c3 + 8);
+        for (int p = 0; p < depth; p++) {
+            int bi = bIdx + p * ldb;
+            int ai = p * aStep;
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + 8);
+            FloatVector q = FloatVector.broadcast(Lanes.F, a[a0 + ai]);
+            s00 = q.fma(b0, s00);
+            s01 = q.fma(b1, s01);
+            q = FloatVector.broadcast(Lanes.F, a[a1 + ai]);
+            s10 = q.fma(b0, s10);
+            s11 = q.fma(b1, s11);
+            q = FloatVector.broadcast(Lanes.F, a[a2 + ai]);
+            s20 = q.fma(b0, s20);
+            s21 = q.fma(b1, s21);
+            q = FloatVector.broadcast(Lanes.F, a[a3 + ai]);
+            s30 = q.fma(b0, s30);
+            s31 = q.fma(b1, s31);
+        }
+        s00.intoArray(c, c0 + 0);
+        s01.intoArray(c, c0 + 8);
+        s10.intoArray(c, c1 + 0);
+        s11.intoArray(c, c1 + 8);
+        s20.intoArray(c, c2 + 0);
+        s21.intoArray(c, c2 + 8);
+        s30.intoArray(c, c3 + 0);
+        s31.intoArray(c, c3 + 8);
+    }
+
+    static void dot2x5(float[] x, int x0, int x1, float[] w, int w0, int w1, int w2, int w3, int w4, int len,
+                       float[] tile) {
+        FloatVector s00 = FloatVector.zero(Lanes.F);
+        FloatVector s01 = s00;
+        FloatVector s02 = s00;
+        FloatVector s03 = s00;
+        FloatVector s04 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        FloatVector s12 = s00;
+        FloatVector s13 = s00;
+        FloatVector s14 = s00;
+        for (int k = 0; k < len; k += 8) {
+            FloatVector a0 = FloatVector.fromArray(Lanes.F, x, x0 + k);
+            FloatVector a1 = FloatVector.fromArray(Lanes.F, x, x1 + k);
+            FloatVector b = FloatVector.fromArray(Lanes.F, w, w0 + k);
+            s00 = a0.fma(b, s00);
+            s10 = a1.fma(b, s10);
+            b = FloatVector.fromArray(Lanes.F, w, w1 + k);
+            s01 = a0.fma(b, s01);
+            s11 = a1.fma(b, s11);
+            b = FloatVector.fromArray(Lanes.F, w, w2 + k);
+            s02 = a0.fma(b, s02);
+            s12 = a1.fma(b, s12);
+            b = FloatVector.fromArray(Lanes.F, w, w3 + k);
+            s03 = a0.fma(b, s03);
+            s13 = a1.fma(b, s13);
+            b = FloatVector.fromArray(Lanes.F, w, w4 + k);
+            s04 = a0.fma(b, s04);
+            s14 = a1.fma(b, s14);
+        }
+        s00.intoArray(tile, 0);
+        s01.intoArray(tile, 8);
+        s02.intoArray(tile, 16);
+        s03.intoArray(tile, 24);
+        s04.intoArray(tile, 32);
+        s10.intoArray(tile, 40);
+        s11.intoArray(tile, 48);
+        s12.intoArray(tile, 56);
+        s13.intoArray(tile, 64);
+        s14.intoArray(tile, 72);
+    }
+}
