@@ -54,6 +54,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Minimal timing (a smoke test; figures are rough).")
     boolean quick;
 
+    @Option(names = "--peers",
+            description = "Compare with PyTorch (DJL 2.7.1 and Debian's 1.13) and ONNX Runtime in one run: the "
+                    + "./convlab launcher hands this to bench/peers.sh (bench/peers.sh --help for its options).")
+    boolean peers;
+
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
@@ -76,6 +81,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (peers) {
+            throw new BadParameterException("--peers", "to be run through ./convlab or bench/peers.sh (the peers are "
+                    + "not part of this jar)", "--peers");
+        }
         for (int t : threads) {
             if (t < 1 || t > 256) {
                 throw new BadParameterException("--threads", "thread counts between 1 and 256", t);

@@ -36,4 +36,11 @@ class BenchCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--threads");
     }
+
+    @Test
+    void peersRunThroughTheLauncherNotThisJar() {
+        Cli r = Cli.run("bench", "--peers");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--peers", "bench/peers.sh").doesNotContain("Exception");
+    }
 }
