@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.convlab.core.BadParameterException;
 import org.convlab.data.DataExport;
 import org.convlab.data.DataSet;
 import org.convlab.data.ImageSet;
@@ -47,6 +48,14 @@ final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (perClass < 1 || perClass > SampleGrid.MAX_PER_CLASS) {
+            throw new BadParameterException("--per-class", "1.." + SampleGrid.MAX_PER_CLASS + " samples per class",
+                    perClass);
+        }
+        PathOptions.outputDirectory("--out", out);
+        if (export != null) {
+            PathOptions.outputDirectory("--export", export);
+        }
         long start = System.nanoTime();
         DataSet d = data.load();
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -5,6 +5,7 @@ import org.convlab.data.DataSet;
 import org.convlab.data.DataSets;
 import org.convlab.data.DataSpec;
 import org.convlab.data.LoadOptions;
+import org.convlab.data.Normalization;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,6 +56,9 @@ final class DataOptions {
         }
         if (testLimit != null && testLimit < 1) {
             throw new BadParameterException("--test-limit", "a positive number of test images", testLimit);
+        }
+        if (mean != null && std != null) {
+            Normalization.of(mean, std); // finite means, positive finite stds, as many of each: checked before loading
         }
         return LoadOptions.defaults()
                 .withValidation(validation)

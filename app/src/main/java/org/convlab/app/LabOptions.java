@@ -107,7 +107,9 @@ final class LabOptions {
         }
         if (channels != null) {
             if (channels.length != 2) {
-                throw new BadParameterException("--channels", "two channel counts C1,C2", channels.length + " values");
+                throw new BadParameterException("--channels", "two channel counts C1,C2",
+                    java.util.Arrays.stream(channels).mapToObj(Integer::toString)
+                            .collect(java.util.stream.Collectors.joining(",")));
             }
             s = s.withChannels(channels[0], channels[1]);
         }

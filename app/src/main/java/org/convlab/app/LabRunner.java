@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.convlab.core.BadParameterException;
 import org.convlab.data.DataSet;
 import org.convlab.lab.experiments.ExperimentResult;
 import org.convlab.lab.experiments.LabContext;
@@ -30,11 +31,21 @@ final class LabRunner {
     static int run(CommandSpec spec, DataOptions data, LabOptions lab,
                    List<Function<LabContext, ExperimentResult>> experiments) {
         LabSettings settings = lab.settings(data);
+        data.loadOptions();
+        PathOptions.outputDirectory("--out", lab.out);
+        if (lab.image < 0) {
+            throw new BadParameterException("--image", "a test image index, 0 or more", lab.image);
+        }
         try (ThreadOption t = ThreadOption.apply(lab.threads)) {
             long start = System.nanoTime();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             DataSet d = data.load();
+            if (lab.image >= d.test().size()) {
+                // Checked before any experiment runs: reproduce would otherwise train first and fail later.
+                throw new BadParameterException("--image", "a test image index in 0.." + (d.test().size() - 1),
+                        lab.image);
+            }
             LabContext ctx = new LabContext(d, settings, lab.out, err,
                     new RunCache(Progress.create(err, Progress.terminal(), lab.quiet)));
             ctx.say("data: %s", org.convlab.lab.experiments.LabReport.dataSummary(d));

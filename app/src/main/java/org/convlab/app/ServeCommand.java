@@ -43,6 +43,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // --port is checked by ExplorerServer.start, before anything is bound.
+        PathOptions.optionalInputDirectory("--reports", reports);
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -10,6 +10,7 @@ import org.convlab.core.BadParameterException;
 import org.convlab.data.DataSet;
 import org.convlab.lab.progress.Progress;
 import org.convlab.lab.reporting.LabJson;
+import org.convlab.lab.train.Checkpoint;
 import org.convlab.lab.train.ModelKind;
 import org.convlab.lab.train.ModelSpec;
 import org.convlab.lab.train.OptimizerKind;
@@ -98,6 +99,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainConfig config = config();
+        data.loadOptions();
         try (ThreadOption t = ThreadOption.apply(threads)) {
             DataSet d = data.load();
             PrintWriter out = spec.commandLine().getOut();
@@ -143,13 +145,21 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainConfig config() {
         if (channels.length != 2) {
-            throw new BadParameterException("--channels", "two channel counts C1,C2", channels.length + " values");
-        }
-        if (resume != null && !resume.toFile().isFile()) {
-            throw new BadParameterException("--resume", "an existing checkpoint file", resume.toString());
+            throw new BadParameterException("--channels", "two channel counts C1,C2",
+                    java.util.Arrays.stream(channels).mapToObj(Integer::toString)
+                            .collect(java.util.stream.Collectors.joining(",")));
         }
         ModelSpec m = new ModelSpec(ModelKind.parse(model), hidden, channels[0], channels[1]);
-        return new TrainConfig(m, epochs, lr, batch, OptimizerKind.parse(optimizer), momentum, seed, evalEvery);
+        TrainConfig config = new TrainConfig(m, epochs, lr, batch, OptimizerKind.parse(optimizer), momentum, seed,
+                evalEvery);
+        if (save != null) {
+            PathOptions.outputFile("--save", save);
+        }
+        if (resume != null) {
+            // The whole checkpoint is read and checked against this run before any data is loaded.
+            Checkpoint.check(PathOptions.inputFile("--resume", resume), config);
+        }
+        return config;
     }
 
     static String pct(double fraction) {

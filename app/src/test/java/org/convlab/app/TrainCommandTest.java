@@ -77,7 +77,7 @@ class TrainCommandTest {
         assertThat(Cli.run(args("--channels", "4")).err()).contains("--channels");
         assertThat(Cli.run(args("--threads", "0")).err()).contains("--threads");
         Cli missing = Cli.run(args("--resume", dir.resolve("none.ckpt").toString()));
-        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("--resume");
     }
 }

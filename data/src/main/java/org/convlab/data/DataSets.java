@@ -77,6 +77,62 @@ public final class DataSets {
         };
     }
 
+    /**
+     * Checks, without reading them, that the files {@code spec} names are there: the directory
+     * exists and holds each data file as a readable regular file. Commands that load their data
+     * later (the web explorer loads it in the background) call this first, so that a wrong
+     * directory fails at once. Returns the files that would be read (none for generated data).
+     *
+     * @throws BadFileException naming the directory or file at fault
+     */
+    public static List<Path> check(DataSpec spec, LoadOptions options) {
+        Path installed = options.installRoot().resolve(FASHION_MNIST_DIR);
+        List<Path> files = new ArrayList<>();
+        switch (spec.kind()) {
+            case AUTO, SYNTHETIC -> {
+                return files;
+            }
+            case CIFAR10 -> {
+                Path dir = cifarDirectory(spec.dir());
+                for (int b = 1; b <= 5; b++) {
+                    files.add(requireCifar(dir, "data_batch_" + b + ".bin"));
+                }
+                files.add(requireCifar(dir, "test_batch.bin"));
+            }
+            default -> {
+                Path dir = spec.dir();
+                if (dir == null) {
+                    if (!idxFilesPresent(installed)) {
+                        throw new BadFileException(installed, "Fashion-MNIST is not installed here: run "
+                                + "'apt-get install " + FASHION_MNIST_PACKAGE + "' or give fashion-mnist:DIR");
+                    }
+                    dir = installed;
+                }
+                checkDirectory(dir);
+                for (String name : IDX_FILES) {
+                    files.add(requireIdx(dir, name));
+                }
+            }
+        }
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new BadFileException(f, "is not a regular file (a directory, pipe or device?)");
+            }
+            if (!Files.isReadable(f)) {
+                throw new BadFileException(f, "cannot be read (permission denied)");
+            }
+        }
+        return files;
+    }
+
+    private static Path cifarDirectory(Path dir) {
+        checkDirectory(dir);
+        if (!Files.exists(dir.resolve("data_batch_1.bin")) && Files.isDirectory(dir.resolve("cifar-10-batches-bin"))) {
+            return dir.resolve("cifar-10-batches-bin");
+        }
+        return dir;
+    }
+
     /** Whether Fashion-MNIST is installed where Debian puts it, under {@code installRoot}. */
     public static boolean fashionMnistInstalled(Path installRoot) {
         return idxFilesPresent(installRoot.resolve(FASHION_MNIST_DIR));
@@ -170,11 +226,7 @@ public final class DataSets {
     }
 
     private static DataSet loadCifar(DataSpec spec, LoadOptions options) {
-        Path dir = spec.dir();
-        checkDirectory(dir);
-        if (!Files.exists(dir.resolve("data_batch_1.bin")) && Files.isDirectory(dir.resolve("cifar-10-batches-bin"))) {
-            dir = dir.resolve("cifar-10-batches-bin");
-        }
+        Path dir = cifarDirectory(spec.dir());
         List<Path> trainFiles = new ArrayList<>();
         for (int b = 1; b <= 5; b++) {
             trainFiles.add(requireCifar(dir, "data_batch_" + b + ".bin"));

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.convlab.core.ConvlabException;
+import org.convlab.lab.equivariance.EquivarianceError;
 import org.convlab.nn.init.Rng;
 import org.convlab.nn.models.EquivarianceCnn;
 import org.convlab.nn.models.EquivarianceMlp;
@@ -18,7 +19,9 @@ import org.convlab.tensor.Tensor;
  * The notebook's translational-equivariance experiment, computed per request: a 28x28 image
  * placed on a 56x56 zero canvas at one of 49 positions (top, left in {0, 4, ..., 24}, row by
  * row), run through the untrained {@link EquivarianceCnn} and {@link EquivarianceMlp}, with the
- * {@link EquivarianceError} of each network against the first position.
+ * lab's {@link EquivarianceError} of each network against the first position (the same metric
+ * as {@code ./convlab equivariance}), over the whole canvas and over the interior of margin
+ * {@link #MARGIN}.
  *
  * <p>{@code GET /api/equivariance?image=I&seed=S&position=P} answers the position, the errors and
  * the URLs of the three PNGs; {@code GET /api/equivariance/{input,cnn,mlp}.png} with the same
@@ -37,6 +40,11 @@ public final class EquivarianceService {
     public static final int STEP = 4;
     /** All positions. */
     public static final int POSITIONS = GRID * GRID;
+    /**
+     * The interior margin: the receptive-field radius of {@link EquivarianceCnn} (three 3x3
+     * convolutions, a 7x7 field), so that the interior never sees padding.
+     */
+    public static final int MARGIN = 3;
     /** The seed when none is given: the notebook's. */
     public static final long DEFAULT_SEED = 7;
     /** How long a request waits for the data set to finish loading. */
@@ -121,7 +129,7 @@ public final class EquivarianceService {
         m.put("top", r.top());
         m.put("left", r.left());
         m.put("canvas", CANVAS);
-        m.put("margin", EquivarianceError.NOTEBOOK_CNN_MARGIN);
+        m.put("margin", MARGIN);
         Map<String, Object> errors = new LinkedHashMap<>();
         errors.put("cnn", errors(r.cnnWhole(), r.cnnInterior()));
         errors.put("mlp", errors(r.mlpWhole(), r.mlpInterior()));
@@ -185,16 +193,23 @@ public final class EquivarianceService {
         float[][] out = pair.forward(canvas.clone());
         float[] cnnBase = base == null ? out[0] : base.cnn();
         float[] mlpBase = base == null ? out[1] : base.mlp();
-        int m = EquivarianceError.NOTEBOOK_CNN_MARGIN;
-        Result r = new Result(top, left, canvas, out[0], out[1],
-                EquivarianceError.whole(out[0], cnnBase, CANVAS, CANVAS, top, left),
-                EquivarianceError.interior(out[0], cnnBase, CANVAS, CANVAS, top, left, m),
-                EquivarianceError.whole(out[1], mlpBase, CANVAS, CANVAS, top, left),
-                EquivarianceError.interior(out[1], mlpBase, CANVAS, CANVAS, top, left, m));
+        EquivarianceError.Result cnnError = error(cnnBase, out[0], top, left);
+        EquivarianceError.Result mlpError = error(mlpBase, out[1], top, left);
+        Result r = new Result(top, left, canvas, out[0], out[1], cnnError.whole(), cnnError.interior(),
+                mlpError.whole(), mlpError.interior());
         synchronized (results) {
             results.put(key, r);
         }
         return r;
+    }
+
+    /**
+     * The error of a network's output {@code shifted} = f(T x) against {@code base} = f(x), for
+     * the shift (dy, dx): maps are row-major 56 x 56, one channel.
+     */
+    static EquivarianceError.Result error(float[] base, float[] shifted, int dy, int dx) {
+        return EquivarianceError.measure(Tensor.wrap(base, 1, CANVAS, CANVAS), Tensor.wrap(shifted, 1, CANVAS, CANVAS),
+                dy, dx, MARGIN);
     }
 
     private Result cached(Key key) {

@@ -12,9 +12,14 @@ public final class ImageSources {
     private ImageSources() {
     }
 
-    /** Checks the spec's syntax now, so that a typo fails the command before the server starts. */
+    /**
+     * Checks the spec's syntax and that its files are there (without reading them), so that a
+     * typo or a wrong directory fails the command before the server starts.
+     */
     public static DataSpec check(String spec) {
-        return DataSpec.parse(spec);
+        DataSpec parsed = DataSpec.parse(spec);
+        DataSets.check(parsed, LoadOptions.defaults());
+        return parsed;
     }
 
     /** Loads the images into {@code target} on a background thread, so that the server answers at once. */

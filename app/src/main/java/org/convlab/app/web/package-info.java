@@ -9,8 +9,8 @@
  *       and the shared / unshared / dense counts, all from the algebra module;</li>
  *   <li>{@link org.convlab.app.web.EquivarianceService} — {@code GET /api/equivariance} and
  *       {@code GET /api/equivariance/{input,cnn,mlp}.png}: the notebook's 49 positions, the
- *       untrained CNN and MLP run by the engine per request, and
- *       {@link org.convlab.app.web.EquivarianceError};</li>
+ *       untrained CNN and MLP run by the engine per request, and the lab's
+ *       {@link org.convlab.lab.equivariance.EquivarianceError};</li>
  *   <li>{@link org.convlab.app.web.ReportFiles} — {@code GET /reports/...}: the latest report
  *       directory, read-only.</li>
  * </ul>

@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
+import org.convlab.lab.equivariance.EquivarianceError;
+import org.convlab.nn.init.Rng;
+import org.convlab.nn.models.EquivarianceCnn;
+import org.convlab.tensor.Tensor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,8 +115,17 @@ class EquivarianceApiTest {
         assertThat(moved.left()).isEqualTo(8);
         // the content moved by (4, 8): in the interior, output pixel (30, 30) equals base pixel (26, 22)
         assertThat(moved.cnn()[30 * 56 + 30]).isEqualTo(base.cnn()[26 * 56 + 22]);
-        assertThat(moved.cnnInterior()).isEqualTo(EquivarianceError.interior(moved.cnn(), base.cnn(), 56, 56, 4, 8, 3));
+        EquivarianceError.Result e = EquivarianceError.measure(Tensor.wrap(base.cnn(), 1, 56, 56),
+                Tensor.wrap(moved.cnn(), 1, 56, 56), 4, 8, 3);
+        assertThat(moved.cnnInterior()).isEqualTo(e.interior());
+        assertThat(moved.cnnWhole()).isEqualTo(e.whole());
         assertThat(moved.input()[4 * 56 + 8 + 13 * 56 + 13]).isEqualTo(base.input()[13 * 56 + 13]);
+    }
+
+    @Test
+    void theInteriorMarginIsTheReceptiveRadiusOfTheCnn() {
+        EquivarianceCnn cnn = new EquivarianceCnn(new Rng(7));
+        assertThat(EquivarianceError.receptiveRadius(cnn, cnn.size() - 1, 56, 56)).isEqualTo(EquivarianceService.MARGIN);
     }
 
     @Test

@@ -20,6 +20,8 @@ import org.convlab.data.ImageSet;
  * with no fonts installed) the grid is drawn without its title and names.
  */
 public final class SampleGrid {
+    /** The most sample images per class a grid shows. */
+    public static final int MAX_PER_CLASS = 100;
     private static final int TARGET_CELL = 84;
     private static final int GAP = 4;
     private static final int MARGIN = 10;
@@ -39,8 +41,8 @@ public final class SampleGrid {
      * labelled with its name, under {@code title}. A class with fewer images leaves blanks.
      */
     public static BufferedImage render(ImageSet set, String title, int perClass) {
-        if (perClass < 1 || perClass > 100) {
-            throw new BadParameterException("--per-class", "1..100 samples per class", perClass);
+        if (perClass < 1 || perClass > MAX_PER_CLASS) {
+            throw new BadParameterException("--per-class", "1.." + MAX_PER_CLASS + " samples per class", perClass);
         }
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         int scale = scaleFor(Math.max(set.height(), set.width()));

@@ -89,15 +89,7 @@ public final class Checkpoint {
                              Optimizer optimizer) {
         TensorFile.Contents c = TensorFile.read(file);
         Map<String, String> meta = c.metadata();
-        if (!FORMAT.equals(meta.get("format"))) {
-            throw new BadFileException(file, "is a convlab tensor file but not a training checkpoint (format="
-                    + meta.get("format") + ")");
-        }
-        if (!VERSION.equals(meta.get("checkpoint_version"))) {
-            throw new BadFileException(file, "has checkpoint version " + meta.get("checkpoint_version")
-                    + "; this convlab reads version " + VERSION);
-        }
-        config.identity().forEach((k, v) -> requireSame(file, "config." + k, v, meta));
+        checkRun(file, config, meta);
         data.forEach((k, v) -> requireSame(file, "data." + k, v, meta));
 
         Map<String, Tensor> modelState = new LinkedHashMap<>();
@@ -140,6 +132,32 @@ public final class Checkpoint {
         return new State(done, step, decodeCurve(file, meta.getOrDefault("history.curve", "")),
                 decodeEpochs(file, meta.getOrDefault("history.epochs", "")),
                 parseDouble(file, "seconds", meta), parseDouble(file, "train_seconds", meta));
+    }
+
+    /**
+     * Checks, before any data is loaded, that {@code file} is an intact training checkpoint of
+     * the run {@code config} describes (all but the data set, which {@link #load} checks once it
+     * is loaded); returns its metadata.
+     *
+     * @throws BadFileException      when the file is damaged or not a training checkpoint
+     * @throws BadParameterException naming {@code --resume} when it is a checkpoint of another run
+     */
+    public static Map<String, String> check(Path file, TrainConfig config) {
+        Map<String, String> meta = TensorFile.read(file).metadata();
+        checkRun(file, config, meta);
+        return meta;
+    }
+
+    private static void checkRun(Path file, TrainConfig config, Map<String, String> meta) {
+        if (!FORMAT.equals(meta.get("format"))) {
+            throw new BadFileException(file, "is a convlab tensor file but not a training checkpoint (format="
+                    + meta.get("format") + ")");
+        }
+        if (!VERSION.equals(meta.get("checkpoint_version"))) {
+            throw new BadFileException(file, "has checkpoint version " + meta.get("checkpoint_version")
+                    + "; this convlab reads version " + VERSION);
+        }
+        config.identity().forEach((k, v) -> requireSame(file, "config." + k, v, meta));
     }
 
     /** The metadata of a checkpoint, for people ({@code convlab train --resume} prints what it continues). */

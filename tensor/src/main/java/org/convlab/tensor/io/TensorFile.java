@@ -123,6 +123,10 @@ public final class TensorFile {
         if (Files.isDirectory(file)) {
             throw new BadFileException(file, "is a directory, not a checkpoint file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A pipe or device: its size says nothing and opening it may block until a writer comes.
+            throw new BadFileException(file, "is not a regular file (a pipe or device?), not a checkpoint file");
+        }
         long length;
         try {
             length = Files.size(file);

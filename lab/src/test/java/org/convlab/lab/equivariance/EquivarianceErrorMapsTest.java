@@ -1,15 +1,30 @@
-package org.convlab.app.web;
+package org.convlab.lab.equivariance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import org.convlab.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The equivariance error's definition on hand-made maps. */
-class EquivarianceErrorTest {
+/**
+ * The equivariance error's definition on hand-made single-channel maps (moved here from the web
+ * explorer, which now uses this class): the zero-filled strip, the interior, the conventions.
+ */
+class EquivarianceErrorMapsTest {
+    /** The whole-canvas error of f(Tx) = shifted against f(x) = base, maps (h, w). */
+    private static double whole(float[] shifted, float[] base, int h, int w, int dy, int dx) {
+        return EquivarianceError.measure(Tensor.wrap(base, 1, h, w), Tensor.wrap(shifted, 1, h, w), dy, dx, 0).whole();
+    }
+
+    /** The interior error with margin {@code m}. */
+    private static double interior(float[] shifted, float[] base, int h, int w, int dy, int dx, int m) {
+        return EquivarianceError.measure(Tensor.wrap(base, 1, h, w), Tensor.wrap(shifted, 1, h, w), dy, dx, m)
+                .interior();
+    }
+
     /** A (h, w) map with value f(r, c). */
     private static float[] map(int h, int w, java.util.function.IntBinaryOperator f) {
         float[] m = new float[h * w];
@@ -38,18 +53,18 @@ class EquivarianceErrorTest {
     void anExactlyShiftedMapHasNoErrorAnywhere() {
         float[] base = map(6, 7, (r, c) -> 1 + r * 7 + c);
         float[] moved = shift(base, 6, 7, 1, 2);
-        assertThat(EquivarianceError.whole(moved, base, 6, 7, 1, 2)).isZero();
-        assertThat(EquivarianceError.interior(moved, base, 6, 7, 1, 2, 1)).isZero();
+        assertThat(whole(moved, base, 6, 7, 1, 2)).isZero();
+        assertThat(interior(moved, base, 6, 7, 1, 2, 1)).isZero();
     }
 
     @Test
     void theWholeCanvasCountsTheStripTheShiftFillsWithZeros() {
         // f is the constant 1: f(Tx) = 1 everywhere, T f(x) = 1 except the first column (zero fill)
         float[] ones = map(4, 4, (r, c) -> 1);
-        double whole = EquivarianceError.whole(ones, ones, 4, 4, 0, 1);
+        double whole = whole(ones, ones, 4, 4, 0, 1);
         assertThat(whole).isCloseTo(Math.sqrt(4.0 / 16.0), within(1e-12));
         // the interior with margin 1: rows 1..2, columns with c - 1 in 1..2 and c in 1..2: column 2 only
-        assertThat(EquivarianceError.interior(ones, ones, 4, 4, 0, 1, 1)).isZero();
+        assertThat(interior(ones, ones, 4, 4, 0, 1, 1)).isZero();
     }
 
     @Test
@@ -63,7 +78,7 @@ class EquivarianceErrorTest {
         base[2 * 8 + 2] = 0;
         shifted[5 * 8 + 5] = 4; // inside R, source (3, 4)
         base[3 * 8 + 4] = 4;    // equal: no difference
-        double e = EquivarianceError.interior(shifted, base, 8, 8, 2, 1, 2);
+        double e = interior(shifted, base, 8, 8, 2, 1, 2);
         assertThat(e).isCloseTo(3.0 / 5.0, within(1e-12)); // ||(3, 0)|| / ||(3, 4)||
     }
 
@@ -71,9 +86,9 @@ class EquivarianceErrorTest {
     void conventionsForZeroNormsAndEmptyRegions() {
         float[] zeros = new float[16];
         float[] ones = map(4, 4, (r, c) -> 1);
-        assertThat(EquivarianceError.whole(zeros, zeros, 4, 4, 1, 1)).isZero();
-        assertThat(EquivarianceError.whole(zeros, ones, 4, 4, 0, 0)).isInfinite();
-        assertThat(EquivarianceError.interior(ones, ones, 4, 4, 3, 3, 1)).isNaN();
+        assertThat(whole(zeros, zeros, 4, 4, 1, 1)).isZero();
+        assertThat(whole(zeros, ones, 4, 4, 0, 0)).isInfinite();
+        assertThat(interior(ones, ones, 4, 4, 3, 3, 1)).isNaN();
     }
 
     @ParameterizedTest
@@ -86,7 +101,7 @@ class EquivarianceErrorTest {
             a[i] = rnd.nextFloat();
             b[i] = rnd.nextFloat();
         }
-        double e = EquivarianceError.interior(a, b, 10, 10, 1, 2, 1);
+        double e = interior(a, b, 10, 10, 1, 2, 1);
         assertThat(e).isBetween(0.2, 2.0);
         float[] a3 = a.clone();
         float[] b3 = b.clone();
@@ -94,6 +109,6 @@ class EquivarianceErrorTest {
             a3[i] *= 4;
             b3[i] *= 4;
         }
-        assertThat(EquivarianceError.interior(a3, b3, 10, 10, 1, 2, 1)).isCloseTo(e, within(1e-6));
+        assertThat(interior(a3, b3, 10, 10, 1, 2, 1)).isCloseTo(e, within(1e-6));
     }
 }
