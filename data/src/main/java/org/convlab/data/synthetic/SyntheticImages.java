@@ -83,8 +83,8 @@ public final class SyntheticImages {
         double reach = Math.max(ax, ay) + width + 1;
         double cx = uniform(r, reach, Math.max(reach, size - reach));
         double cy = uniform(r, reach, Math.max(reach, size - reach));
-        double cos = Math.cos(angle);
-        double sin = Math.sin(angle);
+        double cos = StrictMath.cos(angle);
+        double sin = StrictMath.sin(angle);
 
         double[][] segs = glyph.segments();
         double[] seg = new double[segs.length * 4];
@@ -106,10 +106,10 @@ public final class SyntheticImages {
             double a = uniform(r, 0, Math.PI);
             double sx = uniform(r, 2, size - 2);
             double sy = uniform(r, 2, size - 2);
-            strayLine[0] = sx - len / 2 * Math.cos(a);
-            strayLine[1] = sy - len / 2 * Math.sin(a);
-            strayLine[2] = sx + len / 2 * Math.cos(a);
-            strayLine[3] = sy + len / 2 * Math.sin(a);
+            strayLine[0] = sx - len / 2 * StrictMath.cos(a);
+            strayLine[1] = sy - len / 2 * StrictMath.sin(a);
+            strayLine[2] = sx + len / 2 * StrictMath.cos(a);
+            strayLine[3] = sy + len / 2 * StrictMath.sin(a);
             strayLevel = uniform(r, 0.2, 0.45);
         }
 

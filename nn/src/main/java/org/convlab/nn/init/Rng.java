@@ -55,7 +55,8 @@ public final class Rng {
     public double nextGaussian() {
         double u1 = 1.0 - nextDouble();
         double u2 = nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        // StrictMath: the same draws on every JDK and CPU.
+        return Math.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 
     /** An independent generator seeded from this one's next output (for a separate stream, e.g. shuffling). */

@@ -53,13 +53,14 @@ public final class CrossEntropyLoss {
                 max = Math.max(max, z[row + j]);
             }
             double sum = 0;
+            // StrictMath: the same bits on every JDK and CPU (Math.exp/log may differ by an ulp).
             for (int j = 0; j < k; j++) {
-                sum += Math.exp((double) z[row + j] - max);
+                sum += StrictMath.exp((double) z[row + j] - max);
             }
-            double logSumExp = max + Math.log(sum);
+            double logSumExp = max + StrictMath.log(sum);
             total += logSumExp - z[row + label];
             for (int j = 0; j < k; j++) {
-                double softmax = Math.exp(z[row + j] - logSumExp);
+                double softmax = StrictMath.exp(z[row + j] - logSumExp);
                 g[row + j] = (float) ((softmax - (j == label ? 1 : 0)) / n);
             }
         }

@@ -79,8 +79,8 @@ public final class Adam extends Optimizer {
                 continue;
             }
             long t = ++steps[i];
-            double bc1 = 1 - Math.pow(beta1, t);
-            double bc2 = 1 - Math.pow(beta2, t);
+            double bc1 = 1 - StrictMath.pow(beta1, t);
+            double bc2 = 1 - StrictMath.pow(beta2, t);
             float stepSize = (float) (lr / bc1);
             float bc2Sqrt = (float) Math.sqrt(bc2);
             float[] p = param.value().data();
