@@ -81,13 +81,15 @@ public final class Charts {
         return c;
     }
 
-    /** A scatter chart: one point per series, x and y on logarithmic axes as asked. */
+    /**
+     * A scatter chart: one point per series, x on a logarithmic axis as asked; the legend below
+     * the plot, as on the line charts, so the plot keeps the chart's full width.
+     */
     public static XYChart scatter(String title, String xTitle, String yTitle, List<Series> series, boolean logX) {
         XYChart c = lines(title, xTitle, yTitle, series, false);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setXAxisLogarithmic(logX);
         c.getStyler().setMarkerSize(12);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         return c;
     }
 

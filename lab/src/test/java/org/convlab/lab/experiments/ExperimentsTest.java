@@ -167,6 +167,22 @@ class ExperimentsTest {
         assertThat(UntrainedFeatures.otherProbe(false, probe(0.80), probe(0.782))).isEmpty();
     }
 
+    @Test
+    void whenABiggerMlpWinsTheExplanationIsOnlyForTheMlpOfTheCnnsSize() {
+        List<ModelStats> models = List.of(model("CNN", 130_906, 0.488), model("MLP-100", 89_610, 0.166),
+                model("MLP-4000", 19_184_010, 0.566));
+        String a = CnnVsMlp.answer(models, "MLP-4000");
+        assertThat(a).contains("The MLP-4000 scores highest.", "Why the CNN beats the MLP-100: the CNN's inductive")
+                .doesNotContain("Why: ");
+        assertThat(CnnVsMlp.answer(models.subList(0, 2), "CNN")).contains("The CNN performs best", "Why: the CNN's");
+    }
+
+    private static ModelStats model(String title, long params, double accuracy) {
+        Stats s = Stats.of(List.of(accuracy));
+        return new ModelStats(title.toLowerCase(java.util.Locale.ROOT), title, params, params, s, s, 1, 1, List.of(),
+                List.of(), List.of());
+    }
+
     private static ModelStats probe(double accuracy) {
         Stats s = Stats.of(List.of(accuracy));
         return new ModelStats("p", "p", 10, 10, s, s, 1, 1, List.of(), List.of(), List.of());

@@ -29,6 +29,13 @@ class ChartsTest {
     }
 
     @Test
+    void theScatterKeepsTheFullWidthForThePlotWithItsLegendBelow() {
+        XYChart c = Charts.scatter("accuracy", "parameters", "accuracy", ERRORS, true);
+        assertThat(c.getStyler().getLegendPosition()).isEqualTo(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        assertThat(c.getStyler().isXAxisLogarithmic()).isTrue();
+    }
+
+    @Test
     void logarithmicAxesKeepXChartsDecadeLabels() {
         assertThat(Charts.lines("errors", "shift", "error", ERRORS, true).getStyler().getYAxisDecimalPattern()).isNull();
     }
