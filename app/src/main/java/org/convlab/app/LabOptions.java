@@ -70,6 +70,10 @@ final class LabOptions {
             description = "Test images of the sharing study (each also shifted 8 ways); default 1000 (quick: 200).")
     Integer sharingTest;
 
+    @Option(names = "--sharing-seeds", paramLabel = "N",
+            description = "How many of --seeds the sharing study repeats; default 1 (its locally connected net is slow).")
+    Integer sharingSeeds;
+
     @Option(names = "--image", paramLabel = "N", defaultValue = "0",
             description = "The test image of the equivariance experiment; default ${DEFAULT-VALUE}.")
     int image;
@@ -123,6 +127,6 @@ final class LabOptions {
             throw new BadParameterException(st < 1 ? "--sharing-train" : "--sharing-test", "a positive number of images",
                     st < 1 ? st : se);
         }
-        return s.withSharing(st, se, s.sharingSeeds());
+        return s.withSharing(st, se, sharingSeeds != null ? sharingSeeds : s.sharingSeeds());
     }
 }

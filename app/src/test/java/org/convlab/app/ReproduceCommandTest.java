@@ -46,12 +46,25 @@ class ReproduceCommandTest {
     }
 
     @Test
+    void theSharingStudyRepeatsOverAsManySeedsAsAsked() throws Exception {
+        Cli r = Cli.run("sharing", "--data", "synthetic:size=12,train=200,test=20", "--val", "50", "--channels", "4,2",
+                "--hidden", "16", "--seeds", "7,8", "--sharing-seeds", "2", "--epochs", "1", "--sharing-train", "60",
+                "--sharing-test", "20", "--json", "--out", dir.resolve("sharing").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("seeds").toString()).isEqualTo("[7,8]");
+        assertThat(j.get("nets").get(0).get("test").get("n").asInt()).isEqualTo(2);
+        assertThat(j.get("findings").get(1).asText()).contains("mean ± sd over seeds [7, 8]");
+    }
+
+    @Test
     void labOptionsAreChecked() {
         Cli r = Cli.run("cnn-vs-mlp", "--data", "synthetic:size=12,train=200,test=20", "--seeds", "7,7");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--seeds: expected distinct seeds");
         assertThat(Cli.run("sharing", "--sharing-train", "0").err()).contains("--sharing-train");
         assertThat(Cli.run("frozen-cnn", "--hidden", "0").err()).contains("--hidden");
+        assertThat(Cli.run("sharing", "--sharing-seeds", "0").err()).contains("--sharing-seeds: expected 1 or more");
         assertThat(Cli.run("equivariance", "--data", "synthetic:size=12,train=200,test=20", "--val", "50", "--image", "99")
                 .err()).contains("--image: expected a test image index in 0..19");
     }

@@ -191,7 +191,7 @@ public final class CnnVsMlp {
         return s + ".";
     }
 
-    private static String answer(List<ModelStats> models, String best) {
+    static String answer(List<ModelStats> models, String best) {
         ModelStats cnn = models.get(0);
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < models.size(); i++) {
@@ -229,7 +229,9 @@ public final class CnnVsMlp {
             s.append(". ");
         }
         if (dSmall > 0) {
-            s.append("Why: the CNN's inductive biases suit images — sparse, local interactions (a first-layer"
+            // When a bigger MLP wins, the explanation is for the CNN's lead over the MLP of its size only.
+            s.append(best.equals(cnn.title()) ? "Why: " : "Why the CNN beats the " + small.title() + ": ");
+            s.append("the CNN's inductive biases suit images — sparse, local interactions (a first-layer"
                     + " unit sees a 5x5 patch), parameter sharing (one filter is used at every position, so what is"
                     + " learned at one place applies everywhere and each weight gets gradient from every position) and"
                     + " translational equivariance (feature maps move with the input). An MLP of the same size must"

@@ -377,9 +377,11 @@ public final class Equivariance {
         Pictures.png(img, ctx.out().resolve("equivariance-difference.png"));
         return Figure.image("equivariance-difference.png", "f(Tx) against T f(x)",
                 "For the shift to position (" + r.top() + ", " + r.left() + "): the output for the moved input, the"
-                        + " first output moved, and their difference (same colour scale). The CNN's differences sit"
-                        + " in a band of " + margin + " pixels along the borders (interior error "
-                        + Fmt.sci(r.cnnInterior()) + "); the MLP's are everywhere (" + Fmt.err(r.mlpInterior()) + ").",
+                        + " first output moved, and their difference (same colour scale). The CNN's differences lie"
+                        + " outside the interior only: where the shift fills in zeros (the net's output on a blank"
+                        + " area is not zero, because of its biases) and within " + margin + " pixels of the borders"
+                        + " (the padding); over the interior the error is " + Fmt.sci(r.cnnInterior())
+                        + ". The MLP's are everywhere (interior error " + Fmt.err(r.mlpInterior()) + ").",
                 img.getWidth());
     }
 

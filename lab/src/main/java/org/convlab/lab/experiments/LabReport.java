@@ -3,6 +3,7 @@ package org.convlab.lab.experiments;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class LabReport {
         return new Run(dataSummary(d), d.origin(), d.synthetic(), protocol(ctx), ctx.settings(), kernels(),
                 Parallel.threads(), System.getProperty("java.vm.name") + " " + Runtime.version(),
                 Math.round(seconds * 10) / 10.0, timings,
-                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 
     /** Which kernels ran: e.g. {@code SimdGemm, SimdConv} or {@code ReferenceGemm, GemmConv}. */

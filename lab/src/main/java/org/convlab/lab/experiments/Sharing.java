@@ -35,6 +35,8 @@ public final class Sharing {
     public static final int MAX_SHIFT = 4;
     /** Test images used for the feature-map equivariance of trained networks. */
     static final int PROBE_IMAGES = 4;
+    /** Accuracies below this multiple of chance count as near chance. */
+    static final double NEAR_CHANCE = 1.5;
 
     private Sharing() {
     }
@@ -155,15 +157,15 @@ public final class Sharing {
         findings.add("Parameters: CNN " + Fmt.count(cnn.params()) + ", locally connected " + Fmt.count(lc.params())
                 + " (" + Fmt.times((double) lc.params() / cnn.params()) + " the CNN: the same windows with a filter"
                 + " bank per position), MLP " + Fmt.count(mlp.params()) + ".");
-        findings.add("Test accuracy after training on " + Fmt.count(d.train().size()) + " images: CNN "
-                + cnn.test().percent() + ", locally connected " + lc.test().percent() + ", MLP " + mlp.test().percent()
-                + ".");
+        findings.add("Test accuracy after training on " + Fmt.count(d.train().size()) + " images, testing on "
+                + Fmt.count(d.test().size()) + " (" + seedNote(seeds) + "): CNN " + cnn.test().percent()
+                + ", locally connected " + lc.test().percent() + ", MLP " + mlp.test().percent() + ".");
         findings.add("Shifted by " + MAX_SHIFT + " pixels, the test images are classified with CNN "
                 + Fmt.pct(cnn.shifted().get(MAX_SHIFT)) + " (" + Fmt.points(cnn.shifted().get(MAX_SHIFT)
                 - cnn.shifted().get(0)) + "), locally connected " + Fmt.pct(lc.shifted().get(MAX_SHIFT)) + " ("
                 + Fmt.points(lc.shifted().get(MAX_SHIFT) - lc.shifted().get(0)) + "), MLP "
                 + Fmt.pct(mlp.shifted().get(MAX_SHIFT)) + " (" + Fmt.points(mlp.shifted().get(MAX_SHIFT)
-                - mlp.shifted().get(0)) + ").");
+                - mlp.shifted().get(0)) + ")." + chanceNote(nets, d.classes()));
         findings.add("Interior equivariance error of the trained second-layer feature maps: CNN "
                 + Fmt.sci(cnn.featureError()) + (cnn.featureError() < 1e-5 ? " (equivariant: sharing survives training)"
                 : "") + ", locally connected " + Fmt.err(lc.featureError()) + "; the MLP has no feature maps.");
@@ -175,7 +177,7 @@ public final class Sharing {
                                 + ", the locally connected net " + Fmt.pct(lc.shifted().get(MAX_SHIFT)
                                 / lc.shifted().get(0)) + ", the MLP " + Fmt.pct(mlp.shifted().get(MAX_SHIFT)
                                 / mlp.shifted().get(0)) + ". All three end in a dense layer over every position,"
-                                + " which is not shift-invariant."));
+                                + " which is not shift-invariant." + chanceNote(nets, d.classes())));
         List<String> header = new ArrayList<>(List.of("network", "parameters", "test"));
         for (int k = 1; k <= MAX_SHIFT; k++) {
             header.add("shift " + k);
@@ -203,7 +205,9 @@ public final class Sharing {
         a.append("Shifted by ").append(k).append(" pixels, the test images lose ").append(drop(cnnDrop))
                 .append(" with the CNN, ").append(drop(lcDrop)).append(" with the locally connected net and ")
                 .append(drop(mlpDrop)).append(" with the MLP. ");
-        if (cnnDrop < lcDrop && cnnDrop < mlpDrop) {
+        // A net near chance has nothing to lose under shifts: its small drop is not robustness.
+        boolean mlpCounts = !nearChance(mlp.test().mean(), d.classes());
+        if (cnnDrop < lcDrop && (cnnDrop < mlpDrop || !mlpCounts)) {
             a.append("Sparsity alone does not give robustness to shifts: only sharing makes the features equivariant"
                     + " (trained CNN feature error " + Fmt.sci(cnn.featureError()) + " vs " + Fmt.err(lc.featureError())
                     + " for the locally connected net), so a pattern learned at one place is recognised at every"
@@ -212,10 +216,40 @@ public final class Sharing {
             a.append("Here the CNN is not the most robust to shifts; its features are equivariant (error "
                     + Fmt.sci(cnn.featureError()) + ") but the classifier on top of them is not.");
         }
+        a.append(chanceNote(nets, d.classes()));
+        if (seeds.size() == 1) {
+            a.append(" One run per network (seed ").append(seeds.get(0)).append("): differences of a few points may"
+                    + " be noise.");
+        }
         String answer = a.toString();
         return new Result(d.train().size(), d.test().size(), seeds, nets, answer, findings, figures,
                 List.of(new Table("CNN vs locally connected vs MLP on the same data", header, rows)),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** How the study's runs were repeated: {@code one run, seed 7} or {@code mean ± sd over seeds [7, 8]}. */
+    static String seedNote(List<Long> seeds) {
+        return seeds.size() == 1 ? "one run, seed " + seeds.get(0) + ", so no spread"
+                : "mean ± sd over seeds " + seeds;
+    }
+
+    /**
+     * Whether an accuracy is too close to guessing ({@code 1 / classes}) for its loss under shifts
+     * to mean anything: below 1.5 times chance.
+     */
+    static boolean nearChance(double accuracy, int classes) {
+        return accuracy < NEAR_CHANCE / classes;
+    }
+
+    /** A sentence naming the networks whose unshifted accuracy is near chance, or "". */
+    static String chanceNote(List<Net> nets, int classes) {
+        List<String> near = nets.stream().filter(n -> nearChance(n.test().mean(), classes))
+                .map(n -> n.title() + " " + Fmt.pct(n.test().mean())).toList();
+        if (near.isEmpty()) {
+            return "";
+        }
+        return " Near chance (guessing gives " + Fmt.pct(1.0 / classes) + "): " + String.join(", ", near)
+                + "; with nothing learned there is nothing to lose, so a small loss under shifts is not robustness.";
     }
 
     /** A loss of accuracy in points, or a gain. */

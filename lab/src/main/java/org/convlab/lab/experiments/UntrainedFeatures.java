@@ -176,10 +176,11 @@ public final class UntrainedFeatures {
                 + "Random local filters still respond to local structure (edges, outlines, regions of the object,"
                 + " visible in the maps) and the ReLUs make those responses sparse and non-linear"
                 + (gain > 0 ? ", so a linear classifier on " + bestName + " reaches " + bestProbe.test().percent()
-                + " against " + pixels.test().percent() + " on the raw pixels (" + Fmt.points(gain) + ")"
-                + (bestProbe == conv1 ? "; on conv1+conv2 features it reaches " + conv12.test().percent() : "")
-                + ". The features are good because the architecture makes them local and position-independent, not"
-                + " because they were learned."
+                + " against " + pixels.test().percent() + " on the raw pixels (" + Fmt.points(gain) + "; it has "
+                + Fmt.times((double) bestProbe.trainableParams() / pixels.trainableParams()) + " the weights of the"
+                + " one on pixels, so part of the gain may be its size)" + otherProbe(bestProbe == conv1, conv12,
+                pixels) + ". The features are useful because the architecture makes them local and"
+                + " position-independent, not because they were learned."
                 : "; here a linear classifier on them reaches " + bestProbe.test().percent()
                 + ", no better than on the pixels (" + pixels.test().percent() + ") within this training budget.");
         return new Result(images, layers, models, answer, findings, figures,
@@ -237,5 +238,18 @@ public final class UntrainedFeatures {
                 "The first " + maps + " of " + f.dim(1) + " " + layer + " feature maps (after the ReLU) of the untrained"
                         + " CNN for " + images.size() + " test images" + (c > 1 ? " (inputs shown in grey)" : "")
                         + ". Random filters already pick out edges, outlines and regions of the object.", img.getWidth());
+    }
+
+    /**
+     * The sentence about the conv1+conv2 probe when conv1 was the better one: its accuracy, and
+     * whether it falls below the pixels (random depth does not always help).
+     */
+    static String otherProbe(boolean conv1Best, ModelStats conv12, ModelStats pixels) {
+        if (!conv1Best) {
+            return "";
+        }
+        double d = conv12.test().mean() - pixels.test().mean();
+        return ". On conv1+conv2 features it reaches " + conv12.test().percent() + (d < 0 ? ", " + Fmt.points(d)
+                .substring(1) + " below the pixels: a second random layer does not help here" : "");
     }
 }

@@ -33,6 +33,8 @@ public final class Charts {
     private static final Color GRID = new Color(228, 231, 236);
     private static final int WIDTH = 720;
     private static final int HEIGHT = 420;
+    /** Tick labels of linear axes: {@code 0.08}, {@code 0.1}, {@code 60}. */
+    static final String LINEAR_TICKS = "0.##";
 
     private Charts() {
     }
@@ -58,6 +60,10 @@ public final class Charts {
                 .yAxisTitle(yTitle).build();
         style(c.getStyler());
         c.getStyler().setYAxisLogarithmic(logY);
+        if (!logY) {
+            // XChart's default pattern drops the leading zero (".08"); keep it and at most two decimals.
+            c.getStyler().setYAxisDecimalPattern(LINEAR_TICKS);
+        }
         c.getStyler().setMarkerSize(5);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -75,13 +81,15 @@ public final class Charts {
         return c;
     }
 
-    /** A scatter chart: one point per series, x and y on logarithmic axes as asked. */
+    /**
+     * A scatter chart: one point per series, x on a logarithmic axis as asked; the legend below
+     * the plot, as on the line charts, so the plot keeps the chart's full width.
+     */
     public static XYChart scatter(String title, String xTitle, String yTitle, List<Series> series, boolean logX) {
         XYChart c = lines(title, xTitle, yTitle, series, false);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setXAxisLogarithmic(logX);
         c.getStyler().setMarkerSize(12);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         return c;
     }
 

@@ -133,6 +133,67 @@ class ExperimentsTest {
         assertThat(sharing.nets().get(0).featureError()).isLessThan(1e-5);
         assertThat(sharing.nets().get(1).featureError()).isGreaterThan(1e-3);
         assertThat(sharing.nets().get(2).featureError()).isNaN();
+        // One seed: the report says so instead of showing a spread it does not have.
+        assertThat(sharing.seeds()).containsExactly(7L);
+        assertThat(sharing.findings().get(1)).contains("after training on 200 images, testing on 60 (one run, seed 7,"
+                + " so no spread)");
+        assertThat(sharing.answer()).contains("One run per network (seed 7)");
+    }
+
+    @Test
+    void aNetNearChanceIsNamedSoItsSmallLossUnderShiftsIsNotReadAsRobustness() {
+        assertThat(Sharing.nearChance(0.065, 10)).isTrue();
+        assertThat(Sharing.nearChance(0.149, 10)).isTrue();
+        assertThat(Sharing.nearChance(0.15, 10)).isFalse();
+        assertThat(Sharing.nearChance(0.40, 2)).isTrue();
+        List<Sharing.Net> nets = List.of(net("CNN", 0.47), net("MLP-100", 0.065));
+        assertThat(Sharing.chanceNote(nets, 10)).isEqualTo(" Near chance (guessing gives 10.0%): MLP-100 6.5%; with"
+                + " nothing learned there is nothing to lose, so a small loss under shifts is not robustness.");
+        assertThat(Sharing.chanceNote(List.of(net("CNN", 0.47), net("MLP-100", 0.7)), 10)).isEmpty();
+        assertThat(Sharing.seedNote(List.of(7L, 8L))).isEqualTo("mean ± sd over seeds [7, 8]");
+    }
+
+    private static Sharing.Net net(String title, double accuracy) {
+        return new Sharing.Net(title.toLowerCase(java.util.Locale.ROOT), title, 1000, Stats.of(List.of(accuracy)),
+                List.of(accuracy, accuracy), Double.NaN, 1, 1);
+    }
+
+    @Test
+    void randomConv1PlusConv2FeaturesBelowThePixelsAreSaidToBeBelow() {
+        assertThat(UntrainedFeatures.otherProbe(true, probe(0.739), probe(0.782))).isEqualTo(". On conv1+conv2"
+                + " features it reaches 73.9%, 4.3 points below the pixels: a second random layer does not help here");
+        assertThat(UntrainedFeatures.otherProbe(true, probe(0.80), probe(0.782)))
+                .isEqualTo(". On conv1+conv2 features it reaches 80.0%");
+        assertThat(UntrainedFeatures.otherProbe(false, probe(0.80), probe(0.782))).isEmpty();
+    }
+
+    @Test
+    void whenABiggerMlpWinsTheExplanationIsOnlyForTheMlpOfTheCnnsSize() {
+        List<ModelStats> models = List.of(model("CNN", 130_906, 0.488), model("MLP-100", 89_610, 0.166),
+                model("MLP-4000", 19_184_010, 0.566));
+        String a = CnnVsMlp.answer(models, "MLP-4000");
+        assertThat(a).contains("The MLP-4000 scores highest.", "Why the CNN beats the MLP-100: the CNN's inductive")
+                .doesNotContain("Why: ");
+        assertThat(CnnVsMlp.answer(models.subList(0, 2), "CNN")).contains("The CNN performs best", "Why: the CNN's");
+    }
+
+    private static ModelStats model(String title, long params, double accuracy) {
+        Stats s = Stats.of(List.of(accuracy));
+        return new ModelStats(title.toLowerCase(java.util.Locale.ROOT), title, params, params, s, s, 1, 1, List.of(),
+                List.of(), List.of());
+    }
+
+    private static ModelStats probe(double accuracy) {
+        Stats s = Stats.of(List.of(accuracy));
+        return new ModelStats("p", "p", 10, 10, s, s, 1, 1, List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void theDifferenceFigureSaysWhereTheCnnsDifferencesAre() {
+        Figure diff = equivariance.figures().stream().filter(f -> f.file().equals("equivariance-difference.png"))
+                .findFirst().orElseThrow();
+        assertThat(diff.caption()).contains("where the shift fills in zeros", "over the interior the error is "
+                + Fmt.sci(equivariance.positions().get(equivariance.positions().size() - 1).cnnInterior()));
     }
 
     @Test
