@@ -13,8 +13,8 @@ import org.convlab.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example of docs/engine.md, verbatim between the markers: it must run, the loss must fall,
- * and the document must show exactly this code.
+ * The example of docs/engine.md and README.md, verbatim between the markers: it must run, the
+ * loss must fall, and both pages must show exactly this code.
  */
 class EngineExampleTest {
 
@@ -85,7 +85,8 @@ class EngineExampleTest {
         for (String line : source.substring(begin, end).split("\n", -1)) {
             body.append(line.length() >= 8 ? line.substring(8) : line.strip()).append('\n');
         }
-        String doc = Files.readString(Path.of("../docs/engine.md"));
-        assertThat(doc).contains(body.toString().strip());
+        for (String page : new String[] {"../docs/engine.md", "../README.md"}) {
+            assertThat(Files.readString(Path.of(page))).as(page).contains(body.toString().strip());
+        }
     }
 }
