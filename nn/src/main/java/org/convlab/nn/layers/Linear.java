@@ -1,11 +1,9 @@
 package org.convlab.nn.layers;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.convlab.core.BadParameterException;
 import org.convlab.nn.Module;
 import org.convlab.nn.Parameter;
-import org.convlab.nn.init.Init;
 import org.convlab.nn.init.Rng;
 import org.convlab.tensor.Tensor;
 import org.convlab.tensor.kernels.Kernels;
@@ -68,20 +66,12 @@ public final class Linear extends Module {
 
     @Override
     public void resetParameters(Rng rng) {
-        Init.kaimingUniformDefault(weight.value(), in, rng);
-        if (bias != null) {
-            Init.uniform(bias.value(), Init.defaultBound(in), rng);
-        }
+        WeightAndBias.reset(weight, bias, in, rng);
     }
 
     @Override
     protected Map<String, Parameter> collectParameters() {
-        Map<String, Parameter> m = new LinkedHashMap<>();
-        m.put("weight", weight);
-        if (bias != null) {
-            m.put("bias", bias);
-        }
-        return m;
+        return WeightAndBias.named(weight, bias);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package org.convlab.nn.layers;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.convlab.algebra.ConvGeometry;
 import org.convlab.core.BadParameterException;
 import org.convlab.nn.Module;
 import org.convlab.nn.Parameter;
-import org.convlab.nn.init.Init;
 import org.convlab.nn.init.Rng;
 import org.convlab.tensor.Tensor;
 import org.convlab.tensor.kernels.ConvPlan;
@@ -104,20 +102,12 @@ public abstract class LocallyConnected extends Module {
 
     @Override
     public void resetParameters(Rng rng) {
-        Init.kaimingUniformDefault(weight.value(), fanIn(), rng);
-        if (bias != null) {
-            Init.uniform(bias.value(), Init.defaultBound(fanIn()), rng);
-        }
+        WeightAndBias.reset(weight, bias, fanIn(), rng);
     }
 
     @Override
     protected Map<String, Parameter> collectParameters() {
-        Map<String, Parameter> m = new LinkedHashMap<>();
-        m.put("weight", weight);
-        if (bias != null) {
-            m.put("bias", bias);
-        }
-        return m;
+        return WeightAndBias.named(weight, bias);
     }
 
     private String expectedInput() {
