@@ -2,6 +2,7 @@ package org.convlab.lab.equivariance;
 
 import org.convlab.algebra.Axis;
 import org.convlab.core.BadParameterException;
+import org.convlab.data.transform.Shift;
 import org.convlab.nn.Module;
 import org.convlab.nn.Sequential;
 import org.convlab.nn.layers.Conv2d;
@@ -118,22 +119,8 @@ public final class EquivarianceError {
         int w = g.dim(-1);
         int planes = g.size() / (h * w);
         Tensor out = Tensor.zeros(g.shape());
-        float[] src = g.data();
-        float[] dst = out.data();
-        for (int p = 0; p < planes; p++) {
-            for (int y = 0; y < h; y++) {
-                int sy = y - dy;
-                if (sy < 0 || sy >= h) {
-                    continue;
-                }
-                for (int x = 0; x < w; x++) {
-                    int sx = x - dx;
-                    if (sx >= 0 && sx < w) {
-                        dst[(p * h + y) * w + x] = src[(p * h + sy) * w + sx];
-                    }
-                }
-            }
-        }
+        // Every plane moved as the data module moves images (the views share the tensors' data).
+        Shift.apply(g.reshape(1, planes, h, w), dy, dx, 0f, out.reshape(1, planes, h, w));
         return out;
     }
 
