@@ -58,7 +58,7 @@ class LossAndOptimizerTest {
         sgd.step();
         // d = 0.5 + 0.0886 = 0.5886; b = 0.9*0.6 + 0.5886 = 1.1286; d = 0.5886 + 0.9*1.1286 = 1.60434
         assertThat((double) p.value().data()[0]).isCloseTo(0.886 - 0.160434, within(1e-6));
-        assertThat(sgd.state()).containsKey("0.momentum_buffer");
+        assertThat(sgd.stateDict().tensors()).containsKey("0.momentum_buffer");
         assertThatThrownBy(() -> new SGD(List.of(p), 0.1).nesterov(true)).hasMessageStartingWith("nesterov:");
     }
 

@@ -27,6 +27,16 @@ public final class Flatten extends Module {
         this.endDim = endDim;
     }
 
+    /** The first dimension merged (negative counts from the end). */
+    public int startDim() {
+        return startDim;
+    }
+
+    /** The last dimension merged (negative counts from the end). */
+    public int endDim() {
+        return endDim;
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         int rank = x.rank();

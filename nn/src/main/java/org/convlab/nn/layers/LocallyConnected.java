@@ -62,6 +62,11 @@ public abstract class LocallyConnected extends Module {
         resetParameters(rng);
     }
 
+    /** The checked hyper-parameters (for {@link Layers}). */
+    WindowSpec spec() {
+        return spec;
+    }
+
     /** Number of spatial dimensions: 1 or 2. */
     public int spatialDims() {
         return spec.dims();

@@ -22,6 +22,11 @@ public final class Reshape extends Module {
         this.sampleSize = Shape.of(shape).size();
     }
 
+    /** Every sample's new shape, without the batch dimension. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         if (x.rank() < 1 || x.size() / x.dim(0) != sampleSize) {

@@ -101,8 +101,8 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    public Map<String, Tensor> state() {
-        Map<String, Tensor> s = super.state();
+    protected Map<String, Tensor> liveState() {
+        Map<String, Tensor> s = super.liveState();
         for (int i = 0; i < params.size(); i++) {
             s.put(i + ".exp_avg", m[i]);
             s.put(i + ".exp_avg_sq", v[i]);

@@ -11,8 +11,9 @@ import org.convlab.tensor.Tensor;
 /**
  * Updates parameters from their gradients, as {@code torch.optim}. Frozen parameters are
  * skipped: neither their values nor their optimiser state change. State is kept per parameter,
- * in the order given, and can be saved and restored through {@link #state()} and
- * {@link #steps()} (a checkpoint needs both to resume bit-identically).
+ * in the order given; {@link #stateDict()} copies it and {@link #loadStateDict(OptimizerState)}
+ * restores it (a checkpoint needs it to resume bit-identically), beside the model's
+ * {@link org.convlab.nn.Module#stateDict()}.
  */
 public abstract class Optimizer {
     /** The parameters, in the order given. */
@@ -59,17 +60,52 @@ public abstract class Optimizer {
     }
 
     /**
-     * The state tensors by name, e.g. {@code 0.momentum_buffer} or {@code 3.exp_avg_sq} (the
-     * number is the parameter's position, as in PyTorch's {@code state_dict}). The tensors are
-     * live: writing into them (with {@link #steps()} restored too) restores a saved state.
+     * The live state tensors by name, e.g. {@code 0.momentum_buffer} or {@code 3.exp_avg_sq} (the
+     * number is the parameter's position, as in PyTorch's {@code state_dict}); subclasses with
+     * state override it, allocating what is not allocated yet.
      */
-    public Map<String, Tensor> state() {
+    protected Map<String, Tensor> liveState() {
         return new LinkedHashMap<>();
     }
 
-    /** Steps taken per parameter (live array: restore it together with {@link #state()}). */
-    public long[] steps() {
-        return steps;
+    /** A copy of the state: every state tensor and the steps taken per parameter. */
+    public OptimizerState stateDict() {
+        return new OptimizerState(liveState(), steps);
+    }
+
+    /**
+     * Restores a state saved by {@link #stateDict()} of an optimiser of the same kind and settings
+     * over parameters of the same shapes, as PyTorch's {@code load_state_dict}; checks everything
+     * before changing anything.
+     *
+     * @throws BadParameterException naming {@code state} and the first missing, unexpected or misshapen entry
+     */
+    public void loadStateDict(OptimizerState state) {
+        Map<String, Tensor> live = liveState();
+        if (!live.keySet().equals(state.tensors().keySet())) {
+            throw new BadParameterException("state", "the tensors " + live.keySet() + " of " + this,
+                    state.tensors().keySet());
+        }
+        for (Map.Entry<String, Tensor> e : live.entrySet()) {
+            Tensor saved = state.tensors().get(e.getKey());
+            if (!saved.shape().equals(e.getValue().shape())) {
+                throw new BadParameterException("state " + e.getKey(), "shape " + e.getValue().shape(), saved.shape());
+            }
+        }
+        long[] savedSteps = state.steps();
+        if (savedSteps.length != steps.length) {
+            throw new BadParameterException("state", steps.length + " step counts (one per parameter)",
+                    savedSteps.length);
+        }
+        for (long s : savedSteps) {
+            if (s < 0) {
+                throw new BadParameterException("state", "non-negative step counts", s);
+            }
+        }
+        for (Map.Entry<String, Tensor> e : live.entrySet()) {
+            e.getValue().copyFrom(state.tensors().get(e.getKey()));
+        }
+        System.arraycopy(savedSteps, 0, steps, 0, steps.length);
     }
 
     static void check(String name, double value, double lo, double hi, boolean hiInclusive) {

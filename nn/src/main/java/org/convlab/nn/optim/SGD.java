@@ -124,8 +124,8 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    public Map<String, Tensor> state() {
-        Map<String, Tensor> s = super.state();
+    protected Map<String, Tensor> liveState() {
+        Map<String, Tensor> s = super.liveState();
         if (momentum != 0) {
             for (int i = 0; i < params.size(); i++) {
                 if (buffers[i] == null) {
