@@ -1,7 +1,6 @@
 package org.convlab.lab.train;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,19 +8,31 @@ import java.util.Map;
 import org.convlab.core.BadParameterException;
 import org.convlab.data.Batch;
 import org.convlab.data.Batcher;
+import org.convlab.data.DataFingerprint;
 import org.convlab.data.DataSet;
+import org.convlab.nn.Module;
 import org.convlab.nn.Sequential;
+import org.convlab.nn.checkpoint.Checkpoint;
+import org.convlab.nn.checkpoint.Checkpoints;
 import org.convlab.nn.init.Rng;
 import org.convlab.nn.loss.CrossEntropyLoss;
 import org.convlab.nn.optim.Optimizer;
+import org.convlab.nn.train.BatchSource;
+import org.convlab.nn.train.CurvePoint;
+import org.convlab.nn.train.EpochResult;
+import org.convlab.nn.train.Fit;
+import org.convlab.nn.train.FitListener;
+import org.convlab.nn.train.FitResult;
+import org.convlab.nn.train.LabelledBatch;
+import org.convlab.nn.train.NonFiniteLossException;
 import org.convlab.tensor.Tensor;
 import org.convlab.tensor.parallel.Parallel;
 
 /**
- * Trains a model on a data set as the notebook does: each epoch visits the training split in a
- * shuffled order (drawn from the seed and the epoch), one optimiser step per batch on the mean
- * cross-entropy loss; validation accuracy every {@code evalEvery} iterations and at the end of
- * every epoch; test accuracy at the end.
+ * Trains a model on a data set as the notebook does, with nn's fit loop ({@link Fit}): each
+ * epoch visits the training split in a shuffled order (drawn from the seed and the epoch), one
+ * optimiser step per batch on the mean cross-entropy loss; validation accuracy every
+ * {@code evalEvery} iterations and at the end of every epoch; test accuracy at the end.
  *
  * <pre>{@code
  * TrainResult r = new Trainer(data, TrainConfig.notebook(ModelSpec.of(ModelKind.CNN)))
@@ -29,11 +40,12 @@ import org.convlab.tensor.parallel.Parallel;
  * Sequential trained = trainer.model();
  * }</pre>
  *
- * <p>A step is: zero the gradients, forward, loss (checked: a NaN or infinite loss throws
- * {@link TrainingDivergedException} before any update), backward, optimiser step. With
+ * <p>A non-finite loss throws {@link TrainingDivergedException} before any update. With
  * {@link #save(Path)} a checkpoint is written after every epoch; {@link #resume(Path)} loads
  * one and continues with the next epoch, ending with the same weights, bit for bit, as an
- * uninterrupted run. One trainer runs once.
+ * uninterrupted run; {@link #initFrom(Path)} starts a new run from a checkpoint's weights and
+ * architecture. {@link #prepare()} makes every check (checkpoint, data, model) before anything
+ * is trained; {@link #run()} calls it if needed. One trainer runs once.
  */
 public final class Trainer {
     private final DataSet data;
@@ -41,8 +53,10 @@ public final class Trainer {
     private TrainingListener listener = TrainingListener.NONE;
     private Path save;
     private Path resume;
+    private Path initFrom;
     private String name;
     private Sequential model;
+    private Fit fit;
     private boolean ran;
 
     /** A trainer of {@code config.model()} on {@code data}. */
@@ -70,13 +84,23 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Starts a new run from the weights of the checkpoint in {@code file} (model-only or a
+     * training run's; null: from the seed): the model is the checkpoint's architecture (a
+     * version-1 checkpoint's is {@code config.model()}), the optimiser starts afresh.
+     */
+    public Trainer initFrom(Path file) {
+        this.initFrom = file;
+        return this;
+    }
+
     /** The run's name in progress displays (default {@code "<model id> seed <seed>"}). */
     public Trainer name(String n) {
         this.name = n;
         return this;
     }
 
-    /** The model being (or that was) trained; null before {@link #run()}. */
+    /** The model being (or that was) trained; null before {@link #prepare()} or {@link #run()}. */
     public Sequential model() {
         return model;
     }
@@ -95,12 +119,61 @@ public final class Trainer {
         m.put("splits", d.train().size() + "/" + d.validation().size() + "/" + d.test().size());
         m.put("mean", Arrays.toString(d.normalization().mean()));
         m.put("std", Arrays.toString(d.normalization().std()));
+        m.put("fingerprint", DataFingerprint.of(d.train()));
         return m;
     }
 
     /**
-     * Builds the model from the seed, trains it (or continues a saved run), and measures test
-     * accuracy.
+     * Builds the model (from the seed, the checkpoint to resume or the one to start from) and the
+     * optimiser, and makes every check that can refuse the run: the checkpoint continues this
+     * run on this data, or the one to start from fits the data. Nothing is trained yet.
+     *
+     * @throws org.convlab.core.BadFileException when a checkpoint is damaged or does not fit
+     * @throws BadParameterException             naming {@code resume}, {@code initFrom} or
+     *                                           {@code epochs} when a checkpoint belongs to another run
+     */
+    public Trainer prepare() {
+        if (fit != null) {
+            return this;
+        }
+        if (resume != null && initFrom != null) {
+            throw new BadParameterException("initFrom", "resume to continue a run, or initFrom to start one from"
+                    + " a checkpoint's weights, not both");
+        }
+        Map<String, String> identity = dataIdentity(data);
+        Checkpoint saved = null;
+        if (resume != null) {
+            saved = RunCheckpoint.check(resume, config);
+            RunCheckpoint.checkData(saved, identity);
+            model = saved.hasArchitecture() ? sequential(resume, saved.buildModel()) : fromSeed();
+        } else if (initFrom != null) {
+            Checkpoint init = Checkpoints.read(initFrom);
+            if (init.hasArchitecture()) {
+                model = sequential(initFrom, init.buildModel());
+            } else {
+                model = fromSeed();
+                init.restoreModel(model);
+            }
+            checkFitsData(initFrom, model);
+        } else {
+            model = fromSeed();
+        }
+        model.setInputGradient(false);
+        Optimizer optimizer = config.optimizer().create(model.parameters(), config.lr(), config.momentum());
+        fit = new Fit(model, optimizer, new CrossEntropyLoss())
+                .validation(m -> Evaluation.accuracy(m, data.validation(), data.normalization(), config.batch()),
+                        config.evalEvery());
+        if (save != null) {
+            fit.checkpoint(save, RunCheckpoint.metadata(config, identity));
+        }
+        if (saved != null) {
+            fit.resume(saved);
+        }
+        return this;
+    }
+
+    /**
+     * Prepares (if not yet done), trains (or continues a saved run), and measures test accuracy.
      *
      * @throws TrainingDivergedException when the loss becomes non-finite
      */
@@ -110,115 +183,116 @@ public final class Trainer {
         }
         ran = true;
         long start = System.nanoTime();
-        model = config.model().build(data.channels(), data.height(), data.width(), data.classes(),
-                new Rng(config.seed()));
-        Optimizer optimizer = config.optimizer().create(model.parameters(), config.lr(), config.momentum());
-        CrossEntropyLoss criterion = new CrossEntropyLoss();
+        prepare();
         Batcher batcher = Batcher.shuffled(data.train(), data.normalization(), config.batch(), config.seed());
-        int batches = batcher.batchesPerEpoch();
-        Map<String, String> identity = dataIdentity(data);
-
-        List<TrainResult.CurvePoint> curve = new ArrayList<>();
-        List<TrainResult.EpochResult> epochs = new ArrayList<>();
-        int firstEpoch = 0;
-        long step = 0;
-        double earlierSeconds = 0;
-        double trainSeconds = 0;
-        String saved = save == null ? "no checkpoint is saved (use --save FILE)"
-                : "no checkpoint was written yet (the first is written after epoch 1)";
-        if (resume != null) {
-            Checkpoint.State s = Checkpoint.load(resume, config, identity, model, optimizer);
-            if (s.epochsDone() > config.epochs()) {
-                throw new BadParameterException("--epochs", "at least the " + s.epochsDone()
-                        + " epochs that the checkpoint " + resume + " has done", config.epochs());
+        Batch buffer = batcher.newBatch();
+        BatchSource batches = new BatchSource() {
+            @Override
+            public int batchesPerEpoch() {
+                return batcher.batchesPerEpoch();
             }
-            firstEpoch = s.epochsDone();
-            step = s.step();
-            curve.addAll(s.curve());
-            epochs.addAll(s.epochs().subList(0, Math.min(firstEpoch, s.epochs().size())));
-            earlierSeconds = s.seconds();
-            trainSeconds = s.trainSeconds();
-            if (save != null && save.toAbsolutePath().equals(resume.toAbsolutePath())) {
-                saved = "the last good checkpoint, after epoch " + s.epochsDone() + ", is " + save;
-            }
-        }
 
-        listener.started(name, config.epochs(), batches, firstEpoch);
+            @Override
+            public LabelledBatch batch(int epoch, int index) {
+                batcher.fill(epoch, index, buffer);
+                return new LabelledBatch(buffer.images(), buffer.labels());
+            }
+        };
+        fit.listener(adapter());
+        FitResult r;
+        long fitStart = System.nanoTime();
         try {
-            Batch batch = batcher.newBatch();
-            double lossSinceEval = 0;
-            int stepsSinceEval = 0;
-            for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
-                long epochStart = System.nanoTime();
-                listener.epochStarted(epoch);
-                double epochLoss = 0;
-                long epochCorrect = 0;
-                long epochImages = 0;
-                for (int b = 0; b < batches; b++) {
-                    long t0 = System.nanoTime();
-                    batcher.fill(epoch, b, batch);
-                    step++;
-                    listener.beforeStep(step, model);
-                    optimizer.zeroGrad();
-                    Tensor logits = model.forward(batch.images());
-                    float loss = criterion.forward(logits, batch.labels());
-                    if (!Float.isFinite(loss)) {
-                        throw diverged(step, epoch, b, batches, loss, batch, saved);
-                    }
-                    epochCorrect += CrossEntropyLoss.correct(logits, batch.labels());
-                    model.backward(criterion.backward());
-                    optimizer.step();
-                    trainSeconds += (System.nanoTime() - t0) / 1e9;
-                    epochLoss += loss;
-                    epochImages += batch.size();
-                    lossSinceEval += loss;
-                    stepsSinceEval++;
-                    listener.stepped(epoch, b, epochLoss / (b + 1), (double) epochCorrect / epochImages);
-                    boolean last = b == batches - 1;
-                    if ((config.evalEvery() > 0 && step % config.evalEvery() == 0) || last) {
-                        double acc = validate();
-                        curve.add(new TrainResult.CurvePoint(step, (double) step / batches, acc,
-                                lossSinceEval / stepsSinceEval));
-                        lossSinceEval = 0;
-                        stepsSinceEval = 0;
-                        listener.validated(step, acc);
-                    }
-                }
-                TrainResult.EpochResult er = new TrainResult.EpochResult(epoch + 1,
-                        curve.get(curve.size() - 1).valAccuracy(), epochLoss / batches,
-                        (double) epochCorrect / epochImages, (System.nanoTime() - epochStart) / 1e9);
-                epochs.add(er);
-                if (save != null) {
-                    double seconds = earlierSeconds + (System.nanoTime() - start) / 1e9;
-                    Checkpoint.save(save, config, identity, model, optimizer,
-                            new Checkpoint.State(epoch + 1, step, curve, epochs, seconds, trainSeconds));
-                    saved = "the last good checkpoint, after epoch " + (epoch + 1) + ", is " + save;
-                }
-                listener.epochEnded(er, config.epochs());
+            r = fit.run(batches, config.epochs());
+        } catch (NonFiniteLossException e) {
+            throw new TrainingDivergedException(e);
+        }
+        long fitNanos = System.nanoTime() - fitStart;
+        double test = Evaluation.accuracy(model, data.test(), data.normalization(), config.batch());
+        // The fit loop's time (earlier runs included) plus this run's time outside it.
+        double seconds = r.seconds() + (System.nanoTime() - start - fitNanos) / 1e9;
+        long trainImages = (long) data.train().size() * config.epochs();
+        String id = initFrom == null ? config.model().id() : "init-from";
+        String title = initFrom == null ? config.model().title() : "from " + initFrom.getFileName();
+        return new TrainResult(id, title, model.parameterCount(), model.trainableParameterCount(), config.seed(),
+                data.train().size(), r.curve().stream().map(Trainer::curvePoint).toList(),
+                r.epochs().stream().map(Trainer::epochResult).toList(), test, data.test().size(),
+                seconds, r.trainSeconds(),
+                r.trainSeconds() > 0 ? trainImages / r.trainSeconds() : 0, Parallel.threads());
+    }
+
+    private Sequential fromSeed() {
+        return config.model().build(data.channels(), data.height(), data.width(), data.classes(),
+                new Rng(config.seed()));
+    }
+
+    private static Sequential sequential(Path file, Module m) {
+        if (m instanceof Sequential s) {
+            return s;
+        }
+        return new Sequential().add("0", m);
+    }
+
+    /** One forward pass of a blank image: the model must take (1, C, H, W) and give (1, classes). */
+    private void checkFitsData(Path file, Sequential m) {
+        String needs = "a model for " + data.channels() + "x" + data.height() + "x" + data.width() + " images and "
+                + data.classes() + " classes";
+        Tensor out;
+        try {
+            out = m.forward(Tensor.zeros(1, data.channels(), data.height(), data.width()));
+        } catch (BadParameterException e) {
+            throw new BadParameterException("initFrom", file + " holds a model that does not fit the data (" + needs
+                    + "): " + e.getMessage());
+        }
+        if (out.rank() != 2 || out.dim(1) != data.classes()) {
+            throw new BadParameterException("initFrom", file + " holds a model that does not fit the data (" + needs
+                    + "): it gives outputs of shape " + out.shape());
+        }
+    }
+
+    private FitListener adapter() {
+        return new FitListener() {
+            @Override
+            public void started(int epochs, int batchesPerEpoch, int firstEpoch) {
+                listener.started(name, epochs, batchesPerEpoch, firstEpoch);
             }
-            double test = Evaluation.accuracy(model, data.test(), data.normalization(), config.batch());
-            double seconds = earlierSeconds + (System.nanoTime() - start) / 1e9;
-            long trainImages = (long) data.train().size() * config.epochs();
-            return new TrainResult(config.model().id(), config.model().title(), model.parameterCount(),
-                    model.trainableParameterCount(), config.seed(), data.train().size(), curve, epochs, test,
-                    data.test().size(), seconds, trainSeconds, trainSeconds > 0 ? trainImages / trainSeconds : 0,
-                    Parallel.threads());
-        } finally {
-            listener.finished();
-        }
+
+            @Override
+            public void epochStarted(int epoch) {
+                listener.epochStarted(epoch);
+            }
+
+            @Override
+            public void beforeStep(long step, Module m) {
+                listener.beforeStep(step, model);
+            }
+
+            @Override
+            public void stepped(int epoch, int batch, double loss, double accuracy) {
+                listener.stepped(epoch, batch, loss, accuracy);
+            }
+
+            @Override
+            public void validated(CurvePoint p) {
+                listener.validated(p.iteration(), p.valAccuracy());
+            }
+
+            @Override
+            public void epochEnded(EpochResult r, int epochs) {
+                listener.epochEnded(epochResult(r), epochs);
+            }
+
+            @Override
+            public void finished() {
+                listener.finished();
+            }
+        };
     }
 
-    private double validate() {
-        return Evaluation.accuracy(model, data.validation(), data.normalization(), config.batch());
+    private static TrainResult.CurvePoint curvePoint(CurvePoint p) {
+        return new TrainResult.CurvePoint(p.iteration(), p.epoch(), p.valAccuracy(), p.trainLoss());
     }
 
-    private TrainingDivergedException diverged(long step, int epoch, int b, int batches, float loss, Batch batch,
-                                               String saved) {
-        String layer = model.firstNonFinite();
-        if (layer == null) {
-            layer = batch.images().allFinite() ? "none (the logits are finite but too large for the loss)"
-                    : "none: the input batch holds non-finite values";
-        }
-        return new TrainingDivergedException(step, epoch + 1, b + 1, batches, loss, layer, saved);
+    private static TrainResult.EpochResult epochResult(EpochResult r) {
+        return new TrainResult.EpochResult(r.epoch(), r.valAccuracy(), r.trainLoss(), r.trainAccuracy(), r.seconds());
     }
 }

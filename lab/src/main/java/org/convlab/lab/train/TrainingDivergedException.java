@@ -1,6 +1,6 @@
 package org.convlab.lab.train;
 
-import org.convlab.core.ConvlabException;
+import org.convlab.nn.train.NonFiniteLossException;
 
 /**
  * Training stopped because the loss became NaN or infinite (exit code 1). The message names
@@ -12,13 +12,8 @@ import org.convlab.core.ConvlabException;
  * checkpoint, after epoch 1, is run.ckpt
  * </pre>
  */
-public final class TrainingDivergedException extends ConvlabException {
+public final class TrainingDivergedException extends NonFiniteLossException {
     private static final long serialVersionUID = 1L;
-
-    private final long step;
-    private final int epoch;
-    private final int batch;
-    private final String layer;
 
     /**
      * @param step    the global step (1-based)
@@ -31,32 +26,11 @@ public final class TrainingDivergedException extends ConvlabException {
      */
     public TrainingDivergedException(long step, int epoch, int batch, int batches, float loss, String layer,
                                      String saved) {
-        super(EXIT_RUNTIME, "training diverged at step " + step + " (epoch " + epoch + ", batch " + batch + " of "
-                + batches + "): the loss is " + loss + "; first layer with a non-finite output: " + layer + "; "
-                + saved);
-        this.step = step;
-        this.epoch = epoch;
-        this.batch = batch;
-        this.layer = layer;
+        super(step, epoch, batch, batches, loss, layer, saved);
     }
 
-    /** The global step (1-based) whose loss was not finite. */
-    public long step() {
-        return step;
-    }
-
-    /** The epoch (1-based). */
-    public int epoch() {
-        return epoch;
-    }
-
-    /** The batch within the epoch (1-based). */
-    public int batch() {
-        return batch;
-    }
-
-    /** The first layer whose output was not finite (its label), or where else the fault was. */
-    public String layer() {
-        return layer;
+    /** The fit loop's exception, as the lab's. */
+    TrainingDivergedException(NonFiniteLossException e) {
+        super(e.step(), e.epoch(), e.batch(), e.batches(), e.loss(), e.layer(), e.saved());
     }
 }

@@ -119,7 +119,7 @@ class TrainerTest {
 
         Path ckpt = dir.resolve("run.ckpt");
         new Trainer(data, c.withEpochs(1)).save(ckpt).run();
-        assertThat(Checkpoint.metadata(ckpt)).containsEntry("epochs_done", "1");
+        assertThat(RunCheckpoint.metadata(ckpt)).containsEntry("epochs_done", "1");
         Trainer resumed = new Trainer(data, c).resume(ckpt).save(ckpt);
         TrainResult rest = resumed.run();
 
@@ -127,7 +127,7 @@ class TrainerTest {
         assertThat(rest.testAccuracy()).isEqualTo(full.testAccuracy());
         assertThat(rest.curve()).isEqualTo(full.curve());
         assertThat(rest.valAccuracy()).isEqualTo(full.valAccuracy());
-        assertThat(Checkpoint.metadata(ckpt)).containsEntry("epochs_done", "3");
+        assertThat(RunCheckpoint.metadata(ckpt)).containsEntry("epochs_done", "3");
         assertThat(TensorFile.backupOf(ckpt)).isRegularFile();
     }
 
@@ -137,7 +137,7 @@ class TrainerTest {
         new Trainer(data, tiny(ModelKind.MLP).withEpochs(1)).save(ckpt).run();
         assertThatThrownBy(() -> new Trainer(data, tiny(ModelKind.MLP).withEpochs(2).withLr(0.1)).resume(ckpt).run())
                 .isInstanceOf(BadParameterException.class)
-                .hasMessageContaining("--resume").hasMessageContaining("lr 0.003").hasMessageContaining("this run 0.1");
+                .hasMessageStartingWith("resume:").hasMessageContaining("lr 0.003").hasMessageContaining("this run 0.1");
         assertThatThrownBy(() -> new Trainer(data, tiny(ModelKind.CNN).withEpochs(2)).resume(ckpt).run())
                 .isInstanceOf(BadParameterException.class).hasMessageContaining("model mlp");
     }
@@ -178,7 +178,7 @@ class TrainerTest {
                     "after epoch 1, is " + ckpt);
         });
         // The checkpoint still holds epoch 1, exactly what a clean one-epoch run gives.
-        assertThat(Checkpoint.metadata(ckpt)).containsEntry("epochs_done", "1");
+        assertThat(RunCheckpoint.metadata(ckpt)).containsEntry("epochs_done", "1");
         Trainer clean = new Trainer(data, c.withEpochs(1));
         clean.run();
         Map<String, Tensor> saved = TensorFile.read(ckpt).tensors();

@@ -14,7 +14,7 @@ import org.convlab.tensor.Tensor;
  * {@code [0, K)}. Sums run in double; the gradient is float32. The gradient tensor is owned by
  * this object and reused by the next call.
  */
-public final class CrossEntropyLoss {
+public final class CrossEntropyLoss implements Loss {
     private Tensor grad;
     private float loss = Float.NaN;
     private boolean ready;
@@ -24,6 +24,7 @@ public final class CrossEntropyLoss {
      *
      * @throws BadParameterException when the shapes disagree or a label is out of range
      */
+    @Override
     public float forward(Tensor logits, int[] labels) {
         int rank = logits.rank();
         if (rank != 1 && rank != 2) {
@@ -70,6 +71,7 @@ public final class CrossEntropyLoss {
     }
 
     /** {@code dloss/dlogits} of the last {@link #forward}, the logits' shape. */
+    @Override
     public Tensor backward() {
         if (!ready) {
             throw new IllegalStateException("cross-entropy: backward called before forward");
