@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.convlab.core.BadParameterException;
 import org.convlab.data.DataSet;
+import org.convlab.nn.checkpoint.Checkpoints;
 import org.convlab.lab.progress.Progress;
 import org.convlab.lab.reporting.LabJson;
-import org.convlab.lab.train.Checkpoint;
 import org.convlab.lab.train.ModelKind;
 import org.convlab.lab.train.ModelSpec;
 import org.convlab.lab.train.OptimizerKind;
+import org.convlab.lab.train.RunCheckpoint;
 import org.convlab.lab.train.TrainConfig;
 import org.convlab.lab.train.TrainResult;
 import org.convlab.lab.train.Trainer;
@@ -90,6 +91,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Continue the run saved in FILE with its next epoch (same options; --epochs may grow).")
     Path resume;
 
+    @Option(names = "--init-from", paramLabel = "FILE",
+            description = "Start a new run from the model and weights of the checkpoint FILE (saved by train or"
+                + " an import; the optimiser starts afresh). --resume continues a run instead.")
+    Path initFrom;
+
     @Option(names = "--json", description = "Print one JSON object on standard output (progress stays on standard error).")
     boolean json;
 
@@ -104,7 +110,8 @@ final class TrainCommand implements Callable<Integer> {
             DataSet d = data.load();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Trainer trainer = new Trainer(d, config).save(save).resume(resume);
+            // Every refusal (a checkpoint of other data, a model that does not fit it) before any output.
+            Trainer trainer = new Trainer(d, config).save(save).resume(resume).initFrom(initFrom).prepare();
             ModelSpec m = config.model();
             if (!json) {
                 out.printf("data       %s%n", org.convlab.lab.experiments.LabReport.dataSummary(d));
@@ -112,6 +119,9 @@ final class TrainCommand implements Callable<Integer> {
                         Parallel.threads() == 1 ? "" : "s");
                 if (resume != null) {
                     out.printf("resuming   %s%n", resume);
+                }
+                if (initFrom != null) {
+                    out.printf("init from  %s%n", initFrom);
                 }
                 out.flush();
             }
@@ -129,7 +139,8 @@ final class TrainCommand implements Callable<Integer> {
             if (json) {
                 out.println(LabJson.write(toJson(r, d, config)));
             } else {
-                out.printf("model      %s: %,d parameters (%,d trained)%n", m, r.params(), r.trainableParams());
+                out.printf("model      %s: %,d parameters (%,d trained)%n", initFrom == null ? m : r.title(),
+                        r.params(), r.trainableParams());
                 out.printf("test accuracy  %s  (%d images)%n", pct(r.testAccuracy()), r.testImages());
                 out.printf("time       %.1f s (training steps %.1f s, %.0f images/s)%n", r.seconds(),
                         r.trainSeconds(), r.imagesPerSecond());
@@ -155,9 +166,16 @@ final class TrainCommand implements Callable<Integer> {
         if (save != null) {
             PathOptions.outputFile("--save", save);
         }
+        if (resume != null && initFrom != null) {
+            throw new BadParameterException("--init-from", "--resume continues a run and --init-from starts one from"
+                    + " a checkpoint's weights: give one of them");
+        }
         if (resume != null) {
-            // The whole checkpoint is read and checked against this run before any data is loaded.
-            Checkpoint.check(PathOptions.inputFile("--resume", resume), config);
+            // The whole checkpoint is read and checked against this run (epochs included) before any data is loaded.
+            RunCheckpoint.check(PathOptions.inputFile("--resume", resume), config);
+        }
+        if (initFrom != null) {
+            Checkpoints.read(PathOptions.inputFile("--init-from", initFrom));
         }
         return config;
     }
