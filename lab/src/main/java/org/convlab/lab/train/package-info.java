@@ -1,5 +1,6 @@
 /**
- * The training loop: {@link org.convlab.lab.train.Trainer} trains a
+ * The notebook's training protocol on nn's fit loop ({@link org.convlab.nn.train.Fit}):
+ * {@link org.convlab.lab.train.Trainer} trains a
  * {@link org.convlab.lab.train.ModelSpec model} on a {@link org.convlab.data.DataSet} with a
  * {@link org.convlab.lab.train.TrainConfig} (the notebook's protocol by default: plain SGD,
  * lr 3e-3, batch 64, 2 epochs, seed 7) and returns a {@link org.convlab.lab.train.TrainResult}:
@@ -11,9 +12,11 @@
  *     every epoch ({@code Batcher}: a function of seed and epoch), and the engine's kernels sum
  *     in an order independent of the thread count, so the final weights are bit-identical on
  *     1 or 2 threads.</li>
- * <li>Resume: {@link org.convlab.lab.train.Checkpoint} saves, after every epoch, the model's
- *     state dict, the optimiser's state and step counts, the epoch, the history so far and the
- *     configuration; resuming continues with the next epoch's batches and ends with the same
+ * <li>Resume: the fit loop saves ({@link org.convlab.nn.checkpoint.Checkpoints}), after every
+ *     epoch, the model's architecture and state dict, the optimiser's state and step counts, the
+ *     epoch and the history so far; {@link org.convlab.lab.train.RunCheckpoint} adds the
+ *     configuration and the data's identity and fingerprint, and refuses a resume of another run
+ *     or on other data; resuming continues with the next epoch's batches and ends with the same
  *     bits as an uninterrupted run.</li>
  * <li>NaN guard: a non-finite loss stops training at that step with
  *     {@link org.convlab.lab.train.TrainingDivergedException}, naming the step, the batch and
