@@ -29,7 +29,7 @@ class TrainerCheckpointTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OptimizerKind.class, names = {"MOMENTUM", "ADAM"})
+    @EnumSource(value = OptimizerKind.class, names = "ADAM")
     void aVersionOneCheckpointResumesBitIdenticalToAnUninterruptedRun(OptimizerKind opt) {
         TrainConfig c = TrainerTest.tiny(ModelKind.CNN).withOptimizer(opt)
                 .withLr(opt == OptimizerKind.ADAM ? 1e-3 : 0.02).withEpochs(3);
