@@ -2,14 +2,12 @@ package org.convlab.lab.equivariance;
 
 import org.convlab.nn.Sequential;
 import org.convlab.nn.init.Rng;
-import org.convlab.nn.layers.Conv2d;
-import org.convlab.nn.layers.MaxPool2d;
-import org.convlab.nn.layers.ReLU;
 import org.convlab.nn.models.EquivarianceCnn;
 
 /**
  * The notebook's equivariance CNN and two variants that subsample, to show what breaks exact
- * equivariance. All three draw the same convolution weights from the same seed:
+ * equivariance ({@link EquivarianceCnn}, their one definition). All three draw the same
+ * convolution weights from the same seed:
  * <pre>
  *   plain:   conv1 (1->20, 3x3 pad 1) -> ReLU ->                conv2 (20->40) -> ReLU -> conv3 (40->1) -> ReLU
  *   pooled:  conv1 (1->20, 3x3 pad 1) -> ReLU -> max-pool 2x2 -> conv2 (20->40) -> ReLU -> conv3 (40->1) -> ReLU
@@ -37,27 +35,12 @@ public final class ShiftedNets {
 
     /** The CNN with a 2x2 max-pool after the first ReLU. */
     public static Sequential pooled(long seed) {
-        Rng rng = new Rng(seed);
-        return new Sequential()
-                .add("conv1", Conv2d.builder(1, 20, 3).padding(1).build(rng))
-                .add("relu1", new ReLU())
-                .add("pool", new MaxPool2d(2))
-                .add("conv2", Conv2d.builder(20, 40, 3).padding(1).build(rng))
-                .add("relu2", new ReLU())
-                .add("conv3", Conv2d.builder(40, 1, 3).padding(1).build(rng))
-                .add("relu3", new ReLU());
+        return new EquivarianceCnn(EquivarianceCnn.Subsampling.MAX_POOL, new Rng(seed));
     }
 
     /** The CNN whose first convolution has stride 2. */
     public static Sequential strided(long seed) {
-        Rng rng = new Rng(seed);
-        return new Sequential()
-                .add("conv1", Conv2d.builder(1, 20, 3).padding(1).stride(2).build(rng))
-                .add("relu1", new ReLU())
-                .add("conv2", Conv2d.builder(20, 40, 3).padding(1).build(rng))
-                .add("relu2", new ReLU())
-                .add("conv3", Conv2d.builder(40, 1, 3).padding(1).build(rng))
-                .add("relu3", new ReLU());
+        return new EquivarianceCnn(EquivarianceCnn.Subsampling.STRIDE, new Rng(seed));
     }
 
     /**

@@ -3,10 +3,8 @@ package org.convlab.lab.train;
 import org.convlab.core.BadParameterException;
 import org.convlab.nn.Sequential;
 import org.convlab.nn.init.Rng;
-import org.convlab.nn.layers.Conv2d;
-import org.convlab.nn.layers.Flatten;
-import org.convlab.nn.layers.Linear;
-import org.convlab.nn.layers.ReLU;
+import org.convlab.nn.models.Conv1Classifier;
+import org.convlab.nn.models.LinearClassifier;
 import org.convlab.nn.models.LocallyConnectedNet;
 import org.convlab.nn.models.ThreeLayerConvNet;
 import org.convlab.nn.models.ThreeLayerMLP;
@@ -15,7 +13,8 @@ import org.convlab.nn.models.ThreeLayerMLP;
  * Which network to train and its sizes: the kind, the MLP's hidden width and the CNN's two
  * channel counts (the notebook's classic values 32 and 16; hidden 100 by default).
  *
- * <p>{@link #build} draws the initial weights from {@code rng} in the order PyTorch's
+ * <p>{@link #build} builds the models of {@code org.convlab.nn.models} (their only definition)
+ * and draws the initial weights from {@code rng} in the order PyTorch's
  * constructors would (layer by layer, weight then bias), with PyTorch's default distributions.
  * Models whose first layers are the CNN's ({@code frozen-cnn}, {@code frozen-conv1}) draw them
  * first, so for one seed they start from the same random convolution as the CNN.
@@ -115,17 +114,11 @@ public record ModelSpec(ModelKind kind, int hidden, int channel1, int channel2) 
                 yield net;
             }
             case LC -> new LocallyConnectedNet(c, channel1, channel2, classes, h, w, rng);
-            case LINEAR -> new Sequential()
-                    .add("flatten", new Flatten())
-                    .add("fc", new Linear(c * h * w, classes, rng));
+            case LINEAR -> new LinearClassifier(c * h * w, classes, rng);
             case FROZEN_CONV1 -> {
-                Conv2d conv1 = Conv2d.builder(c, channel1, 5).padding(2).build(rng);
-                conv1.freeze();
-                yield new Sequential()
-                        .add("conv1", conv1)
-                        .add("relu1", new ReLU())
-                        .add("flatten", new Flatten())
-                        .add("fc", new Linear(channel1 * h * w, classes, rng));
+                Conv1Classifier net = new Conv1Classifier(c, channel1, classes, h, w, rng);
+                net.conv1().freeze();
+                yield net;
             }
         };
         model.setInputGradient(false);
