@@ -3,7 +3,6 @@ package org.convlab.lab.train;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.convlab.core.BadParameterException;
 import org.convlab.data.Batch;
@@ -145,11 +144,11 @@ public final class Trainer {
         if (resume != null) {
             saved = RunCheckpoint.check(resume, config);
             RunCheckpoint.checkData(saved, identity);
-            model = saved.hasArchitecture() ? sequential(resume, saved.buildModel()) : fromSeed();
+            model = saved.hasArchitecture() ? sequential(saved.buildModel()) : fromSeed();
         } else if (initFrom != null) {
             Checkpoint init = Checkpoints.read(initFrom);
             if (init.hasArchitecture()) {
-                model = sequential(initFrom, init.buildModel());
+                model = sequential(init.buildModel());
             } else {
                 model = fromSeed();
                 init.restoreModel(model);
@@ -225,7 +224,8 @@ public final class Trainer {
                 new Rng(config.seed()));
     }
 
-    private static Sequential sequential(Path file, Module m) {
+    /** The model itself, or a one-layer Sequential around a bare layer (the trainer reports per child). */
+    private static Sequential sequential(Module m) {
         if (m instanceof Sequential s) {
             return s;
         }
