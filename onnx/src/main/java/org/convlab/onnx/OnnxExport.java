@@ -225,8 +225,8 @@ public final class OnnxExport {
             }
         }
         String wt = w.floats(name + ".weight_transposed", t, n, o);
-        String y = w.node("MatMul", name + ".matmul", List.of(x, wt));
-        return bias == null ? y : w.node("Add", name, List.of(y, bias));
+        String y = w.node("MatMul", name, List.of(x, wt));
+        return bias == null ? y : w.node("Add", name + ".add", List.of(y, bias));
     }
 
     private static int[] strides(ConvGeometry g) {
