@@ -10,15 +10,16 @@ import org.convlab.tensor.Tensor;
  */
 final class Close {
     /** Absolute part of the tolerance. */
-    static final double ABS = 1e-4;
+    static final double ABS = 1e-5;
     /** Relative part of the tolerance. */
-    static final double REL = 1e-4;
+    static final double REL = 1e-5;
 
     private Close() {
     }
 
     static void assertClose(Tensor actual, Tensor expected, String what) {
         assertThat(actual.shape()).as(what + ": shape").isEqualTo(expected.shape());
+        System.out.printf("%s: max |diff| %.3g over %d values%n", what, maxDiff(actual, expected), expected.size());
         double worst = 0;
         int at = -1;
         for (int i = 0; i < expected.size(); i++) {

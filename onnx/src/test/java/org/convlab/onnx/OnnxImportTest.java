@@ -1,11 +1,13 @@
 package org.convlab.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.convlab.core.BadFileException;
 import org.convlab.nn.Sequential;
 import org.convlab.nn.layers.Conv2d;
 import org.convlab.nn.layers.Flatten;
@@ -77,6 +79,15 @@ class OnnxImportTest {
         Tensor x = Models.input(3, c.sample(), 7);
         Tensor expected = c.model().forward(x).copy();
         Close.assertClose(back.model().forward(x), expected, c.name() + " read back");
+    }
+
+    @Test
+    void aLocallyConnectedExportIsNotReadBackAndTheLineSaysWhere() {
+        Models.Case lc = Models.all()[2];
+        byte[] bytes = OnnxExport.toBytes(lc.model(), lc.sample());
+        assertThatThrownBy(() -> OnnxImport.load(bytes, Path.of("lc.onnx")))
+                .isInstanceOf(BadFileException.class)
+                .hasMessageStartingWith("lc.onnx: node 'lc1.by_position' (Transpose): is not supported");
     }
 
     @Test
