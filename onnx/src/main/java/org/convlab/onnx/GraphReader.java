@@ -44,6 +44,7 @@ final class GraphReader {
     private final Map<String, int[]> activations = new HashMap<>();
     private final Sequential model = new Sequential();
     private final List<Module> layers = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
     private final Set<String> layerNames = new HashSet<>();
     private final Map<String, Integer> opCounts = new HashMap<>();
     private String current;
@@ -92,8 +93,6 @@ final class GraphReader {
         }
         return model;
     }
-
-    private final List<String> names = new ArrayList<>();
 
     /** The shape of one input sample, e.g. {@code (1, 28, 28)}. */
     int[] inputShape() {

@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.convlab.algebra.Axis;
 import org.convlab.algebra.ConvGeometry;
 import org.convlab.core.BadFileException;
@@ -28,13 +30,19 @@ import org.convlab.nn.layers.ReLU;
 import org.convlab.nn.layers.Reshape;
 import org.convlab.onnx.proto.Onnx.ModelProto;
 import org.convlab.onnx.proto.Onnx.OperatorSetIdProto;
+import org.convlab.onnx.proto.Onnx.StringStringEntryProto;
 import org.convlab.tensor.Tensor;
 
 /**
  * Writes a convlab model as an ONNX model (IR version 8, opset 13) with a dynamic batch
  * dimension {@code N}: input {@code input} of shape {@code (N, inputShape...)}, output
  * {@code output}. Initializers carry the state-dict names ({@code conv1.weight}), nodes the
- * layer names.
+ * layer names; optional metadata (e.g. the input normalisation, the class names) goes into the
+ * model's {@code metadata_props}.
+ *
+ * <p>The per-sample shapes come from one forward pass on a batch of two zero samples, which
+ * replaces what the layers cached from the last forward pass (call {@code backward} before
+ * exporting, not after).
  *
  * <p>Layers: Conv1d/Conv2d → {@code Conv} (reflect/replicate padding → {@code Pad} first),
  * Linear → {@code Gemm} (or {@code MatMul} + {@code Add} on inputs of rank above 2), ReLU →
@@ -66,7 +74,12 @@ public final class OnnxExport {
      * @throws BadFileException      when {@code out} cannot be written
      */
     public static void write(Module model, int[] inputShape, Path out) {
-        byte[] bytes = toBytes(model, inputShape);
+        write(model, inputShape, Map.of(), out);
+    }
+
+    /** As {@link #write(Module, int[], Path)}, with {@code metadata} as the model's {@code metadata_props}. */
+    public static void write(Module model, int[] inputShape, Map<String, String> metadata, Path out) {
+        byte[] bytes = toBytes(model, inputShape, metadata);
         Path dir = out.toAbsolutePath().getParent();
         try {
             Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".part");
@@ -81,9 +94,18 @@ public final class OnnxExport {
         }
     }
 
-    /** The ONNX model as bytes; see {@link #write}. */
+    /** The ONNX model as bytes; see {@link #write(Module, int[], Path)}. */
     public static byte[] toBytes(Module model, int[] inputShape) {
-        return toModel(model, inputShape).toByteArray();
+        return toBytes(model, inputShape, Map.of());
+    }
+
+    /** The ONNX model as bytes, with {@code metadata} as its {@code metadata_props}. */
+    public static byte[] toBytes(Module model, int[] inputShape, Map<String, String> metadata) {
+        ModelProto.Builder m = toModel(model, inputShape).toBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(metadata).entrySet()) {
+            m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(e.getKey()).setValue(e.getValue()));
+        }
+        return m.build().toByteArray();
     }
 
     static ModelProto toModel(Module model, int[] inputShape) {

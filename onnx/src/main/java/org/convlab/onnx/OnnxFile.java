@@ -46,6 +46,8 @@ final class OnnxFile {
                         + " an ONNX model may have here (models with external data are not read)");
             }
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new BadFileException(file, "cannot be read (permission denied)", e);
         } catch (IOException e) {
             throw new BadFileException(file, "cannot be read: " + e.getMessage(), e);
         }

@@ -1,9 +1,13 @@
 package org.convlab.onnx;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.convlab.core.BadFileException;
 import org.convlab.nn.Sequential;
 import org.convlab.onnx.proto.Onnx.ModelProto;
+import org.convlab.onnx.proto.Onnx.StringStringEntryProto;
 
 /**
  * Reads an ONNX model made of the operators convlab has (Conv, Gemm, MatMul + Add, Relu,
@@ -28,8 +32,10 @@ public final class OnnxImport {
      * @param inputShape  one sample, e.g. {@code (1, 28, 28)} (the batch dimension is free)
      * @param producer    who wrote the file, e.g. {@code pytorch 1.13.1}
      * @param opset       the default domain's opset of the file
+     * @param metadata    the file's {@code metadata_props}, in file order
      */
-    public record Imported(Sequential model, int[] inputShape, String producer, long opset) {
+    public record Imported(Sequential model, int[] inputShape, String producer, long opset,
+                           Map<String, String> metadata) {
     }
 
     /** The model in {@code file}; see {@link #load(Path)} for its input shape. */
@@ -51,6 +57,11 @@ public final class OnnxImport {
         GraphReader reader = new GraphReader(file, m);
         Sequential model = reader.read();
         String producer = (m.getProducerName() + " " + m.getProducerVersion()).trim();
-        return new Imported(model, reader.inputShape(), producer, OnnxFile.defaultOpset(m));
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (StringStringEntryProto e : m.getMetadataPropsList()) {
+            metadata.put(e.getKey(), e.getValue());
+        }
+        return new Imported(model, reader.inputShape(), producer, OnnxFile.defaultOpset(m),
+                Collections.unmodifiableMap(metadata));
     }
 }

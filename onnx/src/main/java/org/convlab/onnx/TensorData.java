@@ -59,7 +59,7 @@ final class TensorData {
                         + 4L * n + " for dimensions " + t.getDimsList());
             }
             float[] v = new float[n];
-            ByteBuffer.wrap(t.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+            t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
             return v;
         }
         if (t.getFloatDataCount() != n) {
@@ -90,7 +90,7 @@ final class TensorData {
                 throw new OnnxProblem("tensor '" + t.getName() + "' holds " + t.getRawData().size() + " bytes, expected "
                         + (long) width * n + " for dimensions " + t.getDimsList());
             }
-            ByteBuffer b = ByteBuffer.wrap(t.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < n; i++) {
                 v[i] = i64 ? b.getLong() : b.getInt();
             }

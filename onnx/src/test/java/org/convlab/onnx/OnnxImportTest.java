@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.convlab.core.BadFileException;
 import org.convlab.nn.Sequential;
 import org.convlab.nn.layers.Conv2d;
@@ -79,6 +80,16 @@ class OnnxImportTest {
         Tensor x = Models.input(3, c.sample(), 7);
         Tensor expected = c.model().forward(x).copy();
         Close.assertClose(back.model().forward(x), expected, c.name() + " read back");
+    }
+
+    @Test
+    void metadataTravelsWithTheModel() {
+        Models.Case c = Models.all()[0];
+        Map<String, String> meta = Map.of("convlab.normalization.mean", "0.2860", "convlab.classes", "T-shirt,Trouser");
+        OnnxImport.Imported back = OnnxImport.load(OnnxExport.toBytes(c.model(), c.sample(), meta), Path.of("m.onnx"));
+        assertThat(back.metadata()).isEqualTo(meta);
+        assertThat(back.producer()).startsWith("convlab");
+        assertThat(back.opset()).isEqualTo(OnnxExport.OPSET);
     }
 
     @Test

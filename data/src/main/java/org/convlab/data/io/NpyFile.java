@@ -27,6 +27,8 @@ import org.convlab.tensor.Tensor;
  */
 public final class NpyFile {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    /** Most elements read: 2^29 - 4 floats, so that the data fits one Java byte array. */
+    static final long MAX_ELEMENTS = (Integer.MAX_VALUE - 16) / 4;
     /** The longest header accepted (NumPy writes well under 1 KiB). */
     private static final int MAX_HEADER = 1 << 16;
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
@@ -73,8 +75,9 @@ public final class NpyFile {
             long count = 1;
             for (int d : shape) {
                 count *= d;
-                if (count > Integer.MAX_VALUE - 16) {
-                    throw new BadFileException(file, headerStart, "at most 2^31 elements", "shape " + shapeText(shape));
+                if (count > MAX_ELEMENTS) {
+                    throw new BadFileException(file, headerStart, "at most " + MAX_ELEMENTS + " elements",
+                            "shape " + shapeText(shape));
                 }
             }
             long dataStart = headerStart + headerLen;

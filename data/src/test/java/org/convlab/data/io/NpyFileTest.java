@@ -99,7 +99,7 @@ class NpyFileTest {
         assertThat(refusal(file("fortran.npy", ok.replace("False", "True"), 24))).contains("fortran_order True");
         assertThat(refusal(file("neg.npy", ok.replace("(2, 3)", "(2, -3)"), 24))).contains("shape (2, -3)");
         assertThat(refusal(file("huge.npy", ok.replace("(2, 3)", "(100000, 100000, 100000)"), 24)))
-                .contains("at most 2^31 elements");
+                .contains("at most " + NpyFile.MAX_ELEMENTS + " elements");
         assertThat(refusal(file("noshape.npy", "{'descr': '<f4', 'fortran_order': False, }\n", 4)))
                 .contains("a 'shape' tuple");
         assertThat(refusal(file("nodict.npy", "descr <f4\n", 4))).contains("a header dictionary");
