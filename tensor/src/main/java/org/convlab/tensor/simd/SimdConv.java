@@ -40,7 +40,7 @@ public final class SimdConv implements ConvKernels {
     private static final int SLOT_DB_SUMS = 42;
 
     private static final ThreadLocal<float[][]> SCRATCH =
-            ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[96], new float[0]});
+            ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[DirectConv.TILE], new float[0]});
 
     private final ConvKernels fallback;
     private final double minDirectFlops;
