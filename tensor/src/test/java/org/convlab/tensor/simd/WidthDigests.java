@@ -33,19 +33,29 @@ public final class WidthDigests {
 
     /** Prints the digests of every case on stdout. */
     public static void main(String[] args) {
-        WidthDigests d = new WidthDigests();
-        System.out.println("width " + Lanes.F.vectorBitSize());
-        for (int t : new int[] {1, 2}) {
-            Parallel.setThreads(t);
-            d.threads = t;
-            d.gemm();
-            d.conv();
-            d.dense();
-            d.elementwise();
-            d.training();
-        }
-        d.lines.forEach(System.out::println);
+        digests().forEach(System.out::println);
         System.exit(0);
+    }
+
+    /** The lines {@link #main} prints: the width, then every case on 1 and on 2 threads. */
+    static List<String> digests() {
+        int saved = Parallel.threads();
+        WidthDigests d = new WidthDigests();
+        d.lines.add("width " + Lanes.F.vectorBitSize());
+        try {
+            for (int t : new int[] {1, 2}) {
+                Parallel.setThreads(t);
+                d.threads = t;
+                d.gemm();
+                d.conv();
+                d.dense();
+                d.elementwise();
+                d.training();
+            }
+        } finally {
+            Parallel.setThreads(saved);
+        }
+        return d.lines;
     }
 
     private void gemm() {
