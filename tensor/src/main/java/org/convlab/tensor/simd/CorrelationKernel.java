@@ -4,11 +4,11 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * Register-blocked micro-kernels of a {@link Correlation}: a tile of output channels (rows, whose
- * filters are broadcast) by output octets (runs of 8 columns, loaded as vectors straight from the
+ * filters are broadcast) by output octets (runs of L columns, one vector of the width in use, loaded straight from the
  * padded image — no im2col), summed over {@code taps} taps (one block of a correlation's taps):
  * <pre>  tile[r][o][lane] += sum_{k < taps} wp[wIdx + k*6 + r] * x[x_o + offsets[k] + lane]</pre>
  * Filters are packed with row stride 6: {@code wp[wIdx + k*6 + r]} is filter {@code r} of the
- * panel at tap {@code k}. The tile lives in {@code acc[accIdx + (r*O + o)*8 + lane]}: the
+ * panel at tap {@code k}. The tile lives in {@code acc[accIdx + (r*O + o)*L + lane]}: the
  * accumulators start from it and are stored back to it. Shapes (rows x octets): 6x2
  * and 4x2 for wide channel counts, 3x4 and 1x8 when there are only a few output channels (a
  * 1-channel input gradient, an RGB one) so that every kernel keeps 8 to 12 accumulators.

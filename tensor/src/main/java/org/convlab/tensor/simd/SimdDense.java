@@ -83,7 +83,7 @@ public final class SimdDense implements DenseKernels {
         }
     }
 
-    /** One dot product: its 8 lanes added in lane order, then the tail past the last full vector. */
+    /** One dot product: its 8 partial sums added in order, then the tail past the last full vector. */
     private static float dot(float[] tile, int i, int j, float[] x, int xRow, float[] w, int wRow, int in) {
         int t = (i * 5 + j) * 8;
         float s = tile[t];

@@ -4,16 +4,16 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The micro-kernel of a convolution's weight gradient, an implicit GEMM with the output channels
- * in the vector lanes: a tile of 16 output channels (two vectors) by 6 taps,
- * <pre>  acc[r][v][lane] += sum_{q < count} dT[dBase + q*16 + v*8 + lane] * x[xBase + q + t_r]</pre>
- * where {@code dT} is the output gradient transposed so that the 16 channels of one output
+ * in the vector lanes: a tile of {@code CHANNELS = 2L} output channels (two vectors of L lanes) by 6 taps,
+ * <pre>  acc[r][v][lane] += sum_{q < count} dT[dBase + q*2L + v*L + lane] * x[xBase + q + t_r]</pre>
+ * where {@code dT} is the output gradient transposed so that the 2L channels of one output
  * position are contiguous, {@code x} the padded input and {@code t_r} the offset of tap
- * {@code r} (see {@link DirectWeightGrad}). Then {@code dw[f0 + 8v + lane, tap_r]} is
+ * {@code r} (see {@link DirectWeightGrad}). Then {@code dw[f0 + Lv + lane, tap_r]} is
  * {@code acc[r][v][lane]}: no lanes to add up at the end. Each step loads two vectors of the
  * gradient and broadcasts six input values for twelve FMAs, the shape of the GEMM micro-kernel
  * ({@link MicroKernel}), whose loop C2 compiles without spilling an accumulator.
  *
- * <p>The accumulators start from {@code acc[accIdx + (r*2 + v)*8 + lane]} and are stored back
+ * <p>The accumulators start from {@code acc[accIdx + (r*2 + v)*L + lane]} and are stored back
  * there.
  */
 final class WeightGradKernel {
