@@ -1,5 +1,7 @@
 package org.convlab.tensor.simd;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jdk.incubator.vector.FloatVector;
@@ -27,9 +29,11 @@ public final class FmaPeak {
     }
 
     /**
-     * GFLOP/s per width in bits, each the fastest of the runs of 20,000 loop trips (12 FMAs each)
-     * made during its share of {@code seconds}; the first runs, before the JIT has compiled the
-     * loop, are slow, so give each width a second or so.
+     * GFLOP/s per width in bits, each the fastest of its runs (loops of 12 independent FMAs, 2 ms or more),
+     * timed by the thread's CPU time where the JVM measures it (other processes then do not lower
+     * the figure). Each width runs for its share of {@code seconds} and on until its best has not
+     * improved by 1% for 20 runs (the first runs, before the JIT's C2 has compiled the loop, are
+     * slow, and on a loaded machine the compiler threads wait too), but no longer than 20 shares.
      */
     public static Map<Integer, Double> byWidth(double seconds) {
         Map<Integer, Double> peaks = new LinkedHashMap<>();
@@ -42,22 +46,36 @@ public final class FmaPeak {
     }
 
     private static double measure(int bits, double seconds) {
+        ThreadMXBean clock = ManagementFactory.getThreadMXBean();
+        boolean cpuTime = clock.isCurrentThreadCpuTimeSupported();
         int iterations = 20_000;
         int lanes = bits / 32;
         double best = 0;
+        int sinceImproved = 0;
         float[] sink = new float[lanes];
         long start = System.nanoTime();
-        do {
-            long t0 = System.nanoTime();
-            switch (bits) {
-                case 128 -> chains128(iterations, sink);
-                case 256 -> chains256(iterations, sink);
-                default -> chains512(iterations, sink);
+        while (true) {
+            // A run repeats the loop for at least 2 ms of the clock, whatever its granularity.
+            long t0 = cpuTime ? clock.getCurrentThreadCpuTime() : System.nanoTime();
+            long dt;
+            int calls = 0;
+            do {
+                switch (bits) {
+                    case 128 -> chains128(iterations, sink);
+                    case 256 -> chains256(iterations, sink);
+                    default -> chains512(iterations, sink);
+                }
+                calls++;
+                dt = (cpuTime ? clock.getCurrentThreadCpuTime() : System.nanoTime()) - t0;
+            } while (dt < 2_000_000);
+            double gflops = 12.0 * 2 * lanes * iterations * calls / dt;
+            sinceImproved = gflops > best * 1.01 ? 0 : sinceImproved + 1;
+            best = Math.max(best, gflops);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (elapsed >= 20 * seconds || elapsed >= seconds && sinceImproved >= 20) {
+                return best;
             }
-            long dt = System.nanoTime() - t0;
-            best = Math.max(best, 12.0 * 2 * lanes * iterations / dt);
-        } while (System.nanoTime() - start < seconds * 1e9);
-        return best;
+        }
     }
 
     // One method per width, each with its species a constant, so that C2 compiles it to vector FMAs.
