@@ -147,7 +147,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < v.length; i++) {
             v[i] = concurrentPeak(threads.get(i), seconds);
         }
-        return new Row("FMA peak (registers only, best width)", "GFLOP/s", v);
+        return new Row("FMA peak (registers only)", "GFLOP/s", v);
     }
 
     /** Sum of the FMA peaks of {@code n} threads measuring at the same time. */
