@@ -28,6 +28,7 @@ import org.convlab.tensor.kernels.Kernels;
 import org.convlab.tensor.kernels.Workspace;
 import org.convlab.tensor.parallel.Parallel;
 import org.convlab.tensor.simd.FmaPeak;
+import org.convlab.tensor.simd.VectorWidths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -385,7 +386,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments();
         return String.format("%s, %d cores; %s %s; kernels %s; JVM flags: %s", cpu,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), Kernels.simd() ? "Vector API (256-bit)" : "reference (scalar)",
+                System.getProperty("java.version"), Kernels.simd() ? "Vector API, " + VectorWidths.describe() : "reference (scalar)",
                 flags.isEmpty() ? "(none)" : String.join(" ", flags));
     }
 

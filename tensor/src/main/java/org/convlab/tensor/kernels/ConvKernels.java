@@ -46,11 +46,11 @@ public interface ConvKernels {
     default void backwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] dyRectified, float[] rectified,
                                    float[] dx, float[] dw, float[] dbias, Workspace ws) {
         int size = n * p.outputSize();
-        float[] dy = ws.floats(SLOT_MASKED, size);
+        float[] dy = ws.floats(KEY_MASKED, size);
         Kernels.elementwise().reluBackward(rectified, dyRectified, dy, size);
         backward(p, n, x, w, dy, dx, dw, dbias, ws);
     }
 
-    /** The workspace slot of {@link #backwardRectified}'s masked gradient. */
-    int SLOT_MASKED = 39;
+    /** The workspace buffer of {@link #backwardRectified}'s masked gradient. */
+    Workspace.Key KEY_MASKED = Workspace.key("ConvKernels.masked");
 }

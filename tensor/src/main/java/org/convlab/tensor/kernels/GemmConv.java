@@ -19,10 +19,10 @@ import org.convlab.tensor.parallel.Parallel;
  * so the result does not depend on the thread count.
  */
 public final class GemmConv implements ConvKernels {
-    private static final int SLOT_COLS = 0;
-    private static final int SLOT_DCOLS = 1;
-    private static final int SLOT_DW = 2;
-    private static final int SLOT_DB = 3;
+    private static final Workspace.Key KEY_COLS = Workspace.key("GemmConv.cols");
+    private static final Workspace.Key KEY_DCOLS = Workspace.key("GemmConv.dcols");
+    private static final Workspace.Key KEY_DW = Workspace.key("GemmConv.dwPart");
+    private static final Workspace.Key KEY_DB = Workspace.key("GemmConv.dbPart");
 
     private final Gemm gemm;
 
@@ -39,7 +39,7 @@ public final class GemmConv implements ConvKernels {
         int cg = p.channelsPerGroup;
         boolean inPlace = p.pointwise();
         int chunks = Chunks.count(n, Chunks.MAX_IMAGE_CHUNKS);
-        float[][] cols = inPlace ? null : ws.floats(SLOT_COLS, chunks, k * plane);
+        float[][] cols = inPlace ? null : ws.floats(KEY_COLS, chunks, k * plane);
         Parallel.forEach(chunks, ch -> {
             for (int i = Chunks.start(ch, chunks, n); i < Chunks.end(ch, chunks, n); i++) {
                 for (int g = 0; g < p.groups; g++) {
@@ -76,10 +76,10 @@ public final class GemmConv implements ConvKernels {
         int cg = p.channelsPerGroup;
         boolean inPlace = p.pointwise();
         int chunks = Chunks.count(n, Chunks.MAX_IMAGE_CHUNKS);
-        float[][] cols = dw != null && !inPlace ? ws.floats(SLOT_COLS, chunks, k * plane) : null;
-        float[][] dcols = dx != null && !inPlace ? ws.floats(SLOT_DCOLS, chunks, k * plane) : null;
-        float[][] dwPart = dw != null ? ws.floats(SLOT_DW, chunks, p.weightSize()) : null;
-        float[][] dbPart = dbias != null ? ws.floats(SLOT_DB, chunks, p.filters) : null;
+        float[][] cols = dw != null && !inPlace ? ws.floats(KEY_COLS, chunks, k * plane) : null;
+        float[][] dcols = dx != null && !inPlace ? ws.floats(KEY_DCOLS, chunks, k * plane) : null;
+        float[][] dwPart = dw != null ? ws.floats(KEY_DW, chunks, p.weightSize()) : null;
+        float[][] dbPart = dbias != null ? ws.floats(KEY_DB, chunks, p.filters) : null;
         Parallel.forEach(chunks, ch -> {
             int first = Chunks.start(ch, chunks, n);
             int last = Chunks.end(ch, chunks, n);

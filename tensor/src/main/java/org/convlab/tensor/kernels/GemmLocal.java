@@ -18,10 +18,10 @@ import org.convlab.tensor.parallel.Parallel;
  * thread count.
  */
 public final class GemmLocal implements LocalKernels {
-    private static final int SLOT_PATCH = 0;
-    private static final int SLOT_ROWS = 1;
-    private static final int SLOT_DPATCH = 2;
-    private static final int SLOT_DROWS = 3;
+    private static final Workspace.Key KEY_PATCH = Workspace.key("GemmLocal.patches");
+    private static final Workspace.Key KEY_ROWS = Workspace.key("GemmLocal.rows");
+    private static final Workspace.Key KEY_DPATCH = Workspace.key("GemmLocal.dpatches");
+    private static final Workspace.Key KEY_DROWS = Workspace.key("GemmLocal.drows");
 
     private final Gemm gemm;
 
@@ -73,8 +73,8 @@ public final class GemmLocal implements LocalKernels {
         int f = p.filters;
         int positions = p.outputPlane();
         int chunks = Chunks.count(positions, Chunks.MAX_POSITION_CHUNKS);
-        float[][] patches = ws.floats(SLOT_PATCH, chunks, n * k);
-        float[][] rows = ws.floats(SLOT_ROWS, chunks, n * f);
+        float[][] patches = ws.floats(KEY_PATCH, chunks, n * k);
+        float[][] rows = ws.floats(KEY_ROWS, chunks, n * f);
         Parallel.forEach(chunks, ch -> {
             float[] pt = patches[ch];
             float[] out = rows[ch];
@@ -99,8 +99,8 @@ public final class GemmLocal implements LocalKernels {
         int positions = p.outputPlane();
         if (dw != null || dbias != null) {
             int chunks = Chunks.count(positions, Chunks.MAX_POSITION_CHUNKS);
-            float[][] patches = dw == null ? null : ws.floats(SLOT_PATCH, chunks, n * k);
-            float[][] rows = ws.floats(SLOT_ROWS, chunks, n * f);
+            float[][] patches = dw == null ? null : ws.floats(KEY_PATCH, chunks, n * k);
+            float[][] rows = ws.floats(KEY_ROWS, chunks, n * f);
             Parallel.forEach(chunks, ch -> {
                 float[] dyq = rows[ch];
                 for (int q = Chunks.start(ch, chunks, positions); q < Chunks.end(ch, chunks, positions); q++) {
@@ -128,8 +128,8 @@ public final class GemmLocal implements LocalKernels {
         if (dx != null) {
             int chunks = Chunks.count(n, Chunks.MAX_IMAGE_CHUNKS);
             int most = (n + chunks - 1) / chunks;
-            float[][] rows = ws.floats(SLOT_DROWS, chunks, most * f);
-            float[][] dpatches = ws.floats(SLOT_DPATCH, chunks, most * k);
+            float[][] rows = ws.floats(KEY_DROWS, chunks, most * f);
+            float[][] dpatches = ws.floats(KEY_DPATCH, chunks, most * k);
             Parallel.forEach(chunks, ch -> {
                 int from = Chunks.start(ch, chunks, n);
                 int to = Chunks.end(ch, chunks, n);

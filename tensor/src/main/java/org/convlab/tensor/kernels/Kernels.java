@@ -1,64 +1,112 @@
 package org.convlab.tensor.kernels;
 
+import java.util.ServiceLoader;
+import org.convlab.core.ConvlabException;
+
 /**
- * Chooses between the fast (Vector API) kernels and their reference twins, once.
+ * Chooses between the fast (Vector API) kernels and their reference twins, once, and wires them:
+ * the only place that constructs the kernels in use and hands each its collaborators.
  *
- * <p>The fast kernels are used when the {@code jdk.incubator.vector} module is present (the
- * launcher adds it) and the system property {@code convlab.simd} is not {@code false}.
+ * <p>The fast kernels ({@link FastKernels}, found with {@link ServiceLoader}) are used when the
+ * {@code jdk.incubator.vector} module is present (the launcher adds it) and the system property
+ * {@code convlab.simd} is not {@code false}. Without the module, the first use prints one notice
+ * on stderr saying which kernels run and how to enable the fast ones. A bad
+ * {@code convlab.vector.bits} is reported by every accessor as a {@link ConvlabException} (one line
+ * from the command line), never as an error while initialising a class.
  */
 public final class Kernels {
-    private static final boolean SIMD = !"false".equalsIgnoreCase(System.getProperty("convlab.simd"))
-            && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    private static final Gemm GEMM = SIMD ? simdGemmOrReference() : new ReferenceGemm();
-    private static final ConvKernels CONV = SIMD && org.convlab.tensor.simd.SimdGemm.supported()
-            ? new org.convlab.tensor.simd.SimdConv(new GemmConv(GEMM)) : new GemmConv(GEMM);
-    private static final DenseKernels DENSE = SIMD && org.convlab.tensor.simd.SimdGemm.supported()
-            ? new org.convlab.tensor.simd.SimdDense(new GemmDense(GEMM)) : new GemmDense(GEMM);
-    private static final LocalKernels LOCAL = new GemmLocal(GEMM);
+    private static final ConvlabException PROBLEM;
+    private static final FastKernels FAST;
+    private static final Gemm GEMM;
+    private static final ConvKernels CONV;
+    private static final DenseKernels DENSE;
+    private static final LocalKernels LOCAL;
     private static final PoolKernels POOL = new DirectPool();
-    private static final ElementwiseKernels ELEMENTWISE = SIMD && org.convlab.tensor.simd.SimdGemm.supported()
-            ? new org.convlab.tensor.simd.SimdElementwise() : new ReferenceElementwise();
+    private static final ElementwiseKernels ELEMENTWISE;
+
+    static {
+        ConvlabException problem = null;
+        FastKernels fast = null;
+        boolean wanted = !"false".equalsIgnoreCase(System.getProperty("convlab.simd"));
+        try {
+            VectorWidth.requestedBits();
+            if (wanted && vectorModulePresent()) {
+                fast = ServiceLoader.load(FastKernels.class, Kernels.class.getClassLoader()).findFirst().orElse(null);
+            } else if (wanted) {
+                System.err.println("convlab: the Vector API module is not loaded, so the reference kernels run"
+                        + " (several times slower); start java with --add-modules jdk.incubator.vector"
+                        + " (the ./convlab launcher does) for the SIMD kernels");
+            }
+        } catch (ConvlabException e) {
+            problem = e;
+        }
+        PROBLEM = problem;
+        FAST = fast;
+        GEMM = fast != null ? fast.gemm() : new ReferenceGemm();
+        CONV = fast != null ? fast.conv(new GemmConv(GEMM)) : new GemmConv(GEMM);
+        DENSE = fast != null ? fast.dense(new GemmDense(GEMM)) : new GemmDense(GEMM);
+        LOCAL = new GemmLocal(GEMM);
+        ELEMENTWISE = fast != null ? fast.elementwise() : new ReferenceElementwise();
+    }
 
     private Kernels() {
     }
 
+    private static boolean vectorModulePresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    private static void check() {
+        if (PROBLEM != null) {
+            throw PROBLEM;
+        }
+    }
+
     /** Whether the Vector API kernels are in use. */
     public static boolean simd() {
-        return SIMD;
+        check();
+        return FAST != null;
+    }
+
+    /** The vector width of the kernels in use, in bits; 0 for the reference (scalar) kernels. */
+    public static int vectorBits() {
+        check();
+        return FAST == null ? 0 : FAST.vectorBits();
     }
 
     /** The matrix multiply in use. */
     public static Gemm gemm() {
+        check();
         return GEMM;
     }
 
     /** The convolution kernels in use (1-D and 2-D, every padding mode and group count). */
     public static ConvKernels conv() {
+        check();
         return CONV;
     }
 
     /** The fully connected (linear) kernels in use. */
     public static DenseKernels dense() {
+        check();
         return DENSE;
     }
 
     /** The locally connected (unshared convolution) kernels in use. */
     public static LocalKernels local() {
+        check();
         return LOCAL;
     }
 
     /** The pooling kernels in use. */
     public static PoolKernels pool() {
+        check();
         return POOL;
     }
 
     /** The element-wise kernels (rectifier, bias rows) in use. */
     public static ElementwiseKernels elementwise() {
+        check();
         return ELEMENTWISE;
-    }
-
-    private static Gemm simdGemmOrReference() {
-        return org.convlab.tensor.simd.SimdGemm.supported()
-                ? new org.convlab.tensor.simd.SimdGemm() : new ReferenceGemm();
     }
 }

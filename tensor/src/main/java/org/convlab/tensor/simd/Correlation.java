@@ -13,7 +13,7 @@ import org.convlab.algebra.PaddingMode;
  * gradient).
  *
  * <p>The padded image is stored {@code (inChannels, paddedH, paddedW)} plus {@link #SLACK} floats
- * so that 8-lane loads past the last column stay inside the array. Tap {@code k = (c, ki, kj)}
+ * so that vector loads (up to 16 lanes) past the last column stay inside the array. Tap {@code k = (c, ki, kj)}
  * of output position {@code (oy, ox)} reads {@code xpad[offset(k) + oy*strideH*paddedW + ox]}.
  */
 final class Correlation {
@@ -53,7 +53,7 @@ final class Correlation {
     final int[] octetInput;
     /** Start of each octet in an output plane. */
     final int[] octetOutput;
-    /** Output columns each octet covers (8, or fewer at the end of a row). */
+    /** Output columns each octet covers (L, or fewer at the end of a row). */
     final int[] octetWidth;
     private final int[] rowSource;
     private final int[] colSource;
@@ -156,7 +156,7 @@ final class Correlation {
         return outH * outW;
     }
 
-    /** Octets (runs of 8 output columns in one row) per output row. */
+    /** Octets (runs of L output columns in one row) per output row. */
     int octetsPerRow() {
         return (outW + Lanes.L - 1) / Lanes.L;
     }
@@ -178,7 +178,7 @@ final class Correlation {
         return (q / opr) * outW + (q % opr) * Lanes.L;
     }
 
-    /** Output columns octet {@code q} covers (8, or fewer at the end of a row). */
+    /** Output columns octet {@code q} covers (L, or fewer at the end of a row). */
     int octetWidth(int q) {
         return Math.min(Lanes.L, outW - (q % octetsPerRow()) * Lanes.L);
     }

@@ -4,11 +4,11 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * Register-blocked micro-kernels of a {@link Correlation}: a tile of output channels (rows, whose
- * filters are broadcast) by output octets (runs of 8 columns, loaded as vectors straight from the
+ * filters are broadcast) by output octets (runs of L columns, one vector of the width in use, loaded straight from the
  * padded image — no im2col), summed over {@code taps} taps (one block of a correlation's taps):
  * <pre>  tile[r][o][lane] += sum_{k < taps} wp[wIdx + k*6 + r] * x[x_o + offsets[k] + lane]</pre>
  * Filters are packed with row stride 6: {@code wp[wIdx + k*6 + r]} is filter {@code r} of the
- * panel at tap {@code k}. The tile lives in {@code acc[accIdx + (r*O + o)*8 + lane]}: the
+ * panel at tap {@code k}. The tile lives in {@code acc[accIdx + (r*O + o)*L + lane]}: the
  * accumulators start from it and are stored back to it. Shapes (rows x octets): 6x2
  * and 4x2 for wide channel counts, 3x4 and 1x8 when there are only a few output channels (a
  * 1-channel input gradient, an RGB one) so that every kernel keeps 8 to 12 accumulators.
@@ -27,17 +27,17 @@ final class CorrelationKernel {
     static void k6x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1,
                      float[] acc, int accIdx) {
         FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
-        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8);
-        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 16);
-        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 24);
-        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 32);
-        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 40);
-        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 48);
-        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 56);
-        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 64);
-        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 72);
-        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 80);
-        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 88);
+        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
+        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
+        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
+        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
+        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
         for (int k = 0; k < taps; k++) {
             int wi = wIdx + k * 6;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
@@ -63,29 +63,29 @@ final class CorrelationKernel {
             c51 = a.fma(b1, c51);
         }
         c00.intoArray(acc, accIdx + 0);
-        c01.intoArray(acc, accIdx + 8);
-        c10.intoArray(acc, accIdx + 16);
-        c11.intoArray(acc, accIdx + 24);
-        c20.intoArray(acc, accIdx + 32);
-        c21.intoArray(acc, accIdx + 40);
-        c30.intoArray(acc, accIdx + 48);
-        c31.intoArray(acc, accIdx + 56);
-        c40.intoArray(acc, accIdx + 64);
-        c41.intoArray(acc, accIdx + 72);
-        c50.intoArray(acc, accIdx + 80);
-        c51.intoArray(acc, accIdx + 88);
+        c01.intoArray(acc, accIdx + Lanes.L);
+        c10.intoArray(acc, accIdx + 2 * Lanes.L);
+        c11.intoArray(acc, accIdx + 3 * Lanes.L);
+        c20.intoArray(acc, accIdx + 4 * Lanes.L);
+        c21.intoArray(acc, accIdx + 5 * Lanes.L);
+        c30.intoArray(acc, accIdx + 6 * Lanes.L);
+        c31.intoArray(acc, accIdx + 7 * Lanes.L);
+        c40.intoArray(acc, accIdx + 8 * Lanes.L);
+        c41.intoArray(acc, accIdx + 9 * Lanes.L);
+        c50.intoArray(acc, accIdx + 10 * Lanes.L);
+        c51.intoArray(acc, accIdx + 11 * Lanes.L);
     }
 
     static void k4x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1,
                      float[] acc, int accIdx) {
         FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
-        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8);
-        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 16);
-        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 24);
-        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 32);
-        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 40);
-        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 48);
-        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 56);
+        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
+        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
         for (int k = 0; k < taps; k++) {
             int wi = wIdx + k * 6;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
@@ -105,29 +105,29 @@ final class CorrelationKernel {
             c31 = a.fma(b1, c31);
         }
         c00.intoArray(acc, accIdx + 0);
-        c01.intoArray(acc, accIdx + 8);
-        c10.intoArray(acc, accIdx + 16);
-        c11.intoArray(acc, accIdx + 24);
-        c20.intoArray(acc, accIdx + 32);
-        c21.intoArray(acc, accIdx + 40);
-        c30.intoArray(acc, accIdx + 48);
-        c31.intoArray(acc, accIdx + 56);
+        c01.intoArray(acc, accIdx + Lanes.L);
+        c10.intoArray(acc, accIdx + 2 * Lanes.L);
+        c11.intoArray(acc, accIdx + 3 * Lanes.L);
+        c20.intoArray(acc, accIdx + 4 * Lanes.L);
+        c21.intoArray(acc, accIdx + 5 * Lanes.L);
+        c30.intoArray(acc, accIdx + 6 * Lanes.L);
+        c31.intoArray(acc, accIdx + 7 * Lanes.L);
     }
 
     static void k3x4(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1, int x2, int x3,
                      float[] acc, int accIdx) {
         FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
-        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8);
-        FloatVector c02 = FloatVector.fromArray(Lanes.F, acc, accIdx + 16);
-        FloatVector c03 = FloatVector.fromArray(Lanes.F, acc, accIdx + 24);
-        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 32);
-        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 40);
-        FloatVector c12 = FloatVector.fromArray(Lanes.F, acc, accIdx + 48);
-        FloatVector c13 = FloatVector.fromArray(Lanes.F, acc, accIdx + 56);
-        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 64);
-        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 72);
-        FloatVector c22 = FloatVector.fromArray(Lanes.F, acc, accIdx + 80);
-        FloatVector c23 = FloatVector.fromArray(Lanes.F, acc, accIdx + 88);
+        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
+        FloatVector c02 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+        FloatVector c03 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+        FloatVector c12 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+        FloatVector c13 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
+        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
+        FloatVector c22 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
+        FloatVector c23 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
         for (int k = 0; k < taps; k++) {
             int wi = wIdx + k * 6;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
@@ -152,17 +152,17 @@ final class CorrelationKernel {
             c23 = a.fma(b3, c23);
         }
         c00.intoArray(acc, accIdx + 0);
-        c01.intoArray(acc, accIdx + 8);
-        c02.intoArray(acc, accIdx + 16);
-        c03.intoArray(acc, accIdx + 24);
-        c10.intoArray(acc, accIdx + 32);
-        c11.intoArray(acc, accIdx + 40);
-        c12.intoArray(acc, accIdx + 48);
-        c13.intoArray(acc, accIdx + 56);
-        c20.intoArray(acc, accIdx + 64);
-        c21.intoArray(acc, accIdx + 72);
-        c22.intoArray(acc, accIdx + 80);
-        c23.intoArray(acc, accIdx + 88);
+        c01.intoArray(acc, accIdx + Lanes.L);
+        c02.intoArray(acc, accIdx + 2 * Lanes.L);
+        c03.intoArray(acc, accIdx + 3 * Lanes.L);
+        c10.intoArray(acc, accIdx + 4 * Lanes.L);
+        c11.intoArray(acc, accIdx + 5 * Lanes.L);
+        c12.intoArray(acc, accIdx + 6 * Lanes.L);
+        c13.intoArray(acc, accIdx + 7 * Lanes.L);
+        c20.intoArray(acc, accIdx + 8 * Lanes.L);
+        c21.intoArray(acc, accIdx + 9 * Lanes.L);
+        c22.intoArray(acc, accIdx + 10 * Lanes.L);
+        c23.intoArray(acc, accIdx + 11 * Lanes.L);
     }
 
     static void k1x8(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int[] bases, int bIdx,
@@ -176,13 +176,13 @@ final class CorrelationKernel {
         int x6 = bases[bIdx + 6];
         int x7 = bases[bIdx + 7];
         FloatVector c0 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
-        FloatVector c1 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8);
-        FloatVector c2 = FloatVector.fromArray(Lanes.F, acc, accIdx + 16);
-        FloatVector c3 = FloatVector.fromArray(Lanes.F, acc, accIdx + 24);
-        FloatVector c4 = FloatVector.fromArray(Lanes.F, acc, accIdx + 32);
-        FloatVector c5 = FloatVector.fromArray(Lanes.F, acc, accIdx + 40);
-        FloatVector c6 = FloatVector.fromArray(Lanes.F, acc, accIdx + 48);
-        FloatVector c7 = FloatVector.fromArray(Lanes.F, acc, accIdx + 56);
+        FloatVector c1 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
+        FloatVector c2 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+        FloatVector c3 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+        FloatVector c4 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+        FloatVector c5 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+        FloatVector c6 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+        FloatVector c7 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
         for (int k = 0; k < taps; k++) {
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wIdx + k * 6]);
             int off = offsets[k];
@@ -196,12 +196,12 @@ final class CorrelationKernel {
             c7 = a.fma(FloatVector.fromArray(Lanes.F, x, x7 + off), c7);
         }
         c0.intoArray(acc, accIdx + 0);
-        c1.intoArray(acc, accIdx + 8);
-        c2.intoArray(acc, accIdx + 16);
-        c3.intoArray(acc, accIdx + 24);
-        c4.intoArray(acc, accIdx + 32);
-        c5.intoArray(acc, accIdx + 40);
-        c6.intoArray(acc, accIdx + 48);
-        c7.intoArray(acc, accIdx + 56);
+        c1.intoArray(acc, accIdx + Lanes.L);
+        c2.intoArray(acc, accIdx + 2 * Lanes.L);
+        c3.intoArray(acc, accIdx + 3 * Lanes.L);
+        c4.intoArray(acc, accIdx + 4 * Lanes.L);
+        c5.intoArray(acc, accIdx + 5 * Lanes.L);
+        c6.intoArray(acc, accIdx + 6 * Lanes.L);
+        c7.intoArray(acc, accIdx + 7 * Lanes.L);
     }
 }

@@ -7,16 +7,19 @@ import jdk.incubator.vector.FloatVector;
  * matrices in place (no packed copies: with a dimension of 10, packing costs as much as the
  * arithmetic).
  *
- * <p>{@code rows6}, {@code rows4} (and their {@code Acc} forms) compute a tile of R rows by 16
- * columns of {@code C = A B} with the GEMM micro-kernel's loop,
- * <pre>  C[c_r + v*8 + lane] (+)= sum_{p < depth} a[a_r + p*aStep] * b[bIdx + p*ldb + v*8 + lane]</pre>
+ * <p>{@code rows6}, {@code rows4} (and their {@code Acc} forms) compute a tile of R rows by
+ * {@code 2L} columns ({@code L} lanes) of {@code C = A B} with the GEMM micro-kernel's loop,
+ * <pre>  C[c_r + v*L + lane] (+)= sum_{p < depth} a[a_r + p*aStep] * b[bIdx + p*ldb + v*L + lane]</pre>
  * rows given by their offsets {@code a_r} in {@code a} and {@code c_r} in {@code c} (a row may
  * be repeated to fill a tile: it computes and stores the same values twice). The plain forms
  * overwrite {@code C}, the {@code Acc} forms add to it.
  *
  * <p>{@code dot2x5} computes the 10 dot products of 2 rows of {@code x} with 5 rows of
- * {@code w} over the first {@code len} (a multiple of 8) elements, lane-wise:
- * {@code tile[(i*5 + j)*8 + lane] = sum_k x[x_i + 8k + lane] * w[w_j + 8k + lane]}.
+ * {@code w} over the first {@code len} (a multiple of 8) elements as 8 partial sums each,
+ * {@code tile[(i*5 + j)*8 + lane] = sum_k x[x_i + 8k + lane] * w[w_j + 8k + lane]} (one fused
+ * multiply-add per step, k in order): the canonical order of every width, on 8-lane vectors
+ * ({@code Lanes.DOT}) from 256 bits up and on pairs of 4-lane vectors ({@code dot1x5Narrow}) at
+ * 128. The tiles ({@code rows6}...) hold {@code 2L} columns, two vectors of the width in use.
  *
  * <p>All keep every vector in one method with one counted loop from 0 (see
  * {@link CorrelationKernel} on why the shape matters to C2).
@@ -43,7 +46,7 @@ final class DenseKernel {
             int bi = bIdx + p * ldb;
             int ai = p * aStep;
             FloatVector b0 = FloatVector.fromArray(Lanes.F, b, bi);
-            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + 8);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + Lanes.L);
             FloatVector q = FloatVector.broadcast(Lanes.F, a[a0 + ai]);
             s00 = q.fma(b0, s00);
             s01 = q.fma(b1, s01);
@@ -64,17 +67,17 @@ final class DenseKernel {
             s51 = q.fma(b1, s51);
         }
         s00.intoArray(c, c0 + 0);
-        s01.intoArray(c, c0 + 8);
+        s01.intoArray(c, c0 + Lanes.L);
         s10.intoArray(c, c1 + 0);
-        s11.intoArray(c, c1 + 8);
+        s11.intoArray(c, c1 + Lanes.L);
         s20.intoArray(c, c2 + 0);
-        s21.intoArray(c, c2 + 8);
+        s21.intoArray(c, c2 + Lanes.L);
         s30.intoArray(c, c3 + 0);
-        s31.intoArray(c, c3 + 8);
+        s31.intoArray(c, c3 + Lanes.L);
         s40.intoArray(c, c4 + 0);
-        s41.intoArray(c, c4 + 8);
+        s41.intoArray(c, c4 + Lanes.L);
         s50.intoArray(c, c5 + 0);
-        s51.intoArray(c, c5 + 8);
+        s51.intoArray(c, c5 + Lanes.L);
     }
 
     static void rows4(float[] a, int a0, int a1, int a2, int a3, int aStep, float[] b, int bIdx, int ldb, int depth,
@@ -91,7 +94,7 @@ final class DenseKernel {
             int bi = bIdx + p * ldb;
             int ai = p * aStep;
             FloatVector b0 = FloatVector.fromArray(Lanes.F, b, bi);
-            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + 8);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + Lanes.L);
             FloatVector q = FloatVector.broadcast(Lanes.F, a[a0 + ai]);
             s00 = q.fma(b0, s00);
             s01 = q.fma(b1, s01);
@@ -106,34 +109,34 @@ final class DenseKernel {
             s31 = q.fma(b1, s31);
         }
         s00.intoArray(c, c0 + 0);
-        s01.intoArray(c, c0 + 8);
+        s01.intoArray(c, c0 + Lanes.L);
         s10.intoArray(c, c1 + 0);
-        s11.intoArray(c, c1 + 8);
+        s11.intoArray(c, c1 + Lanes.L);
         s20.intoArray(c, c2 + 0);
-        s21.intoArray(c, c2 + 8);
+        s21.intoArray(c, c2 + Lanes.L);
         s30.intoArray(c, c3 + 0);
-        s31.intoArray(c, c3 + 8);
+        s31.intoArray(c, c3 + Lanes.L);
     }
 
     static void rows6Acc(float[] a, int a0, int a1, int a2, int a3, int a4, int a5, int aStep, float[] b, int bIdx, int ldb, int depth,
                        float[] c, int c0, int c1, int c2, int c3, int c4, int c5) {
         FloatVector s00 = FloatVector.fromArray(Lanes.F, c, c0 + 0);
-        FloatVector s01 = FloatVector.fromArray(Lanes.F, c, c0 + 8);
+        FloatVector s01 = FloatVector.fromArray(Lanes.F, c, c0 + Lanes.L);
         FloatVector s10 = FloatVector.fromArray(Lanes.F, c, c1 + 0);
-        FloatVector s11 = FloatVector.fromArray(Lanes.F, c, c1 + 8);
+        FloatVector s11 = FloatVector.fromArray(Lanes.F, c, c1 + Lanes.L);
         FloatVector s20 = FloatVector.fromArray(Lanes.F, c, c2 + 0);
-        FloatVector s21 = FloatVector.fromArray(Lanes.F, c, c2 + 8);
+        FloatVector s21 = FloatVector.fromArray(Lanes.F, c, c2 + Lanes.L);
         FloatVector s30 = FloatVector.fromArray(Lanes.F, c, c3 + 0);
-        FloatVector s31 = FloatVector.fromArray(Lanes.F, c, c3 + 8);
+        FloatVector s31 = FloatVector.fromArray(Lanes.F, c, c3 + Lanes.L);
         FloatVector s40 = FloatVector.fromArray(Lanes.F, c, c4 + 0);
-        FloatVector s41 = FloatVector.fromArray(Lanes.F, c, c4 + 8);
+        FloatVector s41 = FloatVector.fromArray(Lanes.F, c, c4 + Lanes.L);
         FloatVector s50 = FloatVector.fromArray(Lanes.F, c, c5 + 0);
-        FloatVector s51 = FloatVector.fromArray(Lanes.F, c, c5 + 8);
+        FloatVector s51 = FloatVector.fromArray(Lanes.F, c, c5 + Lanes.L);
         for (int p = 0; p < depth; p++) {
             int bi = bIdx + p * ldb;
             int ai = p * aStep;
             FloatVector b0 = FloatVector.fromArray(Lanes.F, b, bi);
-            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + 8);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + Lanes.L);
             FloatVector q = FloatVector.broadcast(Lanes.F, a[a0 + ai]);
             s00 = q.fma(b0, s00);
             s01 = q.fma(b1, s01);
@@ -154,34 +157,34 @@ final class DenseKernel {
             s51 = q.fma(b1, s51);
         }
         s00.intoArray(c, c0 + 0);
-        s01.intoArray(c, c0 + 8);
+        s01.intoArray(c, c0 + Lanes.L);
         s10.intoArray(c, c1 + 0);
-        s11.intoArray(c, c1 + 8);
+        s11.intoArray(c, c1 + Lanes.L);
         s20.intoArray(c, c2 + 0);
-        s21.intoArray(c, c2 + 8);
+        s21.intoArray(c, c2 + Lanes.L);
         s30.intoArray(c, c3 + 0);
-        s31.intoArray(c, c3 + 8);
+        s31.intoArray(c, c3 + Lanes.L);
         s40.intoArray(c, c4 + 0);
-        s41.intoArray(c, c4 + 8);
+        s41.intoArray(c, c4 + Lanes.L);
         s50.intoArray(c, c5 + 0);
-        s51.intoArray(c, c5 + 8);
+        s51.intoArray(c, c5 + Lanes.L);
     }
 
     static void rows4Acc(float[] a, int a0, int a1, int a2, int a3, int aStep, float[] b, int bIdx, int ldb, int depth,
                        float[] c, int c0, int c1, int c2, int c3) {
         FloatVector s00 = FloatVector.fromArray(Lanes.F, c, c0 + 0);
-        FloatVector s01 = FloatVector.fromArray(Lanes.F, c, c0 + 8);
+        FloatVector s01 = FloatVector.fromArray(Lanes.F, c, c0 + Lanes.L);
         FloatVector s10 = FloatVector.fromArray(Lanes.F, c, c1 + 0);
-        FloatVector s11 = FloatVector.fromArray(Lanes.F, c, c1 + 8);
+        FloatVector s11 = FloatVector.fromArray(Lanes.F, c, c1 + Lanes.L);
         FloatVector s20 = FloatVector.fromArray(Lanes.F, c, c2 + 0);
-        FloatVector s21 = FloatVector.fromArray(Lanes.F, c, c2 + 8);
+        FloatVector s21 = FloatVector.fromArray(Lanes.F, c, c2 + Lanes.L);
         FloatVector s30 = FloatVector.fromArray(Lanes.F, c, c3 + 0);
-        FloatVector s31 = FloatVector.fromArray(Lanes.F, c, c3 + 8);
+        FloatVector s31 = FloatVector.fromArray(Lanes.F, c, c3 + Lanes.L);
         for (int p = 0; p < depth; p++) {
             int bi = bIdx + p * ldb;
             int ai = p * aStep;
             FloatVector b0 = FloatVector.fromArray(Lanes.F, b, bi);
-            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + 8);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + Lanes.L);
             FloatVector q = FloatVector.broadcast(Lanes.F, a[a0 + ai]);
             s00 = q.fma(b0, s00);
             s01 = q.fma(b1, s01);
@@ -196,18 +199,18 @@ final class DenseKernel {
             s31 = q.fma(b1, s31);
         }
         s00.intoArray(c, c0 + 0);
-        s01.intoArray(c, c0 + 8);
+        s01.intoArray(c, c0 + Lanes.L);
         s10.intoArray(c, c1 + 0);
-        s11.intoArray(c, c1 + 8);
+        s11.intoArray(c, c1 + Lanes.L);
         s20.intoArray(c, c2 + 0);
-        s21.intoArray(c, c2 + 8);
+        s21.intoArray(c, c2 + Lanes.L);
         s30.intoArray(c, c3 + 0);
-        s31.intoArray(c, c3 + 8);
+        s31.intoArray(c, c3 + Lanes.L);
     }
 
     static void dot2x5(float[] x, int x0, int x1, float[] w, int w0, int w1, int w2, int w3, int w4, int len,
                        float[] tile) {
-        FloatVector s00 = FloatVector.zero(Lanes.F);
+        FloatVector s00 = FloatVector.zero(Lanes.DOT);
         FloatVector s01 = s00;
         FloatVector s02 = s00;
         FloatVector s03 = s00;
@@ -218,21 +221,21 @@ final class DenseKernel {
         FloatVector s13 = s00;
         FloatVector s14 = s00;
         for (int k = 0; k < len; k += 8) {
-            FloatVector a0 = FloatVector.fromArray(Lanes.F, x, x0 + k);
-            FloatVector a1 = FloatVector.fromArray(Lanes.F, x, x1 + k);
-            FloatVector b = FloatVector.fromArray(Lanes.F, w, w0 + k);
+            FloatVector a0 = FloatVector.fromArray(Lanes.DOT, x, x0 + k);
+            FloatVector a1 = FloatVector.fromArray(Lanes.DOT, x, x1 + k);
+            FloatVector b = FloatVector.fromArray(Lanes.DOT, w, w0 + k);
             s00 = a0.fma(b, s00);
             s10 = a1.fma(b, s10);
-            b = FloatVector.fromArray(Lanes.F, w, w1 + k);
+            b = FloatVector.fromArray(Lanes.DOT, w, w1 + k);
             s01 = a0.fma(b, s01);
             s11 = a1.fma(b, s11);
-            b = FloatVector.fromArray(Lanes.F, w, w2 + k);
+            b = FloatVector.fromArray(Lanes.DOT, w, w2 + k);
             s02 = a0.fma(b, s02);
             s12 = a1.fma(b, s12);
-            b = FloatVector.fromArray(Lanes.F, w, w3 + k);
+            b = FloatVector.fromArray(Lanes.DOT, w, w3 + k);
             s03 = a0.fma(b, s03);
             s13 = a1.fma(b, s13);
-            b = FloatVector.fromArray(Lanes.F, w, w4 + k);
+            b = FloatVector.fromArray(Lanes.DOT, w, w4 + k);
             s04 = a0.fma(b, s04);
             s14 = a1.fma(b, s14);
         }
@@ -246,5 +249,48 @@ final class DenseKernel {
         s12.intoArray(tile, 56);
         s13.intoArray(tile, 64);
         s14.intoArray(tile, 72);
+    }
+
+    /**
+     * {@code dot2x5}'s partial sums for one row of {@code x} on 4-lane vectors (128 bits): each
+     * step of 8 elements feeds two vectors, lanes 0-3 and 4-7 of the 8 partial sums, so the sums
+     * are those of {@code dot2x5} bit for bit. Writes {@code tile[tIdx + j*8 + lane]}.
+     */
+    static void dot1x5Narrow(float[] x, int x0, float[] w, int w0, int w1, int w2, int w3, int w4, int len,
+                             float[] tile, int tIdx) {
+        FloatVector s0 = FloatVector.zero(Lanes.DOT);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        FloatVector s4 = s0;
+        FloatVector h0 = s0;
+        FloatVector h1 = s0;
+        FloatVector h2 = s0;
+        FloatVector h3 = s0;
+        FloatVector h4 = s0;
+        for (int k = 0; k < len; k += 8) {
+            FloatVector a = FloatVector.fromArray(Lanes.DOT, x, x0 + k);
+            FloatVector ah = FloatVector.fromArray(Lanes.DOT, x, x0 + k + 4);
+            s0 = a.fma(FloatVector.fromArray(Lanes.DOT, w, w0 + k), s0);
+            h0 = ah.fma(FloatVector.fromArray(Lanes.DOT, w, w0 + k + 4), h0);
+            s1 = a.fma(FloatVector.fromArray(Lanes.DOT, w, w1 + k), s1);
+            h1 = ah.fma(FloatVector.fromArray(Lanes.DOT, w, w1 + k + 4), h1);
+            s2 = a.fma(FloatVector.fromArray(Lanes.DOT, w, w2 + k), s2);
+            h2 = ah.fma(FloatVector.fromArray(Lanes.DOT, w, w2 + k + 4), h2);
+            s3 = a.fma(FloatVector.fromArray(Lanes.DOT, w, w3 + k), s3);
+            h3 = ah.fma(FloatVector.fromArray(Lanes.DOT, w, w3 + k + 4), h3);
+            s4 = a.fma(FloatVector.fromArray(Lanes.DOT, w, w4 + k), s4);
+            h4 = ah.fma(FloatVector.fromArray(Lanes.DOT, w, w4 + k + 4), h4);
+        }
+        s0.intoArray(tile, tIdx);
+        h0.intoArray(tile, tIdx + 4);
+        s1.intoArray(tile, tIdx + 8);
+        h1.intoArray(tile, tIdx + 12);
+        s2.intoArray(tile, tIdx + 16);
+        h2.intoArray(tile, tIdx + 20);
+        s3.intoArray(tile, tIdx + 24);
+        h3.intoArray(tile, tIdx + 28);
+        s4.intoArray(tile, tIdx + 32);
+        h4.intoArray(tile, tIdx + 36);
     }
 }

@@ -66,8 +66,8 @@ final class DirectConv {
         return g.panels() * (g.setOctets / g.group) * TILE;
     }
 
-    /** Floats of one partial tile (at most 6 rows x 2 octets, 3 x 4 or 1 x 8 of 8 lanes). */
-    static final int TILE = 96;
+    /** Floats of one partial tile: twelve vectors (6 rows x 2 octets, 3 x 4 or 1 x 8). */
+    static final int TILE = 12 * Lanes.L;
 
     /**
      * {@code out[outOff + o*outPlane + p] = bias[biasOff + o] + correlation} for every output

@@ -9,12 +9,12 @@ import java.util.Arrays;
  * {@code o} at {@code dwOff + o*taps}).
  *
  * <p>Per image: the input is padded ({@link Correlation#pad}) and the output gradient transposed
- * into {@code dT[(b*positions + q)*16 + lane]} for channel {@code 16b + lane}, where {@code q}
+ * into {@code dT[(b*positions + q)*CHANNELS + lane]} for channel {@code CHANNELS*b + lane} ({@code CHANNELS = 2L}), where {@code q}
  * counts positions in the padded image's coordinates ({@code q = oy*paddedW + ox} for height
  * stride 1, so that output position {@code q} reads {@code xpad[offset(k) + q]} and the kernel's
  * loop is one flat sweep; the columns past the output width and the lanes past the channel count
  * are zero). With a height stride the rows are swept one by one ({@code q = oy*outW + ox}). Then
- * every tile of 16 channels x 6 taps sweeps the image.
+ * every tile of {@code CHANNELS} channels x 6 taps sweeps the image.
  *
  * <p>Sums: {@link #images} adds images in order into a chunk's tiles (and the bias gradient's
  * sums); {@link #addTiles} adds
@@ -25,7 +25,7 @@ final class DirectWeightGrad {
     private DirectWeightGrad() {
     }
 
-    /** Blocks of 16 output channels. */
+    /** Blocks of {@link WeightGradKernel#CHANNELS} output channels. */
     static int channelBlocks(Correlation g) {
         return (g.outChannels + WeightGradKernel.CHANNELS - 1) / WeightGradKernel.CHANNELS;
     }
@@ -77,7 +77,7 @@ final class DirectWeightGrad {
 
     /**
      * Adds images {@code [from, to)} to a chunk's tiles {@code acc} (zeroed by the caller):
-     * {@code acc[(b*tapTiles + t)*96 + (r*2 + v)*8 + lane]} is channel {@code 16b + 8v + lane},
+     * {@code acc[(b*tapTiles + t)*TILE + (r*2 + v)*L + lane]} is channel {@code CHANNELS*b + L*v + lane},
      * tap {@code 6t + r}.
      *
      * @param x    the input {@code (n, C, H, W)}, image {@code i} at {@code i*inImage + inOff}

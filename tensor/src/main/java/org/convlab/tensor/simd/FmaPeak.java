@@ -1,40 +1,155 @@
 package org.convlab.tensor.simd;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Measures the floating-point peak of the calling thread's core: 12 independent 8-lane FMA
- * chains with no memory traffic, i.e. {@code 2 FMA pipes x 8 lanes x 2 flops} per cycle on
- * AVX2. Dividing a kernel's GFLOP/s by this figure gives its fraction of the machine's limit
- * at the clock the core actually ran (boost included).
+ * Measures the floating-point peak of the calling thread's core: 12 independent FMA chains with
+ * no memory traffic, at every vector width the JVM offers (128 bits up to
+ * {@link VectorWidths#jvmWidest}), and reports the highest. Measured, not assumed: AMD Zen 4 runs
+ * a 512-bit FMA as two halves, some Xeons have one 512-bit FMA port, and a JVM may cap its width
+ * below the hardware's. Dividing a kernel's GFLOP/s by this figure gives its fraction of the
+ * machine's limit at the clock the core actually ran (boost included).
  */
 public final class FmaPeak {
+    private static final VectorSpecies<Float> S128 = FloatVector.SPECIES_128;
+    private static final VectorSpecies<Float> S256 = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> S512 = FloatVector.SPECIES_512;
+
     private FmaPeak() {
     }
 
-    /**
-     * GFLOP/s of the fastest of the runs of 20,000 loop trips (12 FMAs each, about 0.2 ms once
-     * compiled) made during {@code seconds}; the first runs, before the JIT has compiled the
-     * loop, are slow, so give it a second or so.
-     */
+    /** The highest GFLOP/s of {@link #byWidth} over {@code seconds} in all. */
     public static double measure(double seconds) {
-        int iterations = 20_000;
-        double best = 0;
-        float[] sink = new float[Lanes.L];
-        long start = System.nanoTime();
-        do {
-            long t0 = System.nanoTime();
-            chains(iterations, sink);
-            long dt = System.nanoTime() - t0;
-            best = Math.max(best, 12.0 * 2 * Lanes.L * iterations / dt);
-        } while (System.nanoTime() - start < seconds * 1e9);
-        return best;
+        return byWidth(seconds).values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
-    private static void chains(int iterations, float[] sink) {
-        FloatVector m = FloatVector.broadcast(Lanes.F, 0.999999f);
-        FloatVector a = FloatVector.broadcast(Lanes.F, 1e-7f);
-        FloatVector c0 = FloatVector.broadcast(Lanes.F, 1f);
+    /**
+     * GFLOP/s per width in bits, each the fastest of its runs (loops of 12 independent FMAs, 2 ms or more),
+     * timed by the thread's CPU time where the JVM measures it (other processes then do not lower
+     * the figure). Each width runs for its share of {@code seconds} and on until its best has not
+     * improved by 1% for 20 runs (the first runs, before the JIT's C2 has compiled the loop, are
+     * slow, and on a loaded machine the compiler threads wait too), but no longer than 20 shares.
+     */
+    public static Map<Integer, Double> byWidth(double seconds) {
+        Map<Integer, Double> peaks = new LinkedHashMap<>();
+        int widths = Integer.numberOfTrailingZeros(VectorWidths.jvmWidest() / 64);
+        double share = seconds / Math.max(1, widths);
+        for (int bits = 128; bits <= Math.max(128, VectorWidths.jvmWidest()); bits *= 2) {
+            peaks.put(bits, measure(bits, share));
+        }
+        return peaks;
+    }
+
+    private static double measure(int bits, double seconds) {
+        ThreadMXBean clock = ManagementFactory.getThreadMXBean();
+        boolean cpuTime = clock.isCurrentThreadCpuTimeSupported();
+        int iterations = 20_000;
+        int lanes = bits / 32;
+        double best = 0;
+        int sinceImproved = 0;
+        float[] sink = new float[lanes];
+        long start = System.nanoTime();
+        while (true) {
+            // A run repeats the loop for at least 2 ms of the clock, whatever its granularity.
+            long t0 = cpuTime ? clock.getCurrentThreadCpuTime() : System.nanoTime();
+            long dt;
+            int calls = 0;
+            do {
+                switch (bits) {
+                    case 128 -> chains128(iterations, sink);
+                    case 256 -> chains256(iterations, sink);
+                    default -> chains512(iterations, sink);
+                }
+                calls++;
+                dt = (cpuTime ? clock.getCurrentThreadCpuTime() : System.nanoTime()) - t0;
+            } while (dt < 2_000_000);
+            double gflops = 12.0 * 2 * lanes * iterations * calls / dt;
+            sinceImproved = gflops > best * 1.01 ? 0 : sinceImproved + 1;
+            best = Math.max(best, gflops);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (elapsed >= 20 * seconds || elapsed >= seconds && sinceImproved >= 20) {
+                return best;
+            }
+        }
+    }
+
+    // One method per width, each with its species a constant, so that C2 compiles it to vector FMAs.
+
+    private static void chains128(int iterations, float[] sink) {
+        FloatVector m = FloatVector.broadcast(S128, 0.999999f);
+        FloatVector a = FloatVector.broadcast(S128, 1e-7f);
+        FloatVector c0 = FloatVector.broadcast(S128, 1f);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        FloatVector c4 = c0;
+        FloatVector c5 = c0;
+        FloatVector c6 = c0;
+        FloatVector c7 = c0;
+        FloatVector c8 = c0;
+        FloatVector c9 = c0;
+        FloatVector c10 = c0;
+        FloatVector c11 = c0;
+        for (int i = 0; i < iterations; i++) {
+            c0 = c0.fma(m, a);
+            c1 = c1.fma(m, a);
+            c2 = c2.fma(m, a);
+            c3 = c3.fma(m, a);
+            c4 = c4.fma(m, a);
+            c5 = c5.fma(m, a);
+            c6 = c6.fma(m, a);
+            c7 = c7.fma(m, a);
+            c8 = c8.fma(m, a);
+            c9 = c9.fma(m, a);
+            c10 = c10.fma(m, a);
+            c11 = c11.fma(m, a);
+        }
+        c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11)
+                .intoArray(sink, 0);
+    }
+
+    private static void chains256(int iterations, float[] sink) {
+        FloatVector m = FloatVector.broadcast(S256, 0.999999f);
+        FloatVector a = FloatVector.broadcast(S256, 1e-7f);
+        FloatVector c0 = FloatVector.broadcast(S256, 1f);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        FloatVector c4 = c0;
+        FloatVector c5 = c0;
+        FloatVector c6 = c0;
+        FloatVector c7 = c0;
+        FloatVector c8 = c0;
+        FloatVector c9 = c0;
+        FloatVector c10 = c0;
+        FloatVector c11 = c0;
+        for (int i = 0; i < iterations; i++) {
+            c0 = c0.fma(m, a);
+            c1 = c1.fma(m, a);
+            c2 = c2.fma(m, a);
+            c3 = c3.fma(m, a);
+            c4 = c4.fma(m, a);
+            c5 = c5.fma(m, a);
+            c6 = c6.fma(m, a);
+            c7 = c7.fma(m, a);
+            c8 = c8.fma(m, a);
+            c9 = c9.fma(m, a);
+            c10 = c10.fma(m, a);
+            c11 = c11.fma(m, a);
+        }
+        c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11)
+                .intoArray(sink, 0);
+    }
+
+    private static void chains512(int iterations, float[] sink) {
+        FloatVector m = FloatVector.broadcast(S512, 0.999999f);
+        FloatVector a = FloatVector.broadcast(S512, 1e-7f);
+        FloatVector c0 = FloatVector.broadcast(S512, 1f);
         FloatVector c1 = c0;
         FloatVector c2 = c0;
         FloatVector c3 = c0;

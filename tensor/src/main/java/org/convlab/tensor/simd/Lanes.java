@@ -1,18 +1,44 @@
 package org.convlab.tensor.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
+import org.convlab.tensor.kernels.VectorWidth;
 
 /**
- * The float vector species used by every kernel: 256 bits, 8 lanes (AVX2). Chosen once and
- * {@code static final} so that the JIT folds it into the generated code.
+ * The float vector species every kernel uses, chosen once and {@code static final} so that the
+ * JIT folds it into the generated code: the machine's preferred species
+ * ({@code FloatVector.SPECIES_PREFERRED}: 512 bits on AVX-512, 256 on AVX2, 128 on NEON), or the
+ * width {@code -Dconvlab.vector.bits=128|256|512} pins ({@link VectorWidth}).
+ *
+ * <p>Register tiles and loop steps follow {@link #L}; the order of every sum does not (see the
+ * package comment), so each width gives the same bits.
  */
 final class Lanes {
-    /** 8 float lanes. */
-    static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
-    /** {@code F.length()}. */
-    static final int L = 8;
+    /** The species in use. */
+    static final VectorSpecies<Float> F = species(VectorWidth.requestedBits());
+    /** {@code F.length()}: 4, 8 or 16 float lanes. */
+    static final int L = F.length();
+    /**
+     * The species of the dot-product kernels, whose lanes are partial sums of a reduction: 8 lanes
+     * at 256 bits and wider (the canonical order has 8 partial sums), 4 at 128 bits (two vectors
+     * hold the 8 partial sums).
+     */
+    static final VectorSpecies<Float> DOT = L >= 8 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_128;
+    /** {@code DOT.length()}. */
+    static final int DOT_L = DOT.length();
+    /** Vector registers the tiles may plan for: 32 with 512-bit vectors (AVX-512), else 16. */
+    static final int REGISTERS = L >= 16 ? 32 : 16;
 
     private Lanes() {
+    }
+
+    private static VectorSpecies<Float> species(int bits) {
+        if (bits == 0) {
+            VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+            // Below 128 bits (a JVM capped to 64) there is no kernel: use 128, emulated if need be.
+            return preferred.vectorBitSize() >= 128 ? preferred : FloatVector.SPECIES_128;
+        }
+        return VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
     }
 }

@@ -3,9 +3,12 @@ package org.convlab.tensor.simd;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * The register-blocked GEMM micro-kernel: one {@code MR x NR = 6 x 16} tile of
+ * The register-blocked GEMM micro-kernel: one {@code MR x NR = 6 x 2L} tile ({@code L} lanes) of
  * <pre>  C[i, j] = alpha * sum_p Ap[i, p] * Bp[p, j] + beta * C[i, j]</pre>
- * from packed panels, with twelve 8-lane accumulators held in registers.
+ * from packed panels, with twelve accumulators held in registers. Every element of {@code C}
+ * is one chain of fused multiply-adds along the depth and one epilogue,
+ * {@code fma(sum, alpha, beta * C)} ({@code alpha * sum} when {@code beta == 0}), in full and in
+ * partial tiles alike: its bits do not depend on the tile's shape, hence not on the vector width.
  *
  * <p>Panels: {@code Ap} holds the tile's rows p-major, {@code ap[aIdx + p*MR + r]} for
  * {@code r < MR}; {@code Bp} holds its columns p-major, {@code bp[bIdx + p*NR + c]} for
@@ -19,8 +22,8 @@ import jdk.incubator.vector.FloatVector;
 final class MicroKernel {
     /** Rows of the tile. */
     static final int MR = 6;
-    /** Columns of the tile: two vectors. */
-    static final int NR = 16;
+    /** Columns of the tile: two vectors (8, 16 or 32 columns at 128, 256 or 512 bits). */
+    static final int NR = 2 * Lanes.L;
 
     private MicroKernel() {
     }
@@ -49,7 +52,7 @@ final class MicroKernel {
             int bi = bIdx + p * NR;
             int ai = aIdx + p * MR;
             FloatVector b0 = FloatVector.fromArray(Lanes.F, bp, bi);
-            FloatVector b1 = FloatVector.fromArray(Lanes.F, bp, bi + 8);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, bp, bi + Lanes.L);
             FloatVector a = FloatVector.broadcast(Lanes.F, ap[ai]);
             c00 = a.fma(b0, c00);
             c01 = a.fma(b1, c01);
@@ -73,68 +76,68 @@ final class MicroKernel {
             FloatVector av = FloatVector.broadcast(Lanes.F, alpha);
             if (beta == 0f) {
                 c00.mul(alpha).intoArray(c, cIdx);
-                c01.mul(alpha).intoArray(c, cIdx + 8);
+                c01.mul(alpha).intoArray(c, cIdx + Lanes.L);
                 c10.mul(alpha).intoArray(c, cIdx + ldc);
-                c11.mul(alpha).intoArray(c, cIdx + ldc + 8);
+                c11.mul(alpha).intoArray(c, cIdx + ldc + Lanes.L);
                 c20.mul(alpha).intoArray(c, cIdx + 2 * ldc);
-                c21.mul(alpha).intoArray(c, cIdx + 2 * ldc + 8);
+                c21.mul(alpha).intoArray(c, cIdx + 2 * ldc + Lanes.L);
                 c30.mul(alpha).intoArray(c, cIdx + 3 * ldc);
-                c31.mul(alpha).intoArray(c, cIdx + 3 * ldc + 8);
+                c31.mul(alpha).intoArray(c, cIdx + 3 * ldc + Lanes.L);
                 c40.mul(alpha).intoArray(c, cIdx + 4 * ldc);
-                c41.mul(alpha).intoArray(c, cIdx + 4 * ldc + 8);
+                c41.mul(alpha).intoArray(c, cIdx + 4 * ldc + Lanes.L);
                 c50.mul(alpha).intoArray(c, cIdx + 5 * ldc);
-                c51.mul(alpha).intoArray(c, cIdx + 5 * ldc + 8);
+                c51.mul(alpha).intoArray(c, cIdx + 5 * ldc + Lanes.L);
             } else if (beta == 1f) {
                 c00.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx)).intoArray(c, cIdx);
-                c01.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 8)).intoArray(c, cIdx + 8);
+                c01.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + Lanes.L)).intoArray(c, cIdx + Lanes.L);
                 int r1 = cIdx + ldc;
                 c10.fma(av, FloatVector.fromArray(Lanes.F, c, r1)).intoArray(c, r1);
-                c11.fma(av, FloatVector.fromArray(Lanes.F, c, r1 + 8)).intoArray(c, r1 + 8);
+                c11.fma(av, FloatVector.fromArray(Lanes.F, c, r1 + Lanes.L)).intoArray(c, r1 + Lanes.L);
                 int r2 = r1 + ldc;
                 c20.fma(av, FloatVector.fromArray(Lanes.F, c, r2)).intoArray(c, r2);
-                c21.fma(av, FloatVector.fromArray(Lanes.F, c, r2 + 8)).intoArray(c, r2 + 8);
+                c21.fma(av, FloatVector.fromArray(Lanes.F, c, r2 + Lanes.L)).intoArray(c, r2 + Lanes.L);
                 int r3 = r2 + ldc;
                 c30.fma(av, FloatVector.fromArray(Lanes.F, c, r3)).intoArray(c, r3);
-                c31.fma(av, FloatVector.fromArray(Lanes.F, c, r3 + 8)).intoArray(c, r3 + 8);
+                c31.fma(av, FloatVector.fromArray(Lanes.F, c, r3 + Lanes.L)).intoArray(c, r3 + Lanes.L);
                 int r4 = r3 + ldc;
                 c40.fma(av, FloatVector.fromArray(Lanes.F, c, r4)).intoArray(c, r4);
-                c41.fma(av, FloatVector.fromArray(Lanes.F, c, r4 + 8)).intoArray(c, r4 + 8);
+                c41.fma(av, FloatVector.fromArray(Lanes.F, c, r4 + Lanes.L)).intoArray(c, r4 + Lanes.L);
                 int r5 = r4 + ldc;
                 c50.fma(av, FloatVector.fromArray(Lanes.F, c, r5)).intoArray(c, r5);
-                c51.fma(av, FloatVector.fromArray(Lanes.F, c, r5 + 8)).intoArray(c, r5 + 8);
+                c51.fma(av, FloatVector.fromArray(Lanes.F, c, r5 + Lanes.L)).intoArray(c, r5 + Lanes.L);
             } else {
                 c00.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx).mul(beta)).intoArray(c, cIdx);
-                c01.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 8).mul(beta)).intoArray(c, cIdx + 8);
+                c01.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + Lanes.L).mul(beta)).intoArray(c, cIdx + Lanes.L);
                 int r1 = cIdx + ldc;
                 c10.fma(av, FloatVector.fromArray(Lanes.F, c, r1).mul(beta)).intoArray(c, r1);
-                c11.fma(av, FloatVector.fromArray(Lanes.F, c, r1 + 8).mul(beta)).intoArray(c, r1 + 8);
+                c11.fma(av, FloatVector.fromArray(Lanes.F, c, r1 + Lanes.L).mul(beta)).intoArray(c, r1 + Lanes.L);
                 int r2 = r1 + ldc;
                 c20.fma(av, FloatVector.fromArray(Lanes.F, c, r2).mul(beta)).intoArray(c, r2);
-                c21.fma(av, FloatVector.fromArray(Lanes.F, c, r2 + 8).mul(beta)).intoArray(c, r2 + 8);
+                c21.fma(av, FloatVector.fromArray(Lanes.F, c, r2 + Lanes.L).mul(beta)).intoArray(c, r2 + Lanes.L);
                 int r3 = r2 + ldc;
                 c30.fma(av, FloatVector.fromArray(Lanes.F, c, r3).mul(beta)).intoArray(c, r3);
-                c31.fma(av, FloatVector.fromArray(Lanes.F, c, r3 + 8).mul(beta)).intoArray(c, r3 + 8);
+                c31.fma(av, FloatVector.fromArray(Lanes.F, c, r3 + Lanes.L).mul(beta)).intoArray(c, r3 + Lanes.L);
                 int r4 = r3 + ldc;
                 c40.fma(av, FloatVector.fromArray(Lanes.F, c, r4).mul(beta)).intoArray(c, r4);
-                c41.fma(av, FloatVector.fromArray(Lanes.F, c, r4 + 8).mul(beta)).intoArray(c, r4 + 8);
+                c41.fma(av, FloatVector.fromArray(Lanes.F, c, r4 + Lanes.L).mul(beta)).intoArray(c, r4 + Lanes.L);
                 int r5 = r4 + ldc;
                 c50.fma(av, FloatVector.fromArray(Lanes.F, c, r5).mul(beta)).intoArray(c, r5);
-                c51.fma(av, FloatVector.fromArray(Lanes.F, c, r5 + 8).mul(beta)).intoArray(c, r5 + 8);
+                c51.fma(av, FloatVector.fromArray(Lanes.F, c, r5 + Lanes.L).mul(beta)).intoArray(c, r5 + Lanes.L);
             }
             return;
         }
         c00.intoArray(tile, 0);
-        c01.intoArray(tile, 8);
-        c10.intoArray(tile, 16);
-        c11.intoArray(tile, 24);
-        c20.intoArray(tile, 32);
-        c21.intoArray(tile, 40);
-        c30.intoArray(tile, 48);
-        c31.intoArray(tile, 56);
-        c40.intoArray(tile, 64);
-        c41.intoArray(tile, 72);
-        c50.intoArray(tile, 80);
-        c51.intoArray(tile, 88);
+        c01.intoArray(tile, Lanes.L);
+        c10.intoArray(tile, 2 * Lanes.L);
+        c11.intoArray(tile, 3 * Lanes.L);
+        c20.intoArray(tile, 4 * Lanes.L);
+        c21.intoArray(tile, 5 * Lanes.L);
+        c30.intoArray(tile, 6 * Lanes.L);
+        c31.intoArray(tile, 7 * Lanes.L);
+        c40.intoArray(tile, 8 * Lanes.L);
+        c41.intoArray(tile, 9 * Lanes.L);
+        c50.intoArray(tile, 10 * Lanes.L);
+        c51.intoArray(tile, 11 * Lanes.L);
         writeTile(tile, rows, cols, c, cIdx, ldc, alpha, beta);
     }
 
@@ -158,7 +161,7 @@ final class MicroKernel {
             int bi = bIdx + p * NR;
             int ai = aIdx + p * MR;
             FloatVector b0 = FloatVector.fromArray(Lanes.F, bp, bi);
-            FloatVector b1 = FloatVector.fromArray(Lanes.F, bp, bi + 8);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, bp, bi + Lanes.L);
             FloatVector a = FloatVector.broadcast(Lanes.F, ap[ai]);
             c00 = a.fma(b0, c00);
             c01 = a.fma(b1, c01);
@@ -173,18 +176,19 @@ final class MicroKernel {
             c31 = a.fma(b1, c31);
         }
         c00.intoArray(tile, 0);
-        c01.intoArray(tile, 8);
-        c10.intoArray(tile, 16);
-        c11.intoArray(tile, 24);
-        c20.intoArray(tile, 32);
-        c21.intoArray(tile, 40);
-        c30.intoArray(tile, 48);
-        c31.intoArray(tile, 56);
+        c01.intoArray(tile, Lanes.L);
+        c10.intoArray(tile, 2 * Lanes.L);
+        c11.intoArray(tile, 3 * Lanes.L);
+        c20.intoArray(tile, 4 * Lanes.L);
+        c21.intoArray(tile, 5 * Lanes.L);
+        c30.intoArray(tile, 6 * Lanes.L);
+        c31.intoArray(tile, 7 * Lanes.L);
         writeTile(tile, rows, cols, c, cIdx, ldc, alpha, beta);
     }
 
     /**
-     * {@code C[r, j] = alpha * tile[r*NR + j] + beta * C[r, j]} for {@code r < rows, j < cols}.
+     * {@code C[r, j] = fma(tile[r*NR + j], alpha, beta * C[r, j])} for {@code r < rows, j < cols}: the
+     * full tiles' epilogue, element by element ({@code Math.fma} rounds as the vector {@code fma} does).
      * Scalar on purpose: this helper runs for tail tiles only, and plain float code costs no
      * allocation while the JIT has not yet compiled it with C2 (interpreted or C1-compiled Vector
      * API code boxes every vector).
@@ -200,7 +204,7 @@ final class MicroKernel {
                 }
             } else {
                 for (int j = 0; j < cols; j++) {
-                    c[row + j] = alpha * tile[t + j] + beta * c[row + j];
+                    c[row + j] = Math.fma(tile[t + j], alpha, beta == 1f ? c[row + j] : c[row + j] * beta);
                 }
             }
         }

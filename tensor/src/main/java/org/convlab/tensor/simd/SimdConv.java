@@ -35,12 +35,12 @@ import org.convlab.tensor.parallel.Parallel;
  * gradient), and every sum runs in a fixed order, so results do not depend on the thread count.
  */
 public final class SimdConv implements ConvKernels {
-    private static final int SLOT_FILTERS = 40;
-    private static final int SLOT_DW_TILES = 41;
-    private static final int SLOT_DB_SUMS = 42;
+    private static final Workspace.Key KEY_FILTERS = Workspace.key("SimdConv.filters");
+    private static final Workspace.Key KEY_DW_TILES = Workspace.key("SimdConv.dwTiles");
+    private static final Workspace.Key KEY_DB_SUMS = Workspace.key("SimdConv.dbSums");
 
     private static final ThreadLocal<float[][]> SCRATCH =
-            ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[96], new float[0]});
+            ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[DirectConv.TILE], new float[0]});
 
     private final ConvKernels fallback;
     private final double minDirectFlops;
@@ -152,7 +152,7 @@ public final class SimdConv implements ConvKernels {
         }
         Correlation g = forwardCorrelation(p);
         int packed = DirectConv.packedSize(g);
-        float[] wp = ws.floats(SLOT_FILTERS, packed * p.groups);
+        float[] wp = ws.floats(KEY_FILTERS, packed * p.groups);
         for (int gi = 0; gi < p.groups; gi++) {
             DirectConv.packFilters(g, w, gi * p.filtersPerGroup * g.taps(), wp, gi * packed);
         }
@@ -196,7 +196,7 @@ public final class SimdConv implements ConvKernels {
         boolean fallbackDb = dbias != null && !directDw;
         if (rectified != null && (fallbackDx || fallbackDw || fallbackDb)) {
             int size = n * p.outputSize();
-            masked = ws.floats(SLOT_MASKED, size);
+            masked = ws.floats(KEY_MASKED, size);
             Kernels.elementwise().reluBackward(rectified, dy, masked, size);
         }
         if (fallbackDx || fallbackDw || fallbackDb) {
@@ -214,7 +214,7 @@ public final class SimdConv implements ConvKernels {
     private void inputGradient(ConvPlan p, int n, float[] w, float[] dy, float[] rectified, float[] dx, Workspace ws) {
         Correlation g = inputGradientCorrelation(p);
         int packed = DirectConv.packedSize(g);
-        float[] wp = ws.floats(SLOT_FILTERS, packed * p.groups);
+        float[] wp = ws.floats(KEY_FILTERS, packed * p.groups);
         int groupWeights = p.filtersPerGroup * p.channelsPerGroup * p.kernelH * p.kernelW;
         for (int gi = 0; gi < p.groups; gi++) {
             DirectConv.packFlippedFilters(g, w, gi * groupWeights, wp, gi * packed);
@@ -244,8 +244,8 @@ public final class SimdConv implements ConvKernels {
         int chunks = Chunks.count(n, Chunks.MAX_IMAGE_CHUNKS);
         int tiles = DirectWeightGrad.tilesSize(g);
         int fg = p.filtersPerGroup;
-        float[][] acc = ws.floats(SLOT_DW_TILES, chunks, tiles);
-        float[][] biasAcc = dbias == null ? null : ws.floats(SLOT_DB_SUMS, chunks, fg);
+        float[][] acc = ws.floats(KEY_DW_TILES, chunks, tiles);
+        float[][] biasAcc = dbias == null ? null : ws.floats(KEY_DB_SUMS, chunks, fg);
         int inImage = p.inputSize();
         int outImage = p.outputSize();
         int inGroup = p.channelsPerGroup * p.inputPlane();

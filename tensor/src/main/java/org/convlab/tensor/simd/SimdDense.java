@@ -9,17 +9,23 @@ import org.convlab.tensor.parallel.Parallel;
  * {@code fallback} (the GEMM, whose packing pays off when both sides are large).
  * <pre>
  *   y  = x w^T + bias     dot products of rows, 2 x 5 at a time, lanes summed in order
- *   dx = dy w             tiles of 6 (or 4) rows x 16 columns over the out dimension
- *   dw += dy^T x          tiles of 6 (or 4) outputs x 16 columns over the batch
+ *   dx = dy w             tiles of 6 (or 4) rows x 2L columns over the out dimension
+ *   dw += dy^T x          tiles of 6 (or 4) outputs x 2L columns over the batch
  * </pre>
  * Shapes as {@link DenseKernels}: {@code x (n, in)}, {@code w (out, in)}, {@code y, dy (n, out)}.
  * Work is split into chunks of rows (forward) or of 16-column blocks (backward) fixed by the
  * shape, every element is summed in one chunk in a fixed order: same bits on any thread count.
+ * The order does not depend on the vector width either: the forward's dot products keep 8
+ * partial sums at every width ({@link DenseKernel}); the backward's columns are fused
+ * multiply-add chains whatever tile computes them, and the columns past the last 16-column block
+ * (the plain-loop tail) are the same at every width.
  */
 public final class SimdDense implements DenseKernels {
     /** The most outputs the in-place kernels handle; wider layers go to the fallback. */
     static final int MAX_SMALL_OUT = 32;
-    /** 16-column blocks per backward chunk. */
+    /** Columns of the backward tiles: two vectors. */
+    private static final int COLUMNS = MicroKernel.NR;
+    /** 16-column blocks per backward chunk (even, so that pairs of blocks stay in one chunk). */
     private static final int COLUMN_BLOCKS = 32;
     /** Row pairs per forward chunk. */
     private static final int ROW_PAIRS = 4;
@@ -65,16 +71,23 @@ public final class SimdDense implements DenseKernels {
     /** The lanes of rows {@code i0, i1} by {@code w} rows {@code j0..j0+4} (repeated past {@code out}). */
     private static void dots(float[] x, int i0, int i1, float[] w, int j0, int in, int out, float[] tile) {
         int last = out - 1;
-        DenseKernel.dot2x5(x, i0 * in, i1 * in, w, j0 * in, Math.min(j0 + 1, last) * in,
-                Math.min(j0 + 2, last) * in, Math.min(j0 + 3, last) * in, Math.min(j0 + 4, last) * in,
-                in & ~7, tile);
+        int w1 = Math.min(j0 + 1, last) * in;
+        int w2 = Math.min(j0 + 2, last) * in;
+        int w3 = Math.min(j0 + 3, last) * in;
+        int w4 = Math.min(j0 + 4, last) * in;
+        if (Lanes.DOT_L == 8) {
+            DenseKernel.dot2x5(x, i0 * in, i1 * in, w, j0 * in, w1, w2, w3, w4, in & ~7, tile);
+        } else {
+            DenseKernel.dot1x5Narrow(x, i0 * in, w, j0 * in, w1, w2, w3, w4, in & ~7, tile, 0);
+            DenseKernel.dot1x5Narrow(x, i1 * in, w, j0 * in, w1, w2, w3, w4, in & ~7, tile, 40);
+        }
     }
 
-    /** One dot product: its 8 lanes added in lane order, then the tail past the last full vector. */
+    /** One dot product: its 8 partial sums added in order, then the tail past the last full vector. */
     private static float dot(float[] tile, int i, int j, float[] x, int xRow, float[] w, int wRow, int in) {
-        int t = (i * 5 + j) * Lanes.L;
+        int t = (i * 5 + j) * 8;
         float s = tile[t];
-        for (int lane = 1; lane < Lanes.L; lane++) {
+        for (int lane = 1; lane < 8; lane++) {
             s += tile[t + lane];
         }
         for (int k = in & ~7; k < in; k++) {
@@ -95,17 +108,21 @@ public final class SimdDense implements DenseKernels {
             Parallel.forEach(Parallel.chunksFor(blocks + 1, COLUMN_BLOCKS), chunk -> {
                 int b0 = chunk * COLUMN_BLOCKS;
                 int b1 = Math.min(blocks + 1, b0 + COLUMN_BLOCKS);
-                for (int b = b0; b < b1; b++) {
+                for (int b = b0; b < b1; ) {
                     if (b == blocks) {
                         tail(n, in, out, blocks * 16, x, w, dy, dx, dw);
-                        continue;
-                    }
-                    int col = b * 16;
-                    if (dx != null) {
-                        inputGradientColumns(n, in, out, col, w, dy, dx);
-                    }
-                    if (dw != null) {
-                        weightGradientColumns(n, in, out, col, x, dy, dw);
+                        b++;
+                    } else if (COLUMNS <= 16) {
+                        for (int col = b * 16; col < (b + 1) * 16; col += COLUMNS) {
+                            columns(n, in, out, col, x, w, dy, dx, dw);
+                        }
+                        b++;
+                    } else if (b + 1 < Math.min(b1, blocks)) {
+                        columns(n, in, out, b * 16, x, w, dy, dx, dw);
+                        b += 2;
+                    } else {
+                        block16(n, in, out, b * 16, x, w, dy, dx, dw);
+                        b++;
                     }
                 }
             });
@@ -121,7 +138,47 @@ public final class SimdDense implements DenseKernels {
         }
     }
 
-    /** {@code dx[:, col..col+16) = dy w[:, col..col+16)}: tiles of 6 rows, then 4 (rows repeated past n). */
+    /** The gradients' {@link #COLUMNS} columns from {@code col} on the vector tiles. */
+    private static void columns(int n, int in, int out, int col, float[] x, float[] w, float[] dy, float[] dx,
+                                float[] dw) {
+        if (dx != null) {
+            inputGradientColumns(n, in, out, col, w, dy, dx);
+        }
+        if (dw != null) {
+            weightGradientColumns(n, in, out, col, x, dy, dw);
+        }
+    }
+
+    /**
+     * The gradients' 16 columns from {@code col} in scalar code with the vector tiles' arithmetic (one
+     * {@code Math.fma} per step, in the same order, so the same bits): the block left over when the
+     * tiles are 32 columns wide (512 bits) and the 16-column blocks are odd in number.
+     */
+    private static void block16(int n, int in, int out, int col, float[] x, float[] w, float[] dy, float[] dx,
+                                float[] dw) {
+        for (int k = col; k < col + 16; k++) {
+            if (dx != null) {
+                for (int i = 0; i < n; i++) {
+                    float s = 0f;
+                    for (int o = 0; o < out; o++) {
+                        s = Math.fma(dy[i * out + o], w[o * in + k], s);
+                    }
+                    dx[i * in + k] = s;
+                }
+            }
+            if (dw != null) {
+                for (int o = 0; o < out; o++) {
+                    float s = dw[o * in + k];
+                    for (int i = 0; i < n; i++) {
+                        s = Math.fma(dy[i * out + o], x[i * in + k], s);
+                    }
+                    dw[o * in + k] = s;
+                }
+            }
+        }
+    }
+
+    /** {@code dx[:, col..col+COLUMNS) = dy w[:, col..col+COLUMNS)}: tiles of 6 rows, then 4 (rows repeated past n). */
     private static void inputGradientColumns(int n, int in, int out, int col, float[] w, float[] dy, float[] dx) {
         int i = 0;
         for (; i + 6 <= n; i += 6) {
@@ -138,7 +195,7 @@ public final class SimdDense implements DenseKernels {
         }
     }
 
-    /** {@code dw[:, col..col+16) += dy^T x[:, col..col+16)}: tiles of 6 outputs, then 4 (repeated past out). */
+    /** {@code dw[:, col..col+COLUMNS) += dy^T x[:, col..col+COLUMNS)}: tiles of 6 outputs, then 4 (repeated past out). */
     private static void weightGradientColumns(int n, int in, int out, int col, float[] x, float[] dy, float[] dw) {
         int j = 0;
         for (; j + 6 <= out; j += 6) {

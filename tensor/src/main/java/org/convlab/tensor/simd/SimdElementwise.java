@@ -7,7 +7,7 @@ import org.convlab.tensor.kernels.ElementwiseKernels;
 import org.convlab.tensor.parallel.Parallel;
 
 /**
- * {@link ElementwiseKernels} on 8-lane vectors, split into chunks of {@link #CHUNK} elements
+ * {@link ElementwiseKernels} on vectors of the width in use, split into chunks of {@link #CHUNK} elements
  * (fixed by the size, never by the thread count) when the arrays are large. The rectifier's
  * backward pass is a compare and a blend instead of a data-dependent branch, which a CPU
  * mispredicts half the time on activations.

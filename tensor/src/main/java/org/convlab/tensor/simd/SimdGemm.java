@@ -13,10 +13,10 @@ import org.convlab.tensor.parallel.Parallel;
  * {@code (k, n)}, {@code C} is {@code (m, n)}, row-major; {@code beta == 0} means C is not read).
  *
  * <p>Blocking: the depth is split into {@code ceil(k / KC)} equal blocks of at most {@link #KC}
- * (so a {@code kc x 16} panel of B and a {@code kc x 6} panel of A sit in the 32 KiB L1), C into
+ * (so a {@code kc x NR} panel of B and a {@code kc x 6} panel of A sit in the 32 KiB L1), C into
  * chunks of at most {@link #MC} rows (their packed A block sits in the 512 KiB L2) and
  * {@link #NC} columns. Each chunk packs its A block once per depth block, then for each
- * 16-column strip packs that strip of B and sweeps it with the {@link MicroKernel} over all
+ * {@code NR}-column strip packs that strip of B and sweeps it with the {@link MicroKernel} over all
  * row panels.
  *
  * <p>Determinism: every element of C is summed in the same order — depth blocks in order, each
@@ -45,11 +45,6 @@ public final class SimdGemm implements Gemm {
         final float[] ap = new float[(MC + 2 * MR) * KC];
         final float[] bp = new float[KC * NC];
         final float[] tile = new float[MR * NR];
-    }
-
-    /** Whether this machine runs 256-bit float vectors natively (otherwise use the reference). */
-    public static boolean supported() {
-        return jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
     }
 
     @Override
@@ -104,7 +99,7 @@ public final class SimdGemm implements Gemm {
 
     /**
      * Computes rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. A chunk of at most
-     * {@link #MC} rows packs each 16-column strip of B just before sweeping it (the packed strip
+     * {@link #MC} rows packs each {@code NR}-column strip of B just before sweeping it (the packed strip
      * is still in L1); a taller chunk packs its whole B block once per depth block and reuses it
      * for every {@code MC}-row block of A.
      */

@@ -4,21 +4,21 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The micro-kernel of a convolution's weight gradient, an implicit GEMM with the output channels
- * in the vector lanes: a tile of 16 output channels (two vectors) by 6 taps,
- * <pre>  acc[r][v][lane] += sum_{q < count} dT[dBase + q*16 + v*8 + lane] * x[xBase + q + t_r]</pre>
- * where {@code dT} is the output gradient transposed so that the 16 channels of one output
+ * in the vector lanes: a tile of {@code CHANNELS = 2L} output channels (two vectors of L lanes) by 6 taps,
+ * <pre>  acc[r][v][lane] += sum_{q < count} dT[dBase + q*2L + v*L + lane] * x[xBase + q + t_r]</pre>
+ * where {@code dT} is the output gradient transposed so that the 2L channels of one output
  * position are contiguous, {@code x} the padded input and {@code t_r} the offset of tap
- * {@code r} (see {@link DirectWeightGrad}). Then {@code dw[f0 + 8v + lane, tap_r]} is
+ * {@code r} (see {@link DirectWeightGrad}). Then {@code dw[f0 + Lv + lane, tap_r]} is
  * {@code acc[r][v][lane]}: no lanes to add up at the end. Each step loads two vectors of the
  * gradient and broadcasts six input values for twelve FMAs, the shape of the GEMM micro-kernel
  * ({@link MicroKernel}), whose loop C2 compiles without spilling an accumulator.
  *
- * <p>The accumulators start from {@code acc[accIdx + (r*2 + v)*8 + lane]} and are stored back
+ * <p>The accumulators start from {@code acc[accIdx + (r*2 + v)*L + lane]} and are stored back
  * there.
  */
 final class WeightGradKernel {
-    /** Output channels per tile: two vectors. */
-    static final int CHANNELS = 16;
+    /** Output channels per tile: two vectors (8, 16 or 32 channels at 128, 256 or 512 bits). */
+    static final int CHANNELS = 2 * Lanes.L;
     /** Taps per tile. */
     static final int TAPS = 6;
     /** Floats of one tile's accumulators. */
@@ -30,21 +30,21 @@ final class WeightGradKernel {
     static void k16x6(float[] dT, int dBase, float[] x, int xBase, int t0, int t1, int t2, int t3, int t4, int t5,
                       int count, float[] acc, int accIdx) {
         FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
-        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8);
-        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 16);
-        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 24);
-        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 32);
-        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 40);
-        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 48);
-        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 56);
-        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 64);
-        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 72);
-        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 80);
-        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 88);
+        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
+        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
+        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
+        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
+        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
         for (int q = 0; q < count; q++) {
             int di = dBase + q * CHANNELS;
             FloatVector b0 = FloatVector.fromArray(Lanes.F, dT, di);
-            FloatVector b1 = FloatVector.fromArray(Lanes.F, dT, di + 8);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, dT, di + Lanes.L);
             int xi = xBase + q;
             FloatVector a = FloatVector.broadcast(Lanes.F, x[xi + t0]);
             c00 = a.fma(b0, c00);
@@ -66,16 +66,16 @@ final class WeightGradKernel {
             c51 = a.fma(b1, c51);
         }
         c00.intoArray(acc, accIdx + 0);
-        c01.intoArray(acc, accIdx + 8);
-        c10.intoArray(acc, accIdx + 16);
-        c11.intoArray(acc, accIdx + 24);
-        c20.intoArray(acc, accIdx + 32);
-        c21.intoArray(acc, accIdx + 40);
-        c30.intoArray(acc, accIdx + 48);
-        c31.intoArray(acc, accIdx + 56);
-        c40.intoArray(acc, accIdx + 64);
-        c41.intoArray(acc, accIdx + 72);
-        c50.intoArray(acc, accIdx + 80);
-        c51.intoArray(acc, accIdx + 88);
+        c01.intoArray(acc, accIdx + Lanes.L);
+        c10.intoArray(acc, accIdx + 2 * Lanes.L);
+        c11.intoArray(acc, accIdx + 3 * Lanes.L);
+        c20.intoArray(acc, accIdx + 4 * Lanes.L);
+        c21.intoArray(acc, accIdx + 5 * Lanes.L);
+        c30.intoArray(acc, accIdx + 6 * Lanes.L);
+        c31.intoArray(acc, accIdx + 7 * Lanes.L);
+        c40.intoArray(acc, accIdx + 8 * Lanes.L);
+        c41.intoArray(acc, accIdx + 9 * Lanes.L);
+        c50.intoArray(acc, accIdx + 10 * Lanes.L);
+        c51.intoArray(acc, accIdx + 11 * Lanes.L);
     }
 }

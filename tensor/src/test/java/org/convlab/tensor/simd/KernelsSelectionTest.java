@@ -2,14 +2,29 @@ package org.convlab.tensor.simd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jdk.incubator.vector.FloatVector;
 import org.convlab.tensor.kernels.Kernels;
+import org.convlab.tensor.kernels.VectorWidth;
 import org.junit.jupiter.api.Test;
 
 class KernelsSelectionTest {
     @Test
-    void theVectorGemmIsSelectedWhenTheModuleIsPresent() {
+    void theVectorKernelsAreSelectedWhenTheModuleIsPresent() {
         // Surefire runs with --add-modules jdk.incubator.vector and without -Dconvlab.simd=false.
         assertThat(Kernels.simd()).isTrue();
         assertThat(Kernels.gemm()).isInstanceOf(SimdGemm.class);
+        assertThat(Kernels.conv()).isInstanceOf(SimdConv.class);
+        assertThat(Kernels.dense()).isInstanceOf(SimdDense.class);
+        assertThat(Kernels.elementwise()).isInstanceOf(SimdElementwise.class);
+    }
+
+    @Test
+    void theWidthIsThePinnedOneOrTheMachinesPreferred() {
+        int pinned = VectorWidth.requestedBits();
+        int expected = pinned != 0 ? pinned : Math.max(128, FloatVector.SPECIES_PREFERRED.vectorBitSize());
+        assertThat(Kernels.vectorBits()).isEqualTo(expected);
+        assertThat(Lanes.L).isEqualTo(expected / 32);
+        assertThat(MicroKernel.NR).isEqualTo(2 * Lanes.L);
+        assertThat(Lanes.DOT_L).isEqualTo(expected == 128 ? 4 : 8);
     }
 }

@@ -1,0 +1,24 @@
+package org.convlab.tensor.kernels;
+
+/**
+ * The fast implementations a SIMD package offers, for {@link Kernels} to wire: each kernel that
+ * sends part of its work elsewhere receives that collaborator here, and never looks it up. An
+ * implementation is found with {@link java.util.ServiceLoader}, so this package does not import
+ * the SIMD package (which imports this one).
+ */
+public interface FastKernels {
+    /** The matrix multiply. */
+    Gemm gemm();
+
+    /** The convolution kernels; the cases they do not handle go to {@code fallback}. */
+    ConvKernels conv(ConvKernels fallback);
+
+    /** The linear-layer kernels; the shapes they do not handle go to {@code fallback}. */
+    DenseKernels dense(DenseKernels fallback);
+
+    /** The element-wise kernels. */
+    ElementwiseKernels elementwise();
+
+    /** The vector width the kernels use, in bits. */
+    int vectorBits();
+}

@@ -1,0 +1,76 @@
+package org.convlab.tensor.simd;
+
+import java.util.Random;
+import org.convlab.tensor.Tolerance;
+import org.convlab.tensor.kernels.DenseKernels;
+import org.convlab.tensor.kernels.GemmDense;
+import org.convlab.tensor.kernels.ReferenceDense;
+import org.convlab.tensor.kernels.ReferenceGemm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link SimdDense}'s in-place kernels against the reference on random shapes that cover every
+ * path at every width: the dot products' tail (inputs not a multiple of 8), odd and even numbers of
+ * 16-column blocks (pairs of blocks at 512 bits, single blocks), the plain-loop tail, and the
+ * tiles' repeated rows and outputs.
+ */
+class SimdDenseTest {
+    private static final DenseKernels REFERENCE = new ReferenceDense();
+    private final SimdDense fast = new SimdDense(new GemmDense(new ReferenceGemm()));
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void matchesTheReference(long seed) {
+        Random r = new Random(seed);
+        for (int t = 0; t < 12; t++) {
+            int n = 1 + r.nextInt(14);
+            int in = 16 + r.nextInt(90);
+            int out = 1 + r.nextInt(SimdDense.MAX_SMALL_OUT);
+            check(r, n, in, out);
+        }
+    }
+
+    @Test
+    void theNotebookClassifierLayers() {
+        Random r = new Random(9);
+        check(r, 64, 100, 10);
+        check(r, 64, 16 * 5 * 5, 10);
+        check(r, 13, 48, 32);
+    }
+
+    private void check(Random r, int n, int in, int out) {
+        float[] x = values(r, n * in);
+        float[] w = values(r, out * in);
+        float[] bias = r.nextBoolean() ? values(r, out) : null;
+        float[] dy = values(r, n * out);
+        float[] dw0 = values(r, out * in);
+        float[] db0 = values(r, out);
+        float[] y = new float[n * out];
+        float[] dx = new float[n * in];
+        float[] dw = dw0.clone();
+        float[] db = db0.clone();
+        REFERENCE.forward(n, in, out, x, w, bias, y);
+        REFERENCE.backward(n, in, out, x, w, dy, dx, dw, db);
+        float[] y2 = new float[y.length];
+        float[] dx2 = new float[dx.length];
+        float[] dw2 = dw0.clone();
+        float[] db2 = db0.clone();
+        fast.forward(n, in, out, x, w, bias, y2);
+        fast.backward(n, in, out, x, w, dy, dx2, dw2, db2);
+        String what = Lanes.F.vectorBitSize() + " bits, n=" + n + " in=" + in + " out=" + out;
+        Tolerance.F32.assertClose("y " + what, y, y2);
+        Tolerance.F32.assertClose("dx " + what, dx, dx2);
+        Tolerance.F32.assertClose("dw " + what, dw, dw2);
+        Tolerance.F32.assertClose("db " + what, db, db2);
+    }
+
+    private static float[] values(Random r, int size) {
+        float[] a = new float[size];
+        for (int i = 0; i < size; i++) {
+            a[i] = r.nextFloat() * 2f - 1f;
+        }
+        return a;
+    }
+}
