@@ -85,6 +85,9 @@ final class CostCommand implements Callable<Integer> {
         } else {
             table(layers, out);
         }
+        if (!json && conv.printedImageNote() != null) {
+            out.println("note: " + conv.printedImageNote());
+        }
         return 0;
     }
 

@@ -77,6 +77,9 @@ final class MatrixCommand implements Callable<Integer> {
                         + "inputs " + range(k, false) + "), " + k.weightCount() + (unshared ? " unshared" : "")
                         + " weight" + (k.weightCount() == 1 ? "" : "s") + (w == null ? "" : ", numeric"));
                 out.println(k.naming().legend(unshared));
+                if (conv.printedImageNote() != null) {
+                    out.println("note: " + conv.printedImageNote());
+                }
                 out.println();
                 writer.write(f, out);
             }
