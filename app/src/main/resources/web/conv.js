@@ -83,8 +83,11 @@ function render() {
   notes.replaceChildren();
   for (const line of data.resolved_padding) notes.appendChild(el('li', null, "'" + data.padding + "' pads " + line));
   for (const line of data.unread) notes.appendChild(el('li', null, line));
-  field('k-shape').textContent = '\u2014 ' + data.rows + ' x ' + data.cols + ', ' + data.weight_count
-      + (data.unshared ? ' unshared' : '') + ' weight' + (data.weight_count === 1 ? '' : 's');
+  const u = data.cost.unshared;
+  field('k-shape').textContent = '\u2014 ' + data.rows + ' x ' + data.cols + ', ' + (data.unshared
+      ? 'unshared: ' + u.weights_all_windows_x_taps + ' weights, all windows x taps; '
+        + u.weights_touching_real_inputs + ' weights touching real inputs'
+      : data.weight_count + ' weight' + (data.weight_count === 1 ? '' : 's'));
   field('names').textContent = data.names;
   drawMatrix();
   drawInput();
@@ -269,8 +272,10 @@ function drawCost() {
       const td = el('td', null, c[kind][key]);
       td.dataset.kind = kind;
       td.dataset.count = key;
-      if (kind === 'unshared' && key === 'weights' && c.unshared.weights_on_input !== c.unshared.weights) {
-        td.appendChild(el('small', null, c.unshared.weights_on_input + ' touch real inputs (the weights of K)'));
+      if (kind === 'unshared' && key === 'weights') {
+        td.textContent = c.unshared.weights_all_windows_x_taps + ' (all windows x taps)';
+        td.appendChild(el('small', null, c.unshared.weights_touching_real_inputs
+            + ' weights touching real inputs (the weights of K)'));
       }
       tr.appendChild(td);
     }
@@ -278,7 +283,9 @@ function drawCost() {
   }
   const foot = el('tr');
   const note = el('td', 'hint', c.inputs + ' inputs, ' + c.outputs + ' outputs, ' + c.taps_per_output
-      + ' taps per output; multiply-adds without the bias');
+      + ' taps per output; multiply-adds without the bias; weight ratio, dense / conv: '
+      + c.dense.weight_ratio_dense_to_conv + ' x; parameter ratio, dense / conv: '
+      + c.dense.parameter_ratio_dense_to_conv + ' x');
   note.colSpan = 4;
   note.style.textAlign = 'left';
   foot.appendChild(note);

@@ -7,6 +7,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import org.convlab.algebra.ConvGeometry;
+import org.convlab.algebra.NumberText;
+import org.convlab.algebra.cost.ConvCost;
+import org.convlab.algebra.cost.WeightWords;
 import org.convlab.algebra.matrix.ConvMatrix;
 import org.convlab.algebra.matrix.Entry;
 import org.convlab.algebra.matrix.MatrixFormat;
@@ -74,8 +77,16 @@ final class MatrixCommand implements Callable<Integer> {
             case TEXT -> {
                 k.checkDense("--format", MatrixWriter.SPARSE_ADVICE);
                 out.println("K: " + k.rows() + " x " + k.cols() + " (rows: outputs " + range(k, true) + "; columns: "
-                        + "inputs " + range(k, false) + "), " + k.weightCount() + (unshared ? " unshared" : "")
-                        + " weight" + (k.weightCount() == 1 ? "" : "s") + (w == null ? "" : ", numeric"));
+                        + "inputs " + range(k, false) + "), " + (unshared ? "unshared"
+                        : k.weightCount() + " weight" + (k.weightCount() == 1 ? "" : "s"))
+                        + (w == null ? "" : ", numeric"));
+                if (unshared) {
+                    ConvCost c = ConvCost.of(g, false);
+                    out.println(WeightWords.ALL + " " + NumberText.grouped(c.localWeights()) + "; "
+                            + WeightWords.REAL + " " + NumberText.grouped(c.localWeightsOnInput()) + ", named k1.."
+                            + "k" + k.weightCount() + (c.localWeights().equals(c.localWeightsOnInput()) ? ""
+                            : " (" + WeightWords.rest(c) + " and get no name)"));
+                }
                 out.println(k.naming().legend(unshared));
                 if (conv.printedImageNote() != null) {
                     out.println("note: " + conv.printedImageNote());
@@ -131,8 +142,20 @@ final class MatrixCommand implements Callable<Integer> {
             j.writeBooleanField("unshared", k.isUnshared());
             j.writeBooleanField("numeric", w != null);
             j.writeNumberField("weight_count", k.weightCount());
-            j.writeFieldName("weight_shape");
-            j.writeArray(g.weightShape(), 0, g.weightShape().length);
+            if (k.isUnshared()) {
+                ConvCost c = ConvCost.of(g, false);
+                j.writeNumberField(WeightWords.ALL_KEY, c.localWeights());
+                j.writeNumberField(WeightWords.REAL_KEY, c.localWeightsOnInput());
+                int[] shape = WeightWords.unsharedWeightShape(g);
+                j.writeFieldName("weight_shape");
+                j.writeArray(shape, 0, shape.length);
+                j.writeStringField("weight_shape_order", "(" + spatial(g.spatialDims(), "out").substring(2)
+                        + ", C_out, C_in/groups" + spatial(g.spatialDims(), "k") + "), convlab's LocallyConnected "
+                        + "weight; weight_count (the named k1..) counts those touching real inputs");
+            } else {
+                j.writeFieldName("weight_shape");
+                j.writeArray(g.weightShape(), 0, g.weightShape().length);
+            }
             j.writeStringField("names", k.naming().legend(k.isUnshared()).replaceFirst("^names: ", ""));
             j.writeNumberField("index_base", 0);
             if (dense) {

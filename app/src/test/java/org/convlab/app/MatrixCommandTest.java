@@ -19,7 +19,7 @@ class MatrixCommandTest {
     @Test
     void unsharedHasK1ToK21() {
         Cli r = Cli.run("matrix", "--input", "9", "--kernel", "3", "--unshared");
-        assertThat(r.out()).contains("21 unshared weights").contains("  0   0   0   0   0   0 k19 k20 k21");
+        assertThat(r.out()).contains("weights, all windows x taps 21; weights touching real inputs 21, named k1..k21").contains("  0   0   0   0   0   0 k19 k20 k21");
     }
 
     /** The CSV contract: numeric K, one row per line, comma-separated, nothing else; K x is the convolution. */

@@ -10,6 +10,7 @@ import org.convlab.algebra.ConvGeometry;
 import org.convlab.algebra.NumberText;
 import org.convlab.algebra.Padding;
 import org.convlab.algebra.cost.ConvCost;
+import org.convlab.algebra.cost.WeightWords;
 import org.convlab.algebra.matrix.ConvMatrix;
 import org.convlab.algebra.symbolic.Elements;
 import org.convlab.core.BadParameterException;
@@ -129,9 +130,10 @@ public final class ExerciseGenerator {
         return new Section("e", "Without weight sharing - a different kernel at every position of (a) - what does K "
                 + "become, and how many weights does it have?", List.of(
                 Answers.matrix(k, "K unshared (" + k.rows() + " x " + k.cols() + ")"),
-                Block.Figure.computed("weights", Long.toString(k.weightCount()), null,
+                Block.Figure.computed(WeightWords.ALL, Long.toString(k.weightCount()), null,
                         k.rows() + " outputs * " + k.taps().taps() + " taps = " + k.weightCount()
-                                + ", against " + ConvMatrix.shared(g).weightCount() + " shared")));
+                                + ", against " + ConvMatrix.shared(g).weightCount() + " shared; no padding, so all "
+                                + "of them touch real inputs")));
     }
 
     private static Section f(int w, int k, int s, int p) {
@@ -187,8 +189,10 @@ public final class ExerciseGenerator {
                         + Answers.shape(g.outputShape()).replace(" x ", " * ")));
         blocks.add(Block.Figure.computed("dense layer weights", NumberText.grouped(dense) + " ~ "
                 + NumberText.scientific(dense, 5), null, NumberText.grouped(cost.inputElements()) + " * "
-                + NumberText.grouped(cost.outputElements()) + "; " + Answers.ratio(dense, cost.weights())
-                + " times the convolution's weights"));
+                + NumberText.grouped(cost.outputElements())));
+        blocks.add(Block.Figure.computed(WeightWords.WEIGHT_RATIO, Answers.ratio(dense, cost.weights()) + " x", null,
+                "dense weights / convolution weights = " + NumberText.grouped(dense) + " / "
+                        + NumberText.grouped(cost.weights())));
         List<int[]> unread = g.axis(1).unreadRanges();
         if (!unread.isEmpty()) {
             blocks.add(new Block.Prose("Stride " + stride + " never reads row and column " + ranges(unread)

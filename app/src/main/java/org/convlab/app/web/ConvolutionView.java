@@ -17,6 +17,7 @@ import org.convlab.algebra.PaddingMode;
 import org.convlab.algebra.SameMode;
 import org.convlab.algebra.ShapeExplanation;
 import org.convlab.algebra.cost.ConvCost;
+import org.convlab.algebra.cost.WeightWords;
 import org.convlab.algebra.matrix.ConvMatrix;
 import org.convlab.algebra.matrix.Entry;
 import org.convlab.algebra.matrix.MatrixWriter;
@@ -232,7 +233,9 @@ public final class ConvolutionView {
         shared.put("macs", n(c.macs()));
         Map<String, Object> local = new LinkedHashMap<>();
         local.put("weights", n(c.localWeights()));
-        local.put("weights_on_input", n(c.localWeightsOnInput()));
+        local.put(WeightWords.ALL_KEY, n(c.localWeights()));
+        local.put(WeightWords.REAL_KEY, n(c.localWeightsOnInput()));
+        local.put("weight_shape", WeightWords.unsharedWeightShape(g));
         local.put("biases", n(c.localBiases()));
         local.put("parameters", n(c.localParameters()));
         local.put("macs", n(c.macs()));
@@ -241,6 +244,8 @@ public final class ConvolutionView {
         dense.put("biases", n(c.denseBiases()));
         dense.put("parameters", n(c.denseParameters()));
         dense.put("macs", n(c.denseMacs()));
+        dense.put(WeightWords.WEIGHT_RATIO_KEY, ratio(c.denseWeights(), c.weights()));
+        dense.put(WeightWords.PARAMETER_RATIO_KEY, ratio(c.denseParameters(), c.parameters()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("shared", shared);
         m.put("unshared", local);
@@ -249,6 +254,16 @@ public final class ConvolutionView {
         m.put("outputs", n(c.outputElements()));
         m.put("inputs", n(c.inputElements()));
         return m;
+    }
+
+    /** {@code a / b} rounded to one decimal and grouped, "-" when {@code b} is 0. */
+    private static String ratio(BigInteger a, BigInteger b) {
+        if (b.signum() == 0) {
+            return "-";
+        }
+        java.math.BigDecimal r = new java.math.BigDecimal(a).divide(new java.math.BigDecimal(b), 1,
+                java.math.RoundingMode.HALF_UP);
+        return String.format(java.util.Locale.ROOT, "%,.1f", r).replaceAll("\\.0$", "");
     }
 
     private static String n(BigInteger v) {

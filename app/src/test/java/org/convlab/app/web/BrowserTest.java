@@ -238,7 +238,7 @@ class BrowserTest {
                 .extracting(e -> e.getAttribute("data-pos")).containsExactly("1,1", "1,2", "2,1", "2,2");
         choose("weights", "unshared");
         waitExpression("y[2,2] = k17x[2,2] + k18x[2,3] + k19x[3,2] + k20x[3,3]");
-        assertThat(byId("k-shape").getText()).contains("9 x 16, 36 unshared weights");
+        assertThat(byId("k-shape").getText()).contains("9 x 16, unshared: 36 weights, all windows x taps; 36 weights touching real inputs");
         screenshot("explorer-convolution-2d");
     }
 

@@ -112,6 +112,17 @@ class ConvolutionApiTest {
         assertThat(cost.get("dense").get("parameters").asText()).isEqualTo("70");
     }
 
+    /** The same two unshared counts under the same keys as matrix --unshared and cost (WeightVocabularyTest). */
+    @Test
+    void unsharedCountsUseTheCommandsVocabulary() {
+        JsonNode cost = conv("input=9&kernel=3&padding=same&weights=unshared").get("cost");
+        assertThat(cost.get("unshared").get("weights_all_windows_x_taps").asText()).isEqualTo("27");
+        assertThat(cost.get("unshared").get("weights_touching_real_inputs").asText()).isEqualTo("25");
+        assertThat(cost.get("unshared").get("weight_shape").toString()).isEqualTo("[9,1,1,3]");
+        assertThat(cost.get("dense").get("weight_ratio_dense_to_conv").asText()).isEqualTo("27");
+        assertThat(cost.get("dense").get("parameter_ratio_dense_to_conv").asText()).isEqualTo("22.5");
+    }
+
     @Test
     void reflectPaddingNamesTheCopiedInputsAndCollectsRepeatedTerms() {
         JsonNode k = conv("input=5&kernel=3&padding=1&mode=reflect");
