@@ -11,6 +11,7 @@ import org.convlab.algebra.NumberText;
 import org.convlab.algebra.cost.ConvCost;
 import org.convlab.algebra.cost.WeightWords;
 import org.convlab.algebra.matrix.ConvMatrix;
+import org.convlab.algebra.matrix.Elision;
 import org.convlab.algebra.matrix.Entry;
 import org.convlab.algebra.matrix.MatrixFormat;
 import org.convlab.algebra.matrix.MatrixWriter;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
             "%nExamples:",
             "  ./convlab matrix --input 9 --kernel 3",
             "  ./convlab matrix --input 9 --kernel 3 --unshared",
+            "  ./convlab matrix --input 3x256x256 --kernel 5 --filters 32 --stride 2 --elide",
             "  ./convlab matrix --input 4x4 --kernel 3 --weights 1,2,3,4,5,6,7,8,9 --format csv"})
 final class MatrixCommand implements Callable<Integer> {
     @Spec
@@ -59,6 +61,11 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--dense", description = "With --format json: the full matrix as nested arrays instead of COO.")
     boolean dense;
 
+    @Option(names = "--elide", paramLabel = "RxC", arity = "0..1", fallbackValue = "2x3",
+            description = "With --format text or latex: print only the first and last R rows and C columns, dots "
+                    + "between, as the worksheet prints K (any size; default 2x3 when given without a value).")
+    String elide;
+
     @Override
     public Integer call() {
         ConvGeometry g = conv.geometry();
@@ -66,6 +73,11 @@ final class MatrixCommand implements Callable<Integer> {
         if (dense && f != MatrixFormat.JSON) {
             throw new BadParameterException("--dense", "only with --format json (the other dense formats are "
                     + "dense already), got --format " + f);
+        }
+        Elision elision = elide == null ? null : parseElision(elide);
+        if (elision != null && f != MatrixFormat.TEXT && f != MatrixFormat.LATEX) {
+            throw new BadParameterException("--elide", "only with --format text or latex (the other formats are for "
+                    + "programs and keep every entry), got --format " + f);
         }
         ConvMatrix k = ConvMatrix.of(g, unshared);
         double[] w = weights == null ? null : parseWeights(weights);
@@ -75,7 +87,9 @@ final class MatrixCommand implements Callable<Integer> {
         switch (f) {
             case JSON -> json(k, w, writer, out);
             case TEXT -> {
-                k.checkDense("--format", MatrixWriter.SPARSE_ADVICE);
+                if (elision == null) {
+                    k.checkDense("--format", MatrixWriter.SPARSE_ADVICE);
+                }
                 out.println("K: " + k.rows() + " x " + k.cols() + " (rows: outputs " + range(k, true) + "; columns: "
                         + "inputs " + range(k, false) + "), " + (unshared ? "unshared"
                         : k.weightCount() + " weight" + (k.weightCount() == 1 ? "" : "s"))
@@ -92,12 +106,39 @@ final class MatrixCommand implements Callable<Integer> {
                     out.println("note: " + conv.printedImageNote());
                 }
                 out.println();
-                writer.write(f, out);
+                write(writer, f, elision, out);
             }
-            default -> writer.write(f, out);
+            default -> write(writer, f, elision, out);
         }
         out.flush();
         return 0;
+    }
+
+    private static void write(MatrixWriter writer, MatrixFormat f, Elision elision, PrintWriter out) {
+        if (elision == null) {
+            writer.write(f, out);
+        } else {
+            writer.writeElided(f, elision, out);
+        }
+    }
+
+    /** Parses {@code R} or {@code RxC}: rows (and columns) kept at each end. */
+    static Elision parseElision(String text) {
+        String expected = "rows and columns kept at each end, like 2x3 or 2 (positive integers)";
+        String[] parts = text.trim().toLowerCase(java.util.Locale.ROOT).split("x", -1);
+        if (parts.length > 2) {
+            throw new BadParameterException("--elide", expected, text);
+        }
+        try {
+            int rows = Integer.parseInt(parts[0].trim());
+            int cols = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : rows;
+            if (rows < 1 || cols < 1) {
+                throw new BadParameterException("--elide", expected, text);
+            }
+            return new Elision(rows, cols);
+        } catch (NumberFormatException e) {
+            throw new BadParameterException("--elide", expected, text);
+        }
     }
 
     private static String range(ConvMatrix k, boolean rows) {

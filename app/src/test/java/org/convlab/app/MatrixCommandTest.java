@@ -71,4 +71,20 @@ class MatrixCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("508,032 x 196,608 = 99,883,155,456 entries").contains("--format coo");
     }
+
+    @Test
+    void elidePrintsTheCornersOfAnyK() {
+        Cli r = Cli.run("matrix", "--input", "3x256x256", "--kernel", "5", "--filters", "32", "--stride", "2",
+                "--elide");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("K: 508032 x 196608").contains("y[1,1,1]      | k[1,1,1,1] k[1,1,1,2]");
+        Cli small = Cli.run("matrix", "--input", "12", "--kernel", "3", "--elide", "1x2", "--format", "latex");
+        assertThat(small.out()).contains("\\vdots & \\vdots & \\ddots");
+        Cli csv = Cli.run("matrix", "--input", "12", "--kernel", "3", "--elide", "--format", "csv");
+        assertThat(csv.exit()).isEqualTo(2);
+        assertThat(csv.err()).startsWith("convlab matrix: --elide: only with --format text or latex");
+        Cli bad = Cli.run("matrix", "--input", "12", "--kernel", "3", "--elide", "0x2");
+        assertThat(bad.err().strip()).isEqualTo("convlab matrix: --elide: expected rows and columns kept at each "
+                + "end, like 2x3 or 2 (positive integers), got '0x2'");
+    }
 }
