@@ -20,7 +20,9 @@ import org.convlab.core.BadParameterException;
  * (a) output size, first and last element of a valid 1-D convolution; (b) the same with 'same'
  * padding; (c), (d) their matrices K; (e) the unshared K and its weight count; (f) the output
  * size formula on a square input; (g) the shapes of an image tensor and a filter; (h) the output
- * shape, the weights and the dense-layer weights of a strided convolution.
+ * shape, the weights and the dense-layer weights of a strided convolution; and a part (i) of a
+ * kind the worksheet does not ask, drawn per exercise ({@link ExerciseKinds}: 1-D with channels,
+ * channels and groups, dilation, receptive field, locally connected counts, inputs a stride never reads).
  *
  * <p>Deterministic: the same seed gives the same exercises on every JDK ({@link Random}'s
  * sequence is specified).
@@ -66,6 +68,7 @@ public final class ExerciseGenerator {
         int filters = pick(rnd, FILTERS);
         int kernel = pick(rnd, IMAGE_KERNELS);
         int stride = 1 + rnd.nextInt(4);
+        // part (i) draws after (a)-(h), so the first exercise of a seed keeps the numbers it had before (i) existed
 
         ConvGeometry valid = ConvGeometry.builder().size(n).kernel(k).build();
         ConvGeometry same = ConvGeometry.builder().size(n).kernel(k).padding(new Padding.Same()).build();
@@ -85,7 +88,8 @@ public final class ExerciseGenerator {
                 e(valid),
                 f(w, fk, fs, fp),
                 g(image, c, size, filters, kernel),
-                h(image, stride));
+                h(image, stride),
+                ExerciseKinds.draw(rnd));
         return new Exercise(number, setting, sections);
     }
 

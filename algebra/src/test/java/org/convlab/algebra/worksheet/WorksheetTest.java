@@ -91,7 +91,7 @@ class WorksheetTest {
         List<Exercise> b = ExerciseGenerator.generate(3, seed);
         assertThat(a).isEqualTo(b);
         for (Exercise e : a) {
-            assertThat(e.sections()).extracting(Section::id).containsExactly("a", "b", "c", "d", "e", "f", "g", "h");
+            assertThat(e.sections()).extracting(Section::id).containsExactly("a", "b", "c", "d", "e", "f", "g", "h", "i");
             String setting = e.setting();
             int n = Integer.parseInt(setting.replaceAll(".*\\[x1 \\.\\.\\. x(\\d+)].*", "$1"));
             int k = setting.replaceAll(".*k = \\[([^]]*)].*", "$1").split(" ").length;
