@@ -23,6 +23,14 @@ input of shape (1, C_in, *input). Columns:
                   input), same-stride, groups-in, groups-out, reflect-pad, circular-pad, other
 
 The rows are deterministic for the fixed seed below.
+
+With the argument conv1d-channels it writes the Conv1d-with-channels case set instead, the
+shapes the command line's --in-channels C --input L must give (PyTorch's (C_out, L_out)):
+
+    /usr/bin/python3 tools/golden/conv_shapes.py conv1d-channels \
+        > app/src/test/resources/golden/conv1d_channels.csv
+
+Its columns are those above without dims (always 1); every row has 2..16 input channels.
 """
 import random
 import sys
@@ -118,6 +126,44 @@ def main():
                                             text(dilation), pad, mode, shape, refusal)) + "\n")
 
 
+CONV1D_SEED = 20231016
+CONV1D_ROWS = 240
+
+
+def conv1d_config(rng):
+    groups = rng.choice((1, 1, 2, 3, 4))
+    if rng.random() < 0.9:
+        cin = groups * rng.randint(1, 4)
+        cout = groups * rng.randint(1, 4)
+    else:
+        cin = rng.randint(2, 16)
+        cout = rng.randint(1, 16)
+    cin = max(cin, 2) if groups == 1 else cin
+    size = rng.randint(1, 40)
+    kernel = rng.randint(1, 9)
+    stride = rng.randint(1, 4) if rng.random() < 0.6 else 1
+    dilation = rng.randint(1, 3) if rng.random() < 0.4 else 1
+    r = rng.random()
+    padding = "valid" if r < 0.25 else "same" if r < 0.45 else rng.randint(0, 5)
+    mode = rng.choice(("zeros", "zeros", "reflect", "replicate", "circular"))
+    return 1, cin, cout, groups, size, kernel, stride, dilation, padding, mode
+
+
+def conv1d_channels():
+    rng = random.Random(CONV1D_SEED)
+    out = sys.stdout
+    out.write("in_channels,out_channels,groups,input,kernel,stride,dilation,padding,padding_mode,output,refusal\n")
+    for _ in range(CONV1D_ROWS):
+        c = conv1d_config(rng)
+        shape, refusal = run(*c)
+        out.write(",".join(str(v) for v in c[1:] + (shape, refusal)) + "\n")
+
+
 if __name__ == "__main__":
     warnings.simplefilter("ignore")
-    main()
+    if sys.argv[1:] == ["conv1d-channels"]:
+        conv1d_channels()
+    elif sys.argv[1:]:
+        sys.exit("usage: conv_shapes.py [conv1d-channels]")
+    else:
+        main()

@@ -1,9 +1,11 @@
 // convlab explorer, convolution page: asks /api/conv and draws the answer.
 'use strict';
 
-const FIELDS = ['input', 'kernel', 'stride', 'padding', 'dilation', 'mode', 'same', 'weights'];
+const FIELDS = ['input', 'channels', 'filters', 'groups', 'kernel', 'stride', 'padding', 'dilation', 'mode', 'same',
+  'weights'];
 const DEFAULTS = {
-  input: '9', kernel: '3', stride: '1', padding: 'valid', dilation: '1', mode: 'zeros', same: 'torch', weights: 'shared',
+  input: '9', channels: '1', filters: '1', groups: '1', kernel: '3', stride: '1', padding: 'valid', dilation: '1',
+  mode: 'zeros', same: 'torch', weights: 'shared',
 };
 
 let data = null;   // the last answer of /api/conv
@@ -77,15 +79,20 @@ async function refresh() {
 }
 
 function render() {
-  field('out-size').textContent = data.output.join(' x ');
+  const planes = data.channels > 1 || data.filters > 1;
+  field('out-size').textContent = (planes ? [data.filters, ...data.output] : data.output).join(' x ');
   field('formulas').textContent = data.formulas.join('\n');
   const notes = field('notes');
   notes.replaceChildren();
   for (const line of data.resolved_padding) notes.appendChild(el('li', null, "'" + data.padding + "' pads " + line));
   for (const line of data.unread) notes.appendChild(el('li', null, line));
-  field('k-shape').textContent = '\u2014 ' + data.rows + ' x ' + data.cols + ', ' + data.weight_count
-      + (data.unshared ? ' unshared' : '') + ' weight' + (data.weight_count === 1 ? '' : 's');
+  const u = data.cost.unshared;
+  field('k-shape').textContent = '\u2014 ' + data.rows + ' x ' + data.cols + ', ' + (data.unshared
+      ? 'unshared: ' + u.weights_all_windows_x_taps + ' weights, all windows x taps; '
+        + u.weights_touching_real_inputs + ' weights touching real inputs'
+      : data.weight_count + ' weight' + (data.weight_count === 1 ? '' : 's'));
   field('names').textContent = data.names;
+  field('k-blocks').textContent = blockText();
   drawMatrix();
   drawInput();
   drawOutput();
@@ -94,14 +101,35 @@ function render() {
   show(selected, true);
 }
 
+/** K's block structure in words: one block per filter and input channel. */
+function blockText() {
+  if (data.channels === 1 && data.filters === 1) return '';
+  let s = 'K is ' + data.filters + ' x ' + data.channels + ' blocks of ' + data.block_rows + ' x ' + data.block_cols
+      + ': block (o, c) holds filter o\u2019s weights on input channel c (lines separate the blocks).';
+  if (data.groups > 1) {
+    s += ' With ' + data.groups + ' groups each filter sees ' + data.channels_per_group + ' of the '
+        + data.channels + ' channels, so K is block-diagonal: the shaded blocks are zero.';
+  }
+  return s;
+}
+
+/** Whether K's block of filter o and input channel c is outside the filter's group (always zero). */
+function offGroup(o, c) {
+  const filtersPerGroup = data.filters / data.groups;
+  return Math.floor(o / filtersPerGroup) !== Math.floor(c / data.channels_per_group);
+}
+
 function drawMatrix() {
   const table = field('matrix');
   const head = el('thead');
   const hr = el('tr');
   hr.appendChild(el('th'));
+  const bc = data.block_cols;
+  const br = data.block_rows;
   data.col_labels.forEach((label, c) => {
     const th = appendNamed(el('th'), label);
     th.dataset.col = c;
+    if (c > 0 && c % bc === 0) th.classList.add('bl');
     hr.appendChild(th);
   });
   head.appendChild(hr);
@@ -109,12 +137,17 @@ function drawMatrix() {
   data.matrix.forEach((entries, r) => {
     const tr = el('tr');
     tr.dataset.row = r;
+    if (r > 0 && r % br === 0) tr.classList.add('bt');
     tr.appendChild(appendNamed(el('th'), data.elements[r].name));
     const cells = new Array(data.cols).fill(null);
     for (const [col, text] of entries) cells[col] = text;
-    for (const text of cells) {
-      tr.appendChild(text === null ? el('td', 'z', '0') : appendNamed(el('td', 'w'), text));
-    }
+    const o = Math.floor(r / br);
+    cells.forEach((text, c) => {
+      const td = text === null ? el('td', 'z', '0') : appendNamed(el('td', 'w'), text);
+      if (c > 0 && c % bc === 0) td.classList.add('bl');
+      if (data.groups > 1 && offGroup(o, Math.floor(c / bc))) td.classList.add('off');
+      tr.appendChild(td);
+    });
     body.appendChild(tr);
   });
   // mousedown, not click: a click whose press and release land on different nodes (the table was
@@ -132,19 +165,45 @@ function unread(a, i) {
 }
 
 /** The input's name at in-range position p (per axis, 0-based). */
-function inputName(p) {
+function inputName(p, ch) {
+  if (data.channels > 1) return 'x[' + [ch, ...p].map(v => v + 1).join(',') + ']';
   return data.dims === 1 ? 'x' + (p[0] + 1) : 'x[' + p.map(v => v + 1).join(',') + ']';
 }
 
+/** A titled plane of cells for the input or output grids. */
+function plane(title, cols, small, cells) {
+  const fig = el('div', 'plane');
+  if (title) fig.appendChild(el('div', 'plane-title', title));
+  const grid = el('div', 'grid');
+  grid.style.gridTemplateColumns = 'repeat(' + cols + ', var(--cell))';
+  grid.classList.toggle('small', small);
+  grid.replaceChildren(...cells);
+  fig.appendChild(grid);
+  return fig;
+}
+
 function drawInput() {
-  const grid = field('input-grid');
+  const container = field('input-grid');
+  const planes = [];
+  for (let ch = 0; ch < data.channels; ch++) {
+    const p = inputPlane(ch);
+    p.dataset.channel = ch;
+    planes.push(p);
+  }
+  container.replaceChildren(...planes);
+  const span = data.input.map((n, a) => data.pad_before[a] + n + data.pad_after[a]);
+  field('input-caption').textContent = 'input x, ' + (data.channels > 1 ? data.channels + ' x ' : '')
+      + data.input.join(' x ')
+      + (span.some((s, a) => s !== data.input[a]) ? ' (dashed: padding, ' + data.padding_mode + ')' : '');
+}
+
+/** The padded input plane of channel ch. */
+function inputPlane(ch) {
   const dims = data.dims;
   const axes = [...Array(dims).keys()];
   const span = axes.map(a => data.pad_before[a] + data.input[a] + data.pad_after[a]);
   const rows = dims === 1 ? 1 : span[0];
   const cols = span[dims - 1];
-  grid.style.gridTemplateColumns = 'repeat(' + cols + ', var(--cell))';
-  grid.classList.toggle('small', dims === 2 && Math.max(rows, cols) > 9);
   const cells = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
@@ -156,14 +215,14 @@ function drawInput() {
       if (inside) {
         cell.classList.add('in');
         if (p.some((v, a) => unread(a, v))) cell.classList.add('unread');
-        appendNamed(cell, inputName(p));
-        cell.title = inputName(p) + (cell.classList.contains('unread') ? ' (never read)' : '');
+        appendNamed(cell, inputName(p, ch));
+        cell.title = inputName(p, ch) + (cell.classList.contains('unread') ? ' (never read)' : '');
       } else {
         cell.classList.add('pad');
         const source = p.map((v, a) => data.pad_sources[a][v + data.pad_before[a]]);
         if (source.every(s => s >= 0)) {
-          appendNamed(cell, inputName(source));
-          cell.title = 'padding: a copy of ' + inputName(source) + ' (' + data.padding_mode + ')';
+          appendNamed(cell, inputName(source, ch));
+          cell.title = 'padding: a copy of ' + inputName(source, ch) + ' (' + data.padding_mode + ')';
         } else {
           cell.textContent = '0';
           cell.title = 'padding: zero';
@@ -172,24 +231,30 @@ function drawInput() {
       cells.push(cell);
     }
   }
-  grid.replaceChildren(...cells);
-  field('input-caption').textContent = 'input x, ' + data.input.join(' x ')
-      + (span.some((s, a) => s !== data.input[a]) ? ' (dashed: padding, ' + data.padding_mode + ')' : '');
+  const title = data.channels > 1 ? 'channel ' + (ch + 1) : '';
+  return plane(title, cols, dims === 2 && Math.max(rows, cols) > 9, cells);
 }
 
 function drawOutput() {
   const grid = field('output-grid');
   const dims = data.dims;
   const cols = data.output[dims - 1];
-  grid.style.gridTemplateColumns = 'repeat(' + cols + ', var(--cell))';
-  grid.classList.toggle('small', dims === 2 && Math.max(...data.output) > 9);
-  const cells = data.elements.map((e, r) => {
-    const cell = appendNamed(el('div', 'c out'), e.name);
-    cell.dataset.row = r;
-    cell.title = e.name + ' = ' + e.expression;
-    return cell;
-  });
-  grid.replaceChildren(...cells);
+  const small = dims === 2 && Math.max(...data.output) > 9;
+  const planes = [];
+  for (let o = 0; o < data.filters; o++) {
+    const cells = [];
+    for (let r = o * data.block_rows; r < (o + 1) * data.block_rows; r++) {
+      const e = data.elements[r];
+      const cell = appendNamed(el('div', 'c out'), e.name);
+      cell.dataset.row = r;
+      cell.title = e.name + ' = ' + e.expression;
+      cells.push(cell);
+    }
+    const p = plane(data.filters > 1 ? 'filter ' + (o + 1) : '', cols, small, cells);
+    p.dataset.filter = o;
+    planes.push(p);
+  }
+  grid.replaceChildren(...planes);
   grid.onmousedown = e => {
     const c = e.target.closest('.c');
     if (c) select(parseInt(c.dataset.row, 10));
@@ -237,10 +302,11 @@ function show(r, scroll) {
   }
   const input = field('input-grid');
   for (const c of input.querySelectorAll('.tap, .copy')) c.classList.remove('tap', 'copy');
-  for (const p of e.taps) {
-    const cell = input.querySelector('[data-pos="' + p.join(',') + '"]');
+  e.taps.forEach((p, t) => {
+    const plane = input.querySelector('.plane[data-channel="' + e.tap_channels[t] + '"]');
+    const cell = plane && plane.querySelector('[data-pos="' + p.join(',') + '"]');
     if (cell) cell.classList.add('tap');
-  }
+  });
   // a tap on a reflected, replicated or circular copy also marks the input it copies
   const inputs = input.querySelectorAll('.c.in');
   e.taps.forEach((p, t) => {
@@ -269,8 +335,9 @@ function drawCost() {
       const td = el('td', null, c[kind][key]);
       td.dataset.kind = kind;
       td.dataset.count = key;
-      if (kind === 'unshared' && key === 'weights' && c.unshared.weights_on_input !== c.unshared.weights) {
-        td.appendChild(el('small', null, c.unshared.weights_on_input + ' touch real inputs (the weights of K)'));
+      if (kind === 'unshared' && key === 'weights') {
+        td.appendChild(el('small', null, 'all windows x taps; ' + c.unshared.weights_touching_real_inputs
+            + ' weights touching real inputs (the weights of K)'));
       }
       tr.appendChild(td);
     }
@@ -278,7 +345,9 @@ function drawCost() {
   }
   const foot = el('tr');
   const note = el('td', 'hint', c.inputs + ' inputs, ' + c.outputs + ' outputs, ' + c.taps_per_output
-      + ' taps per output; multiply-adds without the bias');
+      + ' taps per output; multiply-adds without the bias; weight ratio, dense / conv: '
+      + c.dense.weight_ratio_dense_to_conv + ' x; parameter ratio, dense / conv: '
+      + c.dense.parameter_ratio_dense_to_conv + ' x');
   note.colSpan = 4;
   note.style.textAlign = 'left';
   foot.appendChild(note);
@@ -291,7 +360,7 @@ async function showLimits() {
     const info = await apiGet('/api/info');
     const l = info.limits;
     field('limits').textContent = 'Limits: 1-D inputs up to ' + l.input_1d + ', 2-D up to ' + l.input_2d + 'x'
-        + l.input_2d + '; kernel and stride up to ' + l.kernel + ', dilation up to ' + l.dilation
+        + l.input_2d + '; channels, filters and groups up to ' + l.channels + '; kernel and stride up to ' + l.kernel + ', dilation up to ' + l.dilation
         + ', padding up to ' + l.padding + '; K up to ' + l.matrix_entries.toLocaleString('en') + ' entries.';
   } catch (e) {
     // the limits are a hint only

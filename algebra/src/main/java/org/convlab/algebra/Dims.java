@@ -50,6 +50,31 @@ public record Dims(int channels, int[] spatial, boolean channelsWritten) {
     }
 
     /**
+     * These dimensions with {@code inChannels} input channels in front: a 1-D length {@code L}
+     * becomes PyTorch's Conv1d input {@code (inChannels, L)}, an {@code H x W} image becomes
+     * {@code (inChannels, H, W)}. Dimensions that already carry their channels keep them when
+     * they agree; a disagreement names {@code inChannels}.
+     */
+    public Dims withInChannels(int inChannels) {
+        if (inChannels < 1) {
+            throw new BadParameterException("inChannels", "a positive integer", inChannels);
+        }
+        if (channelsWritten && channels != inChannels) {
+            throw new BadParameterException("inChannels", "the channels the input " + this + " already gives ("
+                    + channels + "), or an input without channels (L or HxW)", inChannels);
+        }
+        return new Dims(inChannels, spatial, true);
+    }
+
+    /**
+     * Whether these dimensions are two numbers without channels ({@code 3x21}): read as an
+     * {@code H x W} image, though they could be meant as channels and a 1-D length.
+     */
+    public boolean readAsImage() {
+        return !channelsWritten && spatial.length == 2;
+    }
+
+    /**
      * Parses a per-axis value such as a kernel size, stride or dilation for {@code spatialDims}
      * axes: one positive integer for every axis ({@code 3}) or one per axis ({@code 3x5} or {@code 3,5}).
      */

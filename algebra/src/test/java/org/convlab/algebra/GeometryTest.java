@@ -104,4 +104,22 @@ class GeometryTest {
         assertThat(PaddingMode.CIRCULAR.sourceIndex(3, 3)).isZero();
         assertThat(PaddingMode.ZEROS.sourceIndex(-1, 3)).isEqualTo(-1);
     }
+
+    @Test
+    void inChannelsPutChannelsInFrontOfALengthOrAnImage() {
+        Dims oneD = Dims.parse("input", "21").withInChannels(3);
+        assertThat(oneD.channels()).isEqualTo(3);
+        assertThat(oneD.spatial()).containsExactly(21);
+        assertThat(oneD.channelsWritten()).isTrue();
+        assertThat(oneD.toString()).isEqualTo("3x21");
+        assertThat(Dims.parse("input", "28x30").withInChannels(2).spatial()).containsExactly(28, 30);
+        assertThat(Dims.parse("input", "3x5x5").withInChannels(3)).isEqualTo(Dims.parse("input", "3x5x5"));
+        assertThatThrownBy(() -> Dims.parse("input", "3x5x5").withInChannels(4))
+                .hasMessage("inChannels: expected the channels the input 3x5x5 already gives (3), or an input "
+                        + "without channels (L or HxW), got 4");
+        assertThatThrownBy(() -> Dims.parse("input", "5").withInChannels(0)).hasMessageStartingWith("inChannels:");
+        assertThat(Dims.parse("input", "3x21").readAsImage()).isTrue();
+        assertThat(Dims.parse("input", "21").readAsImage()).isFalse();
+        assertThat(Dims.parse("input", "21").withInChannels(1).readAsImage()).isFalse();
+    }
 }

@@ -12,6 +12,7 @@ import org.convlab.algebra.Dims;
 import org.convlab.algebra.NumberText;
 import org.convlab.algebra.SameMode;
 import org.convlab.algebra.cost.ConvCost;
+import org.convlab.algebra.cost.WeightWords;
 import org.convlab.algebra.cost.LayerSpec;
 import org.convlab.algebra.cost.LayerStack;
 import org.convlab.algebra.cost.ReceptiveField;
@@ -85,6 +86,9 @@ final class CostCommand implements Callable<Integer> {
         } else {
             table(layers, out);
         }
+        if (!json && conv.printedImageNote() != null) {
+            out.println("note: " + conv.printedImageNote());
+        }
         return 0;
     }
 
@@ -133,21 +137,26 @@ final class CostCommand implements Callable<Integer> {
         rows.add(new String[] {"  weights", n(c.denseWeights()),
                 n(c.inputElements()) + " inputs * " + n(c.outputElements()) + " outputs"});
         rows.add(new String[] {"  parameters", n(c.denseParameters()), "+ " + n(c.denseBiases()) + " biases"});
-        rows.add(new String[] {"  ratio to the conv", ratio(c.denseParameters(), c.parameters()) + " x",
+        rows.add(new String[] {"  " + WeightWords.WEIGHT_RATIO, ratio(c.denseWeights(), c.weights()) + " x",
+                "dense weights / convolution weights"});
+        rows.add(new String[] {"  " + WeightWords.PARAMETER_RATIO, ratio(c.denseParameters(), c.parameters()) + " x",
                 "dense parameters / convolution parameters"});
         rows.add(new String[] {"locally connected, same windows", "", ""});
-        rows.add(new String[] {"  weights", n(c.localWeights()),
+        rows.add(new String[] {"  " + WeightWords.ALL, n(c.localWeights()),
                 n(c.outputElements()) + " outputs * " + n(c.tapsPerOutput()) + taps});
-        if (!c.localWeightsOnInput().equals(c.localWeights())) {
-            rows.add(new String[] {"    touching real inputs", n(c.localWeightsOnInput()),
-                    "the rest only see padded zeros"});
-        }
+        rows.add(new String[] {"  " + WeightWords.REAL, n(c.localWeightsOnInput()), WeightWords.rest(c)});
         rows.add(new String[] {"  parameters", n(c.localParameters()), "+ " + n(c.localBiases())
                 + " biases (one per output element)"});
         rows.add(new String[] {"receptive field", field(layer.field()), "input positions one output sees"});
         printTable(rows, out);
         out.println();
         out.println(CONVENTION + ".");
+    }
+
+    /** {@code a / b} to 6 significant digits for JSON, or null when {@code b} is 0. */
+    private static Double ratioNumber(BigInteger a, BigInteger b) {
+        return b.signum() == 0 ? null : new java.math.BigDecimal(a).divide(new java.math.BigDecimal(b),
+                new java.math.MathContext(6)).doubleValue();
     }
 
     private static String ratio(BigInteger a, BigInteger b) {
@@ -278,10 +287,15 @@ final class CostCommand implements Callable<Integer> {
                 lm.put("macs_without_bias", c.macs());
                 lm.put("macs_with_bias", c.macsWithBias());
                 lm.put("macs_on_real_inputs", c.macsOnInput());
-                lm.put("dense", ordered("weights", c.denseWeights(), "biases", c.denseBiases(),
-                        "parameters", c.denseParameters(), "macs", c.denseMacs()));
-                lm.put("locally_connected", ordered("weights", c.localWeights(), "weights_on_real_inputs",
-                        c.localWeightsOnInput(), "biases", c.localBiases(), "parameters", c.localParameters()));
+                Map<String, Object> dense = ordered("weights", c.denseWeights(), "biases", c.denseBiases(),
+                        "parameters", c.denseParameters(), "macs", c.denseMacs());
+                dense.put(WeightWords.WEIGHT_RATIO_KEY, ratioNumber(c.denseWeights(), c.weights()));
+                dense.put(WeightWords.PARAMETER_RATIO_KEY, ratioNumber(c.denseParameters(), c.parameters()));
+                lm.put("dense", dense);
+                Map<String, Object> local = ordered(WeightWords.ALL_KEY, c.localWeights(), WeightWords.REAL_KEY,
+                        c.localWeightsOnInput(), "biases", c.localBiases(), "parameters", c.localParameters());
+                local.put("weight_shape", WeightWords.unsharedWeightShape(g));
+                lm.put("locally_connected", local);
                 params = params.add(c.parameters());
                 macs = macs.add(c.macsWithBias());
                 macsNoBias = macsNoBias.add(c.macs());

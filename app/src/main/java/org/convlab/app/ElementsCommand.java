@@ -63,6 +63,9 @@ final class ElementsCommand implements Callable<Integer> {
                 + Shapes.text(conv.showsChannels() ? g.outputShape() : g.outputSpatial()) + ", "
                 + elements.taps().taps() + " taps per output, bias not included");
         out.println(elements.naming().legend(unshared));
+        if (conv.printedImageNote() != null) {
+            out.println("note: " + conv.printedImageNote());
+        }
         out.println();
         for (long r : rows) {
             OutputElement y = elements.at(r);

@@ -14,6 +14,11 @@ final class GeometryOptions {
             description = "Input size: 9 (1-D length), 28x28 (H x W) or 3x256x256 (C x H x W). Required.")
     String input;
 
+    @Option(names = "--in-channels", paramLabel = "C",
+            description = "Input channels (PyTorch's in_channels): --in-channels 3 --input 21 is Conv1d's (3, 21), "
+                    + "--in-channels 3 --input 28x28 is (3, 28, 28). Default: 1, or the C of --input CxHxW.")
+    Integer inChannels;
+
     @Option(names = "--kernel", paramLabel = "K",
             description = "Kernel size: 3, or one per axis like 3x5. Required.")
     String kernel;
@@ -51,7 +56,49 @@ final class GeometryOptions {
             throw new BadParameterException("--input",
                     "expected an input size like 9, 28x28 or 3x256x256, got none (the option is required)");
         }
-        return Dims.parse("--input", input);
+        Dims d = Dims.parse("--input", input);
+        if (inChannels == null) {
+            return d;
+        }
+        if (inChannels < 1) {
+            throw new BadParameterException("--in-channels", "a positive integer", inChannels);
+        }
+        if (d.channelsWritten() && d.channels() != inChannels) {
+            throw new BadParameterException("--in-channels", "the channels --input " + input.trim() + " already gives ("
+                    + d.channels() + "), or an --input without channels (L or HxW)", inChannels);
+        }
+        return d.withInChannels(inChannels);
+    }
+
+    /**
+     * {@link #imageNote()} for the text outputs: only for a non-square {@code HxW}, the shape
+     * that is as likely meant as channels and a length ({@code 3x21}); a square image is left alone.
+     */
+    String printedImageNote() {
+        String note = imageNote();
+        if (note == null) {
+            return null;
+        }
+        int[] s = Dims.parse("--input", input).spatial();
+        return s[0] == s[1] ? null : note;
+    }
+
+    /**
+     * The line that says an {@code --input HxW} without {@code --in-channels} was read as a 2-D
+     * image, with how to ask for channels and a 1-D length instead; null when there is nothing to say.
+     */
+    String imageNote() {
+        if (input == null || inChannels != null) {
+            return null;
+        }
+        Dims d = Dims.parse("--input", input);
+        if (!d.readAsImage()) {
+            return null;
+        }
+        int[] s = d.spatial();
+        return "--input " + input.trim() + " was read as a 2-D image of " + s[0] + " x " + s[1] + " (H x W); for "
+                + s[0] + " channel" + (s[0] == 1 ? "" : "s") + " of length " + s[1] + " give --in-channels " + s[0]
+                + " --input " + s[1];
     }
 
     /** Whether the options describe a layer (a kernel was given). */
@@ -77,6 +124,19 @@ final class GeometryOptions {
                     "expected a kernel size like 3 or 3x5, got none (the option is required)");
         }
         int axes = d.spatial().length;
+        try {
+            return build(d, axes);
+        } catch (BadParameterException e) {
+            String note = imageNote();
+            if (note == null) {
+                throw e;
+            }
+            String message = e.getMessage().substring(e.parameter().length() + 2);
+            throw new BadParameterException(e.parameter(), message + " (" + note + ")");
+        }
+    }
+
+    private ConvGeometry build(Dims d, int axes) {
         return ConvGeometry.builder()
                 .inChannels(d.channels())
                 .outChannels(filters == null ? 1 : filters)

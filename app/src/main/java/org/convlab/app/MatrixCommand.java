@@ -7,7 +7,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import org.convlab.algebra.ConvGeometry;
+import org.convlab.algebra.NumberText;
+import org.convlab.algebra.cost.ConvCost;
+import org.convlab.algebra.cost.WeightWords;
 import org.convlab.algebra.matrix.ConvMatrix;
+import org.convlab.algebra.matrix.Elision;
 import org.convlab.algebra.matrix.Entry;
 import org.convlab.algebra.matrix.MatrixFormat;
 import org.convlab.algebra.matrix.MatrixWriter;
@@ -33,6 +37,7 @@ import picocli.CommandLine.Spec;
             "%nExamples:",
             "  ./convlab matrix --input 9 --kernel 3",
             "  ./convlab matrix --input 9 --kernel 3 --unshared",
+            "  ./convlab matrix --input 3x256x256 --kernel 5 --filters 32 --stride 2 --elide",
             "  ./convlab matrix --input 4x4 --kernel 3 --weights 1,2,3,4,5,6,7,8,9 --format csv"})
 final class MatrixCommand implements Callable<Integer> {
     @Spec
@@ -56,6 +61,11 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--dense", description = "With --format json: the full matrix as nested arrays instead of COO.")
     boolean dense;
 
+    @Option(names = "--elide", paramLabel = "RxC", arity = "0..1", fallbackValue = "2x3",
+            description = "With --format text or latex: print only the first and last R rows and C columns, dots "
+                    + "between, as the worksheet prints K (any size; default 2x3 when given without a value).")
+    String elide;
+
     @Override
     public Integer call() {
         ConvGeometry g = conv.geometry();
@@ -63,6 +73,11 @@ final class MatrixCommand implements Callable<Integer> {
         if (dense && f != MatrixFormat.JSON) {
             throw new BadParameterException("--dense", "only with --format json (the other dense formats are "
                     + "dense already), got --format " + f);
+        }
+        Elision elision = elide == null ? null : parseElision(elide);
+        if (elision != null && f != MatrixFormat.TEXT && f != MatrixFormat.LATEX) {
+            throw new BadParameterException("--elide", "only with --format text or latex (the other formats are for "
+                    + "programs and keep every entry), got --format " + f);
         }
         ConvMatrix k = ConvMatrix.of(g, unshared);
         double[] w = weights == null ? null : parseWeights(weights);
@@ -72,18 +87,58 @@ final class MatrixCommand implements Callable<Integer> {
         switch (f) {
             case JSON -> json(k, w, writer, out);
             case TEXT -> {
-                k.checkDense("--format", MatrixWriter.SPARSE_ADVICE);
+                if (elision == null) {
+                    k.checkDense("--format", MatrixWriter.SPARSE_ADVICE);
+                }
                 out.println("K: " + k.rows() + " x " + k.cols() + " (rows: outputs " + range(k, true) + "; columns: "
-                        + "inputs " + range(k, false) + "), " + k.weightCount() + (unshared ? " unshared" : "")
-                        + " weight" + (k.weightCount() == 1 ? "" : "s") + (w == null ? "" : ", numeric"));
+                        + "inputs " + range(k, false) + "), " + (unshared ? "unshared"
+                        : k.weightCount() + " weight" + (k.weightCount() == 1 ? "" : "s"))
+                        + (w == null ? "" : ", numeric"));
+                if (unshared) {
+                    ConvCost c = ConvCost.of(g, false);
+                    out.println(WeightWords.ALL + " " + NumberText.grouped(c.localWeights()) + "; "
+                            + WeightWords.REAL + " " + NumberText.grouped(c.localWeightsOnInput()) + ", named k1.."
+                            + "k" + k.weightCount() + (c.localWeights().equals(c.localWeightsOnInput()) ? ""
+                            : " (" + WeightWords.rest(c) + " and get no name)"));
+                }
                 out.println(k.naming().legend(unshared));
+                if (conv.printedImageNote() != null) {
+                    out.println("note: " + conv.printedImageNote());
+                }
                 out.println();
-                writer.write(f, out);
+                write(writer, f, elision, out);
             }
-            default -> writer.write(f, out);
+            default -> write(writer, f, elision, out);
         }
         out.flush();
         return 0;
+    }
+
+    private static void write(MatrixWriter writer, MatrixFormat f, Elision elision, PrintWriter out) {
+        if (elision == null) {
+            writer.write(f, out);
+        } else {
+            writer.writeElided(f, elision, out);
+        }
+    }
+
+    /** Parses {@code R} or {@code RxC}: rows (and columns) kept at each end. */
+    static Elision parseElision(String text) {
+        String expected = "rows and columns kept at each end, like 2x3 or 2 (positive integers)";
+        String[] parts = text.trim().toLowerCase(java.util.Locale.ROOT).split("x", -1);
+        if (parts.length > 2) {
+            throw new BadParameterException("--elide", expected, text);
+        }
+        try {
+            int rows = Integer.parseInt(parts[0].trim());
+            int cols = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : rows;
+            if (rows < 1 || cols < 1) {
+                throw new BadParameterException("--elide", expected, text);
+            }
+            return new Elision(rows, cols);
+        } catch (NumberFormatException e) {
+            throw new BadParameterException("--elide", expected, text);
+        }
     }
 
     private static String range(ConvMatrix k, boolean rows) {
@@ -128,8 +183,20 @@ final class MatrixCommand implements Callable<Integer> {
             j.writeBooleanField("unshared", k.isUnshared());
             j.writeBooleanField("numeric", w != null);
             j.writeNumberField("weight_count", k.weightCount());
-            j.writeFieldName("weight_shape");
-            j.writeArray(g.weightShape(), 0, g.weightShape().length);
+            if (k.isUnshared()) {
+                ConvCost c = ConvCost.of(g, false);
+                j.writeNumberField(WeightWords.ALL_KEY, c.localWeights());
+                j.writeNumberField(WeightWords.REAL_KEY, c.localWeightsOnInput());
+                int[] shape = WeightWords.unsharedWeightShape(g);
+                j.writeFieldName("weight_shape");
+                j.writeArray(shape, 0, shape.length);
+                j.writeStringField("weight_shape_order", "(" + spatial(g.spatialDims(), "out").substring(2)
+                        + ", C_out, C_in/groups" + spatial(g.spatialDims(), "k") + "), convlab's LocallyConnected "
+                        + "weight; weight_count (the named k1..) counts those touching real inputs");
+            } else {
+                j.writeFieldName("weight_shape");
+                j.writeArray(g.weightShape(), 0, g.weightShape().length);
+            }
             j.writeStringField("names", k.naming().legend(k.isUnshared()).replaceFirst("^names: ", ""));
             j.writeNumberField("index_base", 0);
             if (dense) {

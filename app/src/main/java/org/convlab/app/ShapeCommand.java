@@ -117,6 +117,9 @@ final class ShapeCommand implements Callable<Integer> {
         for (String note : ShapeExplanation.unreadNotes(g)) {
             out.println("note     " + note);
         }
+        if (conv.printedImageNote() != null) {
+            out.println("note     " + conv.printedImageNote());
+        }
     }
 
     private static String joined(ConvGeometry g, java.util.function.ToIntFunction<Axis> f) {

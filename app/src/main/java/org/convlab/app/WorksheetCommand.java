@@ -93,7 +93,7 @@ final class WorksheetCommand implements Callable<Integer> {
         List<Exercise> exercises = ExerciseGenerator.generate(generate, s);
         String title = "Convolution exercises (convlab, seed " + s + ")";
         String intro = exercises.size() + " exercise" + (exercises.size() == 1 ? "" : "s")
-                + " of the kinds of the worksheet's question 1 (a)-(h), written by `./convlab worksheet --generate "
+                + " of the kinds of the worksheet's question 1 (a)-(h) and one more kind (i), written by `./convlab worksheet --generate "
                 + generate + " --seed " + s + "`; every answer is computed by convlab's algebra. Indices are 1-based.";
         switch (f) {
             case "json" -> {

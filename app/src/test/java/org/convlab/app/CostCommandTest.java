@@ -25,7 +25,7 @@ class CostCommandTest {
         assertThat(layer.get("weights").asLong()).isEqualTo(2400);
         assertThat(layer.get("macs_with_bias").asLong()).isEqualTo(38_610_432);
         assertThat(layer.get("dense").get("weights").asLong()).isEqualTo(99_883_155_456L);
-        assertThat(layer.get("locally_connected").get("weights").asLong()).isEqualTo(38_102_400);
+        assertThat(layer.get("locally_connected").get("weights_all_windows_x_taps").asLong()).isEqualTo(38_102_400);
         assertThat(layer.get("receptive_field").get(0).get("size").asLong()).isEqualTo(5);
         Cli noBias = Cli.run("cost", "--input", "9", "--kernel", "3", "--no-bias", "--json");
         JsonNode l = Json.mapper().readTree(noBias.out()).get("layers").get(0);

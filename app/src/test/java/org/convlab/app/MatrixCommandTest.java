@@ -19,7 +19,7 @@ class MatrixCommandTest {
     @Test
     void unsharedHasK1ToK21() {
         Cli r = Cli.run("matrix", "--input", "9", "--kernel", "3", "--unshared");
-        assertThat(r.out()).contains("21 unshared weights").contains("  0   0   0   0   0   0 k19 k20 k21");
+        assertThat(r.out()).contains("weights, all windows x taps 21; weights touching real inputs 21, named k1..k21").contains("  0   0   0   0   0   0 k19 k20 k21");
     }
 
     /** The CSV contract: numeric K, one row per line, comma-separated, nothing else; K x is the convolution. */
@@ -70,5 +70,21 @@ class MatrixCommandTest {
         Cli r = Cli.run("matrix", "--input", "3x256x256", "--kernel", "5", "--filters", "32", "--stride", "2");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("508,032 x 196,608 = 99,883,155,456 entries").contains("--format coo");
+    }
+
+    @Test
+    void elidePrintsTheCornersOfAnyK() {
+        Cli r = Cli.run("matrix", "--input", "3x256x256", "--kernel", "5", "--filters", "32", "--stride", "2",
+                "--elide");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("K: 508032 x 196608").contains("y[1,1,1]      | k[1,1,1,1] k[1,1,1,2]");
+        Cli small = Cli.run("matrix", "--input", "12", "--kernel", "3", "--elide", "1x2", "--format", "latex");
+        assertThat(small.out()).contains("\\vdots & \\vdots & \\ddots");
+        Cli csv = Cli.run("matrix", "--input", "12", "--kernel", "3", "--elide", "--format", "csv");
+        assertThat(csv.exit()).isEqualTo(2);
+        assertThat(csv.err()).startsWith("convlab matrix: --elide: only with --format text or latex");
+        Cli bad = Cli.run("matrix", "--input", "12", "--kernel", "3", "--elide", "0x2");
+        assertThat(bad.err().strip()).isEqualTo("convlab matrix: --elide: expected rows and columns kept at each "
+                + "end, like 2x3 or 2 (positive integers), got '0x2'");
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.convlab.algebra.NumberText;
+import org.convlab.core.BadParameterException;
 
 /**
  * Writes K as aligned text, a LaTeX {@code bmatrix}, dense CSV or sparse COO triplets, streaming
@@ -43,6 +44,79 @@ public final class MatrixWriter {
             case CSV -> csv(out);
             case COO -> coo(out);
             default -> throw new IllegalArgumentException("JSON is written by the app, not " + format);
+        }
+        out.flush();
+    }
+
+    /**
+     * Writes K in {@code format} (text or LaTeX) with only the rows and columns {@code elision}
+     * keeps, dots standing for the rest: a row of {@code :} (text) or {@code \vdots} (LaTeX), a
+     * column of {@code ...} or {@code \cdots}. Only the kept rows are computed, so any size works.
+     */
+    public void writeElided(MatrixFormat format, Elision elision, PrintWriter out) {
+        long[] rows = Elision.kept(k.rows(), elision.rows());
+        long[] cols = Elision.kept(k.cols(), elision.cols());
+        List<String[]> cells = new java.util.ArrayList<>();
+        boolean latex = switch (format) {
+            case TEXT -> false;
+            case LATEX -> true;
+            default -> throw new BadParameterException("format", "text or latex for an elided matrix", format.toString());
+        };
+        String rowDots = latex ? "\\vdots" : ":";
+        String colDots = latex ? "\\cdots" : "...";
+        for (long r : rows) {
+            String[] line = new String[cols.length];
+            if (r < 0) {
+                for (int c = 0; c < cols.length; c++) {
+                    line[c] = cols[c] < 0 ? (latex ? "\\ddots" : "") : rowDots;
+                }
+            } else {
+                List<Entry> entries = k.row(r);
+                for (int c = 0; c < cols.length; c++) {
+                    line[c] = cols[c] < 0 ? colDots : "0";
+                }
+                for (Entry e : entries) {
+                    for (int c = 0; c < cols.length; c++) {
+                        if (cols[c] == e.col()) {
+                            line[c] = latex ? latexCell(e) : cell(e);
+                        }
+                    }
+                }
+            }
+            cells.add(line);
+        }
+        if (latex) {
+            if (cols.length > 10) {
+                out.println("\\setcounter{MaxMatrixCols}{" + cols.length + "}");
+            }
+            out.println("\\begin{bmatrix}");
+            for (int i = 0; i < cells.size(); i++) {
+                out.println(String.join(" & ", cells.get(i)) + (i < cells.size() - 1 ? " \\\\" : ""));
+            }
+            out.println("\\end{bmatrix}");
+        } else {
+            int width = 1;
+            int labelWidth = 0;
+            for (int i = 0; i < rows.length; i++) {
+                for (String cell : cells.get(i)) {
+                    width = Math.max(width, cell.length());
+                }
+                if (rowLabels && rows[i] >= 0) {
+                    labelWidth = Math.max(labelWidth, k.naming().output(rows[i]).text().length());
+                }
+            }
+            for (int i = 0; i < rows.length; i++) {
+                StringBuilder line = new StringBuilder();
+                if (rowLabels) {
+                    line.append(pad(rows[i] < 0 ? "" : k.naming().output(rows[i]).text(), labelWidth, false))
+                            .append(rows[i] < 0 ? "   " : " | ");
+                }
+                String[] row = cells.get(i);
+                for (int c = 0; c < row.length; c++) {
+                    line.append(c > 0 ? " " : "").append(pad(row[c], cols[c] < 0 ? 3 : width, true));
+                }
+                out.println(stripTrailing(line));
+            }
         }
         out.flush();
     }

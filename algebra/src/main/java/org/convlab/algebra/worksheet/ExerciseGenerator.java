@@ -10,6 +10,7 @@ import org.convlab.algebra.ConvGeometry;
 import org.convlab.algebra.NumberText;
 import org.convlab.algebra.Padding;
 import org.convlab.algebra.cost.ConvCost;
+import org.convlab.algebra.cost.WeightWords;
 import org.convlab.algebra.matrix.ConvMatrix;
 import org.convlab.algebra.symbolic.Elements;
 import org.convlab.core.BadParameterException;
@@ -19,7 +20,9 @@ import org.convlab.core.BadParameterException;
  * (a) output size, first and last element of a valid 1-D convolution; (b) the same with 'same'
  * padding; (c), (d) their matrices K; (e) the unshared K and its weight count; (f) the output
  * size formula on a square input; (g) the shapes of an image tensor and a filter; (h) the output
- * shape, the weights and the dense-layer weights of a strided convolution.
+ * shape, the weights and the dense-layer weights of a strided convolution; and a part (i) of a
+ * kind the worksheet does not ask, drawn per exercise ({@link ExerciseKinds}: 1-D with channels,
+ * channels and groups, dilation, receptive field, locally connected counts, inputs a stride never reads).
  *
  * <p>Deterministic: the same seed gives the same exercises on every JDK ({@link Random}'s
  * sequence is specified).
@@ -65,6 +68,7 @@ public final class ExerciseGenerator {
         int filters = pick(rnd, FILTERS);
         int kernel = pick(rnd, IMAGE_KERNELS);
         int stride = 1 + rnd.nextInt(4);
+        // part (i) draws after (a)-(h), so the first exercise of a seed keeps the numbers it had before (i) existed
 
         ConvGeometry valid = ConvGeometry.builder().size(n).kernel(k).build();
         ConvGeometry same = ConvGeometry.builder().size(n).kernel(k).padding(new Padding.Same()).build();
@@ -84,7 +88,8 @@ public final class ExerciseGenerator {
                 e(valid),
                 f(w, fk, fs, fp),
                 g(image, c, size, filters, kernel),
-                h(image, stride));
+                h(image, stride),
+                ExerciseKinds.draw(rnd));
         return new Exercise(number, setting, sections);
     }
 
@@ -129,9 +134,10 @@ public final class ExerciseGenerator {
         return new Section("e", "Without weight sharing - a different kernel at every position of (a) - what does K "
                 + "become, and how many weights does it have?", List.of(
                 Answers.matrix(k, "K unshared (" + k.rows() + " x " + k.cols() + ")"),
-                Block.Figure.computed("weights", Long.toString(k.weightCount()), null,
+                Block.Figure.computed(WeightWords.ALL, Long.toString(k.weightCount()), null,
                         k.rows() + " outputs * " + k.taps().taps() + " taps = " + k.weightCount()
-                                + ", against " + ConvMatrix.shared(g).weightCount() + " shared")));
+                                + ", against " + ConvMatrix.shared(g).weightCount() + " shared; no padding, so all "
+                                + "of them touch real inputs")));
     }
 
     private static Section f(int w, int k, int s, int p) {
@@ -187,8 +193,10 @@ public final class ExerciseGenerator {
                         + Answers.shape(g.outputShape()).replace(" x ", " * ")));
         blocks.add(Block.Figure.computed("dense layer weights", NumberText.grouped(dense) + " ~ "
                 + NumberText.scientific(dense, 5), null, NumberText.grouped(cost.inputElements()) + " * "
-                + NumberText.grouped(cost.outputElements()) + "; " + Answers.ratio(dense, cost.weights())
-                + " times the convolution's weights"));
+                + NumberText.grouped(cost.outputElements())));
+        blocks.add(Block.Figure.computed(WeightWords.WEIGHT_RATIO, Answers.ratio(dense, cost.weights()) + " x", null,
+                "dense weights / convolution weights = " + NumberText.grouped(dense) + " / "
+                        + NumberText.grouped(cost.weights())));
         List<int[]> unread = g.axis(1).unreadRanges();
         if (!unread.isEmpty()) {
             blocks.add(new Block.Prose("Stride " + stride + " never reads row and column " + ranges(unread)

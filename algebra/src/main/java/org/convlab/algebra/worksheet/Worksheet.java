@@ -10,6 +10,7 @@ import org.convlab.algebra.Dims;
 import org.convlab.algebra.NumberText;
 import org.convlab.algebra.Padding;
 import org.convlab.algebra.cost.ConvCost;
+import org.convlab.algebra.cost.WeightWords;
 import org.convlab.algebra.matrix.ConvMatrix;
 import org.convlab.algebra.symbolic.Elements;
 
@@ -171,13 +172,17 @@ public final class Worksheet {
 
     private static Section e(ConvGeometry g) {
         ConvMatrix k = ConvMatrix.unshared(g);
-        Block.Figure count = Block.Figure.computed("weights", Long.toString(k.weightCount()), null,
-                k.rows() + " outputs * " + k.taps().taps() + " taps = " + k.weightCount() + ", against "
-                        + ConvMatrix.shared(g).weightCount() + " shared");
+        ConvCost cost = ConvCost.of(g, false);
+        Block.Figure count = Block.Figure.computed(WeightWords.ALL, NumberText.grouped(cost.localWeights()), null,
+                k.rows() + " outputs * " + k.taps().taps() + " taps = " + NumberText.grouped(cost.localWeights())
+                        + ", against " + ConvMatrix.shared(g).weightCount() + " shared");
+        Block.Figure real = Block.Figure.computed(WeightWords.REAL, NumberText.grouped(cost.localWeightsOnInput()),
+                null, WeightWords.rest(cost) + "; the weights k1..k" + k.weightCount() + " of K");
         return new Section("e", "no weight sharing: a fresh kernel at every position (locally connected)", List.of(
                 Answers.matrix(k, "K (" + k.rows() + " x " + k.cols() + "), unshared: the same sparsity, a new "
                         + "weight in every non-zero"),
                 compareNumber(count, PrintedAnswers.E_COUNT, PrintedAnswers.E_COUNT_VALUE),
+                real,
                 matrixRows(k, PrintedAnswers.E_ROWS)));
     }
 
@@ -276,11 +281,14 @@ public final class Worksheet {
         blocks.add(Block.Figure.computed("MLP with biases", NumberText.grouped(cost.denseParameters())
                 + " parameters", null, NumberText.grouped(dense) + " weights + " + NumberText.grouped(cost.denseBiases())
                 + " biases"));
-        blocks.add(Block.Figure.computed("sharing saves", "a factor of " + Answers.ratio(dense, cost.weights()),
-                null, NumberText.grouped(dense) + " / " + NumberText.grouped(cost.weights())));
-        blocks.add(Block.Figure.computed("locally connected", NumberText.grouped(cost.localWeights())
-                + " weights", null, NumberText.grouped(cost.outputElements()) + " outputs * "
-                + cost.tapsPerOutput() + " taps, as in (e): no sharing, still sparse"));
+        blocks.add(Block.Figure.computed(WeightWords.WEIGHT_RATIO, Answers.ratio(dense, cost.weights()) + " x",
+                null, "MLP weights / convolution weights = " + NumberText.grouped(dense) + " / "
+                        + NumberText.grouped(cost.weights()) + ": what weight sharing and sparsity save"));
+        blocks.add(Block.Figure.computed(WeightWords.ALL, NumberText.grouped(cost.localWeights()), null,
+                NumberText.grouped(cost.outputElements()) + " outputs * " + cost.tapsPerOutput()
+                        + " taps: locally connected, as in (e): no sharing, still sparse"));
+        blocks.add(Block.Figure.computed(WeightWords.REAL, NumberText.grouped(cost.localWeightsOnInput()), null,
+                WeightWords.rest(cost) + " (no padding)"));
         blocks.add(Block.Figure.computed("multiply-adds", NumberText.grouped(cost.macs()), null,
                 NumberText.grouped(cost.outputElements()) + " outputs * " + cost.tapsPerOutput() + " taps; "
                         + NumberText.grouped(cost.macsWithBias()) + " counting the bias adds, as torchinfo does"));

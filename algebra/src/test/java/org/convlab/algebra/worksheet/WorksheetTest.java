@@ -29,7 +29,8 @@ class WorksheetTest {
         assertThat(figure("b", "first element").note()).isEqualTo("k1x0 reads the zero padding and is dropped");
         assertThat(figure("c", "shape of K").value()).isEqualTo("7 x 9");
         assertThat(figure("d", "compared with (c)").value()).startsWith("rows 2..8 are K of (c)");
-        assertThat(figure("e", "weights").value()).isEqualTo("21");
+        assertThat(figure("e", "weights, all windows x taps").value()).isEqualTo("21");
+        assertThat(figure("e", "weights touching real inputs").value()).isEqualTo("21");
         assertThat(figure("g", "each kernel filter").value()).isEqualTo("3 x 5 x 5");
         assertThat(figure("h", "output tensor").value()).isEqualTo("32 x 126 x 126");
         assertThat(figure("h", "weights").value()).isEqualTo("2400");
@@ -90,7 +91,7 @@ class WorksheetTest {
         List<Exercise> b = ExerciseGenerator.generate(3, seed);
         assertThat(a).isEqualTo(b);
         for (Exercise e : a) {
-            assertThat(e.sections()).extracting(Section::id).containsExactly("a", "b", "c", "d", "e", "f", "g", "h");
+            assertThat(e.sections()).extracting(Section::id).containsExactly("a", "b", "c", "d", "e", "f", "g", "h", "i");
             String setting = e.setting();
             int n = Integer.parseInt(setting.replaceAll(".*\\[x1 \\.\\.\\. x(\\d+)].*", "$1"));
             int k = setting.replaceAll(".*k = \\[([^]]*)].*", "$1").split(" ").length;

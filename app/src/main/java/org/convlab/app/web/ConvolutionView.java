@@ -17,6 +17,7 @@ import org.convlab.algebra.PaddingMode;
 import org.convlab.algebra.SameMode;
 import org.convlab.algebra.ShapeExplanation;
 import org.convlab.algebra.cost.ConvCost;
+import org.convlab.algebra.cost.WeightWords;
 import org.convlab.algebra.matrix.ConvMatrix;
 import org.convlab.algebra.matrix.Entry;
 import org.convlab.algebra.matrix.MatrixWriter;
@@ -25,28 +26,32 @@ import org.convlab.algebra.symbolic.OutputElement;
 import org.convlab.core.BadParameterException;
 
 /**
- * {@code GET /api/conv}: everything the convolution explorer shows for one single-channel
- * convolution, computed by the algebra module (nothing here recomputes a size).
+ * {@code GET /api/conv}: everything the convolution explorer shows for one convolution, with
+ * input channels, filters and groups, computed by the algebra module (nothing here recomputes a size).
  *
  * <p>Parameters (all optional; the default is the worksheet's 9-input, 3-tap convolution):
  * {@code input} ({@code 9} or {@code 5x5}), {@code kernel}, {@code stride}, {@code dilation}
  * (one value or one per axis, {@code 3x2}), {@code padding} ({@code valid}, {@code same},
  * {@code full}, {@code P}, {@code L,R}, {@code PH,PW} or {@code T,B,L,R}), {@code mode}
  * (zeros, reflect, replicate, circular), {@code same} (torch or tf) and {@code weights}
- * (shared or unshared). Each is bounded by {@link Limits}; K is at most
+ * (shared or unshared), {@code channels}, {@code filters} and {@code groups} (1 to
+ * {@link Limits#CHANNELS}). Each is bounded by {@link Limits}; K is at most
  * {@link Limits#MATRIX_ENTRIES} entries.
  *
  * <p>The answer: shapes and resolved padding per axis, the formula per axis with the numbers
  * filled in, notes on inputs never read, K as sparse rows of named cells with row and column
- * labels, every output element (name, expression, the padded-input positions of its taps and
- * the input column each tap reads, -1 for a padded zero), for every padded position of each
+ * labels and its block sizes ({@code block_rows} outputs of one filter by {@code block_cols}
+ * inputs of one channel), every output element (name, filter, expression, the padded-input
+ * positions of its taps with the input channel of each, and the input column each tap reads, -1
+ * for a padded zero), for every padded position of each
  * axis the input position it copies ({@code pad_sources}, -1 for a zero), and the counts of the shared,
  * unshared and dense layers with the same sizes.
  */
 public final class ConvolutionView {
     /** The parameters {@code /api/conv} takes. */
     public static final Set<String> PARAMETERS =
-            Set.of("input", "kernel", "stride", "dilation", "padding", "mode", "same", "weights");
+            Set.of("input", "kernel", "stride", "dilation", "padding", "mode", "same", "weights", "channels",
+                    "filters", "groups");
 
     private ConvolutionView() {
     }
@@ -55,9 +60,12 @@ public final class ConvolutionView {
     public static ConvGeometry geometry(QueryParams q) {
         Dims dims = Dims.parse("input", q.text("input", "9"));
         if (dims.channelsWritten()) {
-            throw new BadParameterException("input", "N or HxW (the explorer draws one input plane)",
+            throw new BadParameterException("input", "N or HxW (give the input channels as channels=C)",
                     q.text("input", ""));
         }
+        int channels = count(q, "channels");
+        int filters = count(q, "filters");
+        int groups = count(q, "groups");
         int[] size = dims.spatial();
         int axes = size.length;
         int maxSize = axes == 1 ? Limits.INPUT_1D : Limits.INPUT_2D;
@@ -85,6 +93,7 @@ public final class ConvolutionView {
         ConvGeometry g;
         try {
             g = ConvGeometry.builder()
+                    .inChannels(channels).outChannels(filters).groups(groups)
                     .size(size).kernel(kernel).stride(stride).dilation(dilation)
                     .padding(padding).paddingMode(mode).sameMode(same)
                     .build();
@@ -106,6 +115,21 @@ public final class ConvolutionView {
         return g;
     }
 
+    /** A channel, filter or group count: 1 to {@link Limits#CHANNELS}, default 1. */
+    private static int count(QueryParams q, String name) {
+        String text = q.text(name, "1");
+        String expected = "a whole number from 1 to " + Limits.CHANNELS;
+        try {
+            int v = Integer.parseInt(text.trim());
+            if (v < 1 || v > Limits.CHANNELS) {
+                throw new BadParameterException(name, expected, text);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, expected, text);
+        }
+    }
+
     private static int[] perAxis(QueryParams q, String name, String fallback, int axes, int max) {
         String text = q.text(name, fallback);
         int[] v = Dims.parsePerAxis(name, text, axes);
@@ -123,6 +147,11 @@ public final class ConvolutionView {
         boolean unshared = "unshared".equals(q.choice("weights", "shared", List.of("shared", "unshared")));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dims", g.spatialDims());
+        m.put("channels", g.inChannels());
+        m.put("filters", g.outChannels());
+        m.put("groups", g.groups());
+        m.put("channels_per_group", g.inChannelsPerGroup());
+        m.put("weight_shape", g.weightShape());
         m.put("input", g.inputSpatial());
         m.put("output", g.outputSpatial());
         m.put("kernel", g.kernel());
@@ -171,6 +200,10 @@ public final class ConvolutionView {
             colLabels.add(k.naming().input(c).text());
         }
         m.put("col_labels", colLabels);
+        // K's blocks: block (o, c) holds filter o's weights on input channel c; a grouped layer's
+        // blocks outside the diagonal groups are zero
+        m.put("block_rows", g.outputElements() / g.outChannels());
+        m.put("block_cols", g.inputElements() / g.inChannels());
         List<List<Object[]>> rows = new ArrayList<>();
         List<Map<String, Object>> list = new ArrayList<>();
         long[] weight = new long[taps.taps()];
@@ -185,11 +218,24 @@ public final class ConvolutionView {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", y.name().text());
             int[] index = taps.outputIndex(r);
+            e.put("filter", index[0]);
             e.put("position", Arrays.copyOfRange(index, 1, index.length));
             e.put("expression", y.text());
             e.put("combined", y.hasRepeatedInputs() ? y.combinedText() : null);
             taps.row(r, weight, input);
-            e.put("taps", tapPositions(g, index));
+            List<int[]> positions = tapPositions(g, index);
+            int perChannel = positions.size();
+            int firstChannel = index[0] / (g.outChannels() / g.groups()) * g.inChannelsPerGroup();
+            List<int[]> all = new ArrayList<>();
+            int[] channelOf = new int[perChannel * g.inChannelsPerGroup()];
+            for (int c = 0; c < g.inChannelsPerGroup(); c++) {
+                for (int t = 0; t < perChannel; t++) {
+                    all.add(positions.get(t));
+                    channelOf[c * perChannel + t] = firstChannel + c;
+                }
+            }
+            e.put("taps", all);
+            e.put("tap_channels", channelOf);
             e.put("reads", input.clone());
             list.add(e);
         }
@@ -232,7 +278,9 @@ public final class ConvolutionView {
         shared.put("macs", n(c.macs()));
         Map<String, Object> local = new LinkedHashMap<>();
         local.put("weights", n(c.localWeights()));
-        local.put("weights_on_input", n(c.localWeightsOnInput()));
+        local.put(WeightWords.ALL_KEY, n(c.localWeights()));
+        local.put(WeightWords.REAL_KEY, n(c.localWeightsOnInput()));
+        local.put("weight_shape", WeightWords.unsharedWeightShape(g));
         local.put("biases", n(c.localBiases()));
         local.put("parameters", n(c.localParameters()));
         local.put("macs", n(c.macs()));
@@ -241,6 +289,8 @@ public final class ConvolutionView {
         dense.put("biases", n(c.denseBiases()));
         dense.put("parameters", n(c.denseParameters()));
         dense.put("macs", n(c.denseMacs()));
+        dense.put(WeightWords.WEIGHT_RATIO_KEY, ratio(c.denseWeights(), c.weights()));
+        dense.put(WeightWords.PARAMETER_RATIO_KEY, ratio(c.denseParameters(), c.parameters()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("shared", shared);
         m.put("unshared", local);
@@ -249,6 +299,16 @@ public final class ConvolutionView {
         m.put("outputs", n(c.outputElements()));
         m.put("inputs", n(c.inputElements()));
         return m;
+    }
+
+    /** {@code a / b} rounded to one decimal and grouped, "-" when {@code b} is 0. */
+    private static String ratio(BigInteger a, BigInteger b) {
+        if (b.signum() == 0) {
+            return "-";
+        }
+        java.math.BigDecimal r = new java.math.BigDecimal(a).divide(new java.math.BigDecimal(b), 1,
+                java.math.RoundingMode.HALF_UP);
+        return String.format(java.util.Locale.ROOT, "%,.1f", r).replaceAll("\\.0$", "");
     }
 
     private static String n(BigInteger v) {

@@ -247,9 +247,9 @@ public final class ExplorerServer implements AutoCloseable {
         if (p == null) {
             throw new WebException(404, "not found: /" + QueryParams.shown(name));
         }
-        QueryParams.parse(ctx.queryString(), name.endsWith(".html") ? Set.of(
-                "input", "kernel", "stride", "dilation", "padding", "mode", "same", "weights",
-                "image", "seed", "position", "select") : Set.of());
+        Set<String> pageParameters = new java.util.HashSet<>(ConvolutionView.PARAMETERS);
+        pageParameters.addAll(Set.of("image", "seed", "position", "select"));
+        QueryParams.parse(ctx.queryString(), name.endsWith(".html") ? pageParameters : Set.of());
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType(p.contentType()).result(p.bytes());
     }
@@ -271,6 +271,7 @@ public final class ExplorerServer implements AutoCloseable {
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("input_1d", Limits.INPUT_1D);
         limits.put("input_2d", Limits.INPUT_2D);
+        limits.put("channels", Limits.CHANNELS);
         limits.put("kernel", Limits.KERNEL);
         limits.put("stride", Limits.STRIDE);
         limits.put("dilation", Limits.DILATION);

@@ -14,6 +14,8 @@ public final class Limits {
     public static final int INPUT_2D = 16;
     /** Largest kernel side. */
     public static final int KERNEL = 16;
+    /** Most input channels and most filters the convolution page draws (each is a plane of its own). */
+    public static final int CHANNELS = 4;
     /** Largest stride. */
     public static final int STRIDE = 16;
     /** Largest dilation. */

@@ -171,7 +171,8 @@ class BrowserTest {
         assertThat(selectedRow().getAttribute("data-row")).isEqualTo("0");
         assertThat(selectedRow().getText()).isEqualTo("y1 k1 k2 k3 0 0 0 0 0 0");
         assertThat(driver.findElements(By.cssSelector("#input-grid .tap"))).hasSize(3);
-        assertThat(byId("cost").getText()).contains("weights 3 21 63");
+        assertThat(byId("cost").getText()).contains("weights 3 21\nall windows x taps; 21 weights touching real "
+                + "inputs (the weights of K)\n63");
         assertThat(byId("error").isDisplayed()).isFalse();
         screenshot("explorer-convolution");
     }
@@ -238,8 +239,50 @@ class BrowserTest {
                 .extracting(e -> e.getAttribute("data-pos")).containsExactly("1,1", "1,2", "2,1", "2,2");
         choose("weights", "unshared");
         waitExpression("y[2,2] = k17x[2,2] + k18x[2,3] + k19x[3,2] + k20x[3,3]");
-        assertThat(byId("k-shape").getText()).contains("9 x 16, 36 unshared weights");
+        assertThat(byId("k-shape").getText()).contains("9 x 16, unshared: 36 weights, all windows x taps; 36 weights touching real inputs");
         screenshot("explorer-convolution-2d");
+    }
+
+    @Test
+    @Order(3)
+    void channelsFiltersAndGroupsDrawKAsBlocks() throws IOException {
+        open("/?input=4&channels=4&filters=2&groups=2&kernel=2");
+        waitText("out-size", "2 x 3");
+        assertThat(driver.findElements(By.cssSelector("#input-grid .plane"))).hasSize(4);
+        assertThat(driver.findElements(By.cssSelector("#output-grid .plane"))).hasSize(2);
+        // 2 filters x 4 channels: blocks of 3 x 4; each filter's group is 2 channels, the rest shaded
+        assertThat(driver.findElements(By.cssSelector("#matrix thead th.bl"))).hasSize(3);
+        assertThat(driver.findElements(By.cssSelector("#matrix tbody tr.bt"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#matrix td.off"))).hasSize(2 * 3 * 8);
+        assertThat(driver.findElements(By.cssSelector("#matrix td.off.w"))).isEmpty();
+        assertThat(byId("k-blocks").getText()).contains("K is 2 x 4 blocks of 3 x 4").contains("block-diagonal");
+        clickOutput(3);
+        waitExpression("y[2,1] = k[2,1,1]x[3,1] + k[2,1,2]x[3,2] + k[2,2,1]x[4,1] + k[2,2,2]x[4,2]");
+        assertThat(selectedRow().getAttribute("data-row")).isEqualTo("3");
+        for (int ch = 0; ch < 4; ch++) {
+            assertThat(driver.findElements(By.cssSelector("#input-grid .plane[data-channel='" + ch + "'] .tap")))
+                    .as("taps on channel " + (ch + 1)).hasSize(ch >= 2 ? 2 : 0);
+        }
+        assertThat(driver.findElements(By.cssSelector("#input-grid .plane[data-channel='2'] .tap")))
+                .extracting(e -> e.getAttribute("title")).containsExactly("x[3,1]", "x[3,2]");
+        screenshot("explorer-convolution-groups");
+        // one group: every filter sees every channel, no block is zero
+        type("groups", "1");
+        wait.until(d -> d.findElements(By.cssSelector("#matrix td.off")).isEmpty());
+        settle();
+        clickOutput(3);
+        waitExpression("y[2,1] = k[2,1,1]x[1,1] + k[2,1,2]x[1,2] + k[2,2,1]x[2,1] + k[2,2,2]x[2,2] + k[2,3,1]x[3,1] "
+                + "+ k[2,3,2]x[3,2] + k[2,4,1]x[4,1] + k[2,4,2]x[4,2]");
+        assertThat(driver.findElements(By.cssSelector("#input-grid .tap"))).hasSize(8);
+        assertThat(driver.getCurrentUrl()).contains("channels=4").contains("filters=2").doesNotContain("groups");
+        // 2-D with channels: a plane per channel, the hovered output's window on each
+        open("/?input=3x3&channels=2&kernel=2");
+        waitText("out-size", "1 x 2 x 2");
+        clickOutput(3);
+        waitExpression("y[2,2] = k[1,1,1]x[1,2,2] + k[1,1,2]x[1,2,3] + k[1,2,1]x[1,3,2] + k[1,2,2]x[1,3,3] "
+                + "+ k[2,1,1]x[2,2,2] + k[2,1,2]x[2,2,3] + k[2,2,1]x[2,3,2] + k[2,2,2]x[2,3,3]");
+        assertThat(driver.findElements(By.cssSelector("#input-grid .plane[data-channel='1'] .tap")))
+                .extracting(e -> e.getAttribute("data-pos")).containsExactly("1,1", "1,2", "2,1", "2,2");
     }
 
     @Test

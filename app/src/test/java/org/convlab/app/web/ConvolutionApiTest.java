@@ -113,6 +113,52 @@ class ConvolutionApiTest {
     }
 
     @Test
+    void channelsFiltersAndGroupsGiveKItsBlocks() {
+        JsonNode k = conv("input=4&channels=4&filters=2&groups=2&kernel=2");
+        assertThat(k.get("channels").asInt()).isEqualTo(4);
+        assertThat(k.get("filters").asInt()).isEqualTo(2);
+        assertThat(k.get("channels_per_group").asInt()).isEqualTo(2);
+        assertThat(k.get("weight_shape").toString()).isEqualTo("[2,2,2]");
+        assertThat(k.get("rows").asInt()).isEqualTo(6);
+        assertThat(k.get("cols").asInt()).isEqualTo(16);
+        assertThat(k.get("block_rows").asInt()).isEqualTo(3);
+        assertThat(k.get("block_cols").asInt()).isEqualTo(4);
+        // filter 1 reads channels 1-2 only, filter 2 channels 3-4: K is block-diagonal
+        assertThat(row(k, 0)).containsExactly("k[1,1,1]", "k[1,1,2]", "0", "0", "k[1,2,1]", "k[1,2,2]", "0", "0",
+                "0", "0", "0", "0", "0", "0", "0", "0");
+        assertThat(row(k, 3).subList(0, 8)).containsOnly("0");
+        JsonNode y = k.get("elements").get(3);
+        assertThat(y.get("name").asText()).isEqualTo("y[2,1]");
+        assertThat(y.get("filter").asInt()).isEqualTo(1);
+        assertThat(y.get("tap_channels").toString()).isEqualTo("[2,2,3,3]");
+        assertThat(y.get("taps").toString()).isEqualTo("[[0],[1],[0],[1]]");
+        assertThat(y.get("reads").toString()).isEqualTo("[8,9,12,13]");
+        assertThat(y.get("expression").asText())
+                .isEqualTo("k[2,1,1]x[3,1] + k[2,1,2]x[3,2] + k[2,2,1]x[4,1] + k[2,2,2]x[4,2]");
+    }
+
+    @Test
+    void channelCountsAreBounded() {
+        TestServer.Reply r = server.get("/api/conv?input=4&channels=5");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.text()).contains("channels: expected a whole number from 1 to 4, got '5'");
+        TestServer.Reply g = server.get("/api/conv?input=4&channels=3&groups=2");
+        assertThat(g.status()).isEqualTo(400);
+        assertThat(g.text()).contains("groups");
+    }
+
+    /** The same two unshared counts under the same keys as matrix --unshared and cost (WeightVocabularyTest). */
+    @Test
+    void unsharedCountsUseTheCommandsVocabulary() {
+        JsonNode cost = conv("input=9&kernel=3&padding=same&weights=unshared").get("cost");
+        assertThat(cost.get("unshared").get("weights_all_windows_x_taps").asText()).isEqualTo("27");
+        assertThat(cost.get("unshared").get("weights_touching_real_inputs").asText()).isEqualTo("25");
+        assertThat(cost.get("unshared").get("weight_shape").toString()).isEqualTo("[9,1,1,3]");
+        assertThat(cost.get("dense").get("weight_ratio_dense_to_conv").asText()).isEqualTo("27");
+        assertThat(cost.get("dense").get("parameter_ratio_dense_to_conv").asText()).isEqualTo("22.5");
+    }
+
+    @Test
     void reflectPaddingNamesTheCopiedInputsAndCollectsRepeatedTerms() {
         JsonNode k = conv("input=5&kernel=3&padding=1&mode=reflect");
         JsonNode y1 = k.get("elements").get(0);
@@ -217,7 +263,7 @@ class ConvolutionApiTest {
         "input=abc                        | input: expected N, HxW or CxHxW",
         "input=65                         | input: expected a length from 1 to 64, got '65'",
         "input=17x4                       | input: expected sides from 1 to 16 (e.g. 5x5), got '17x4'",
-        "input=3x5x5                      | input: expected N or HxW (the explorer draws one input plane), got '3x5x5'",
+        "input=3x5x5                      | input: expected N or HxW (give the input channels as channels=C), got '3x5x5'",
         "input=99999999999999             | input: expected N, HxW or CxHxW",
         "kernel=0                         | kernel: expected a positive integer, got '0'",
         "kernel=17                        | kernel: expected values from 1 to 16, got '17'",
@@ -234,7 +280,10 @@ class ConvolutionApiTest {
         "weights=some                     | weights: expected one of shared, unshared, got 'some'",
         "input=16x16&kernel=16&dilation=8&padding=full | input: expected a matrix K of at most 65,536 entries",
         "input=9&input=10                 | input: expected one value, got '2 values'",
-        "colour=red                       | colour: unknown parameter; this page takes dilation, input, kernel, mode, padding, same, stride, weights",
+        "colour=red                       | colour: unknown parameter; this page takes channels, dilation, filters, groups, input, kernel, mode, padding, same, stride, weights",
+        "channels=0                       | channels: expected a whole number from 1 to 4, got '0'",
+        "filters=x                        | filters: expected a whole number from 1 to 4, got 'x'",
+        "channels=2&filters=3&groups=2    | groups: ",
         "input=9%0Aevil                   | input: expected printable characters, got '9?evil'",
         "input=1111111111111111111111111111111111111111111111111111111111111111111 | input: expected at most 64 characters, got '67 characters'",
     })
