@@ -72,7 +72,7 @@ final class MatrixCommand implements Callable<Integer> {
         switch (f) {
             case JSON -> json(k, w, writer, out);
             case TEXT -> {
-                k.checkDense("--format", MatrixWriter.SPARSE_ADVICE);
+                k.checkDense("format", MatrixWriter.SPARSE_ADVICE, "format");
                 out.println("K: " + k.rows() + " x " + k.cols() + " (rows: outputs " + range(k, true) + "; columns: "
                         + "inputs " + range(k, false) + "), " + k.weightCount() + (unshared ? " unshared" : "")
                         + " weight" + (k.weightCount() == 1 ? "" : "s") + (w == null ? "" : ", numeric"));

@@ -12,7 +12,7 @@ import org.convlab.algebra.NumberText;
  */
 public final class MatrixWriter {
     /** The advice given when a dense form is refused. */
-    public static final String SPARSE_ADVICE = "use --format coo or --format json for the sparse (COO) form";
+    public static final String SPARSE_ADVICE = "use format coo or format json for the sparse (COO) form";
 
     private final ConvMatrix k;
     private final double[] weights;
@@ -35,7 +35,7 @@ public final class MatrixWriter {
     /** Writes K in {@code format} (not JSON) to {@code out}. */
     public void write(MatrixFormat format, PrintWriter out) {
         if (format.dense()) {
-            k.checkDense("--format", SPARSE_ADVICE);
+            k.checkDense("format", SPARSE_ADVICE, "format");
         }
         switch (format) {
             case TEXT -> text(out);

@@ -42,7 +42,7 @@ public final class SampleGrid {
      */
     public static BufferedImage render(ImageSet set, String title, int perClass) {
         if (perClass < 1 || perClass > MAX_PER_CLASS) {
-            throw new BadParameterException("--per-class", "1.." + MAX_PER_CLASS + " samples per class", perClass);
+            throw new BadParameterException("perClass", "1.." + MAX_PER_CLASS + " samples per class", perClass);
         }
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         int scale = scaleFor(Math.max(set.height(), set.width()));

@@ -106,10 +106,10 @@ public final class Equivariance {
         }
     }
 
-    /** The image {@code index} of {@code set} as grey values p / 255: (1, 1, H, W). */
-    static Tensor grey(ImageSet set, int index) {
-        if (index < 0 || index >= set.size()) {
-            throw new BadParameterException("--image", "a test image index in 0.." + (set.size() - 1), index);
+    /** The image {@code imageIndex} of {@code set} as grey values p / 255: (1, 1, H, W). */
+    static Tensor grey(ImageSet set, int imageIndex) {
+        if (imageIndex < 0 || imageIndex >= set.size()) {
+            throw new BadParameterException("imageIndex", "a test image index in 0.." + (set.size() - 1), imageIndex);
         }
         int c = set.channels();
         int h = set.height();
@@ -119,7 +119,7 @@ public final class Equivariance {
             for (int x = 0; x < w; x++) {
                 int sum = 0;
                 for (int ch = 0; ch < c; ch++) {
-                    sum += set.pixel(index, ch, y, x);
+                    sum += set.pixel(imageIndex, ch, y, x);
                 }
                 t.data()[y * w + x] = (float) sum / c / 255f;
             }
