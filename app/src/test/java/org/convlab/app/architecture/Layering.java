@@ -38,6 +38,20 @@ final class Layering {
         return CompositeArchRule.of(rules).as("the layering " + String.join(" -> ", MODULES));
     }
 
+    /** Only data's ImageFiles encodes images: one way to write PNG and GIF for app, lab and data. */
+    static ArchRule oneImageWriter() {
+        return noClasses().that().resideOutsideOfPackage("org.convlab.data.image..")
+                .should().dependOnClassesThat().resideInAPackage("javax.imageio..")
+                .as("only org.convlab.data.image uses ImageIO");
+    }
+
+    /** Only LabJson makes a Jackson mapper: one JSON convention for every output. */
+    static ArchRule oneJsonMapper() {
+        return noClasses().that().doNotHaveFullyQualifiedName("org.convlab.lab.reporting.LabJson")
+                .should().callConstructor("com.fasterxml.jackson.databind.ObjectMapper")
+                .as("only LabJson creates an ObjectMapper");
+    }
+
     /** Nothing outside tensor uses the SIMD kernels directly: they are reached through tensor's kernels. */
     static ArchRule simdIsInternal() {
         return noClasses().that().resideOutsideOfPackage(packages("tensor"))

@@ -8,12 +8,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.convlab.algebra.fixture.UsesTensor;
 import org.convlab.data.fixture.UsesSimd;
+import org.convlab.lab.fixture.WritesItsOwn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The build fails when an import breaks the layering of DESIGN.md or reaches into
- * {@code org.convlab.tensor.simd} from outside tensor. The main classes of every product module
+ * The build fails when an import breaks the layering of DESIGN.md, reaches into
+ * {@code org.convlab.tensor.simd} from outside tensor, or adds a second image writer or JSON mapper. The main classes of every product module
  * are on the app's test class path; the fixtures that prove the rules can fail are test classes
  * and so are left out of the main check.
  *
@@ -48,6 +49,21 @@ class LayeringTest {
     void simdIsInternalToTensor() {
         Layering.simdIsInternal().allowEmptyShould(false)
                 .because("only tensor wires its SIMD kernels").check(product.that(Pending.NOT_YET_MOVED));
+    }
+
+    @Test
+    void oneImageWriterAndOneJsonMapper() {
+        Layering.oneImageWriter().check(product);
+        Layering.oneJsonMapper().check(product);
+    }
+
+    @Test
+    void aSecondImageWriterOrJsonMapperFails() {
+        JavaClasses bad = new ClassFileImporter().importClasses(WritesItsOwn.class);
+        assertThatThrownBy(() -> Layering.oneImageWriter().check(bad)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("javax.imageio.ImageIO");
+        assertThatThrownBy(() -> Layering.oneJsonMapper().check(bad)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ObjectMapper");
     }
 
     @Test
