@@ -143,7 +143,7 @@ public final class ConvGeometry {
     public long outputElements() {
         long n = outChannels;
         for (Axis axis : axes) {
-            n = product("filters", n, axis.output());
+            n = product("outChannels", n, axis.output());
         }
         return n;
     }
@@ -152,7 +152,7 @@ public final class ConvGeometry {
     public long inputElements() {
         long n = inChannels;
         for (Axis axis : axes) {
-            n = product("input", n, axis.size());
+            n = product("size", n, axis.size());
         }
         return n;
     }
@@ -260,18 +260,18 @@ public final class ConvGeometry {
         /** Checks every value and resolves the padding; throws {@link BadParameterException} naming the culprit. */
         public ConvGeometry build() {
             if (size == null || size.length == 0) {
-                throw new BadParameterException("input", "at least one spatial size", "none");
+                throw new BadParameterException("size", "at least one spatial size", "none");
             }
             int dims = size.length;
             if (uniformPadding != null) {
                 padding = Padding.uniform(uniformPadding, dims);
                 uniformPadding = null;
             }
-            positive("in-channels", inChannels);
-            positive("filters", outChannels);
+            positive("inChannels", inChannels);
+            positive("outChannels", outChannels);
             positive("groups", groups);
             for (int s : size) {
-                positive("input", s);
+                positive("size", s);
             }
             if (kernel == null) {
                 throw new BadParameterException("kernel", "a kernel size", "none");

@@ -246,7 +246,7 @@ public final class ConvTaps {
 
     private void checkRow(long r) {
         if (r < 0 || r >= rows) {
-            throw new BadParameterException("output element", "a row in [0, " + rows + ")", r);
+            throw new BadParameterException("r", "a row in [0, " + rows + ")", r);
         }
     }
 

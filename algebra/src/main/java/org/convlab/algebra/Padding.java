@@ -185,8 +185,9 @@ public sealed interface Padding permits Padding.Valid, Padding.Same, Padding.Ful
                     if (stride[a] != 1) {
                         throw new BadParameterException("padding",
                                 "padding='same' is not supported for strided convolutions (stride "
-                                        + stride[a] + "); PyTorch refuses it too. Use --same-mode tf for "
-                                        + "TensorFlow's ceil(n/s) rule, or give the padding explicitly");
+                                        + stride[a] + "); PyTorch refuses it too. Use sameMode tf for "
+                                        + "TensorFlow's ceil(n/s) rule, or give the padding explicitly")
+                                .mentioning("sameMode");
                     }
                     total = span;
                 } else {

@@ -26,7 +26,7 @@ public enum PaddingMode {
                 return mode;
             }
         }
-        throw new BadParameterException("padding-mode", "one of zeros, reflect, replicate, circular", text);
+        throw new BadParameterException("paddingMode", "one of zeros, reflect, replicate, circular", text);
     }
 
     /**

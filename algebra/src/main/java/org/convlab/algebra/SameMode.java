@@ -22,7 +22,7 @@ public enum SameMode {
         return switch (t) {
             case "torch", "pytorch" -> TORCH;
             case "tf", "tensorflow", "keras" -> TF;
-            default -> throw new BadParameterException("same-mode", "torch or tf", text);
+            default -> throw new BadParameterException("sameMode", "torch or tf", text);
         };
     }
 }

@@ -13,13 +13,11 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.convlab.algebra.ConvGeometry;
 import org.convlab.core.BadParameterException;
+import org.convlab.lab.bench.TrainingStep;
 import org.convlab.nn.Module;
 import org.convlab.nn.init.Rng;
-import org.convlab.nn.loss.CrossEntropyLoss;
 import org.convlab.nn.models.ThreeLayerConvNet;
 import org.convlab.nn.models.ThreeLayerMLP;
-import org.convlab.nn.optim.SGD;
-import org.convlab.tensor.Tensor;
 import org.convlab.tensor.kernels.ConvKernels;
 import org.convlab.tensor.kernels.ConvPlan;
 import org.convlab.tensor.kernels.DenseKernels;
@@ -280,33 +278,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Row training(BenchTimer timer, String name, int[] sample, java.util.function.Function<Rng, Module> build) {
-        int n = 64;
         double[] v = new double[threads.size()];
         for (int i = 0; i < v.length; i++) {
             use(timer, threads.get(i));
-            Rng rng = new Rng(7);
-            Module model = build.apply(rng);
-            model.setInputGradient(false);
-            int[] dims = new int[sample.length + 1];
-            dims[0] = n;
-            System.arraycopy(sample, 0, dims, 1, sample.length);
-            Tensor x = Tensor.zeros(dims);
-            float[] data = x.data();
-            for (int j = 0; j < data.length; j++) {
-                data[j] = rng.uniform(-1, 1);
-            }
-            int[] labels = new int[n];
-            for (int j = 0; j < n; j++) {
-                labels[j] = j % 10;
-            }
-            CrossEntropyLoss loss = new CrossEntropyLoss();
-            SGD sgd = new SGD(model.parameters(), 3e-3);
-            v[i] = n / timer.secondsPerCall(() -> {
-                sgd.zeroGrad();
-                loss.forward(model.forward(x), labels);
-                model.backward(loss.backward());
-                sgd.step();
-            });
+            TrainingStep step = TrainingStep.synthetic(build, sample);
+            v[i] = step.images() / timer.secondsPerCall(step::run);
         }
         return new Row(name, "images/s", v);
     }

@@ -8,7 +8,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns every failure into one line on standard error and an exit code: 2 for usage errors,
- * 1 for runtime failures. A stack trace appears only with {@code --debug}.
+ * 1 for runtime failures. A stack trace appears only with {@code --debug}. A bad parameter is
+ * named by the command's option for it ({@link OptionNames}).
  */
 final class Errors {
     private Errors() {
@@ -18,7 +19,8 @@ final class Errors {
     static int onBadArguments(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         Throwable cause = ex.getCause();
-        String message = cause instanceof ConvlabException ? cause.getMessage() : ex.getMessage();
+        String message = cause instanceof ConvlabException c
+                ? OptionNames.message(cmd.getCommandSpec(), c) : ex.getMessage();
         cmd.getErr().println(prefix(cmd) + message + " (see: ./" + cmd.getCommandSpec().qualifiedName() + " --help)");
         if (Arrays.asList(args).contains("--debug")) {
             ex.printStackTrace(cmd.getErr());
@@ -30,7 +32,7 @@ final class Errors {
     static int onFailure(Exception ex, CommandLine cmd, ParseResult parsed) {
         boolean debug = parsed.expandedArgs().contains("--debug");
         if (ex instanceof ConvlabException c) {
-            cmd.getErr().println(prefix(cmd) + c.getMessage());
+            cmd.getErr().println(prefix(cmd) + OptionNames.message(cmd.getCommandSpec(), c));
             if (debug) {
                 ex.printStackTrace(cmd.getErr());
             }

@@ -1,27 +1,23 @@
 package org.convlab.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.convlab.lab.reporting.LabJson;
 
-/** Writes command results as JSON, pretty-printed, with Jackson. */
+/**
+ * The commands' JSON: convlab's one convention ({@link LabJson}: snake_case keys,
+ * pretty-printed, non-finite numbers as null), under a short name for the app.
+ */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private Json() {
     }
 
     /** The JSON text of {@code value} (maps, lists, records, arrays, numbers, strings). */
     static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON for " + value.getClass(), e);
-        }
+        return LabJson.write(value);
     }
 
-    /** The shared mapper, for commands that read JSON too. */
+    /** The shared mapper, for commands that stream or read JSON. */
     static ObjectMapper mapper() {
-        return MAPPER;
+        return LabJson.mapper();
     }
 }

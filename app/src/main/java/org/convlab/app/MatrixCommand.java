@@ -88,7 +88,7 @@ final class MatrixCommand implements Callable<Integer> {
             case JSON -> json(k, w, writer, out);
             case TEXT -> {
                 if (elision == null) {
-                    k.checkDense("--format", MatrixWriter.SPARSE_ADVICE);
+                    k.checkDense("format", MatrixWriter.SPARSE_ADVICE, "format");
                 }
                 out.println("K: " + k.rows() + " x " + k.cols() + " (rows: outputs " + range(k, true) + "; columns: "
                         + "inputs " + range(k, false) + "), " + (unshared ? "unshared"

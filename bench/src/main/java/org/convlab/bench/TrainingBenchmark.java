@@ -1,13 +1,7 @@
 package org.convlab.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.convlab.nn.Module;
-import org.convlab.nn.init.Rng;
-import org.convlab.nn.loss.CrossEntropyLoss;
-import org.convlab.nn.models.ThreeLayerConvNet;
-import org.convlab.nn.models.ThreeLayerMLP;
-import org.convlab.nn.optim.SGD;
-import org.convlab.tensor.Tensor;
+import org.convlab.lab.bench.TrainingStep;
 import org.convlab.tensor.parallel.Parallel;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One SGD training step (forward, cross-entropy, backward, update) of the notebook's models,
  * batch 64, in images/s (the {@code images} counter adds 64 per step): ThreeLayerConvNet
- * (32 and 16 channels) on 3x32x32 and 1x28x28, and the MLP 3072 -> 4000 -> 4000 -> 10.
+ * (32 and 16 channels) on 3x32x32 and 1x28x28, and the MLP 3072 -> 4000 -> 4000 -> 10. The step is
+ * the lab's {@link TrainingStep}, the one {@code ./convlab bench} and the peers' convlab engine time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -41,12 +36,7 @@ public class TrainingBenchmark {
     @Param({"1", "2"})
     int threads;
 
-    static final int BATCH = 64;
-    Module net;
-    Tensor x;
-    int[] labels;
-    CrossEntropyLoss loss;
-    SGD sgd;
+    TrainingStep step;
 
     /** The image counter: JMH reports its rate, i.e. images/s. */
     @State(Scope.Thread)
@@ -57,42 +47,14 @@ public class TrainingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Rng rng = new Rng(7);
-        switch (model) {
-            case "cnn-3x32x32" -> {
-                net = new ThreeLayerConvNet(3, 32, 16, 10, 32, 32, rng);
-                x = Tensor.zeros(BATCH, 3, 32, 32);
-            }
-            case "cnn-1x28x28" -> {
-                net = new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, rng);
-                x = Tensor.zeros(BATCH, 1, 28, 28);
-            }
-            default -> {
-                net = new ThreeLayerMLP(3072, 4000, 10, rng);
-                x = Tensor.zeros(BATCH, 3072);
-            }
-        }
-        net.setInputGradient(false);
-        float[] data = x.data();
-        for (int i = 0; i < data.length; i++) {
-            data[i] = rng.uniform(-1, 1);
-        }
-        labels = new int[BATCH];
-        for (int i = 0; i < BATCH; i++) {
-            labels[i] = i % 10;
-        }
-        loss = new CrossEntropyLoss();
-        sgd = new SGD(net.parameters(), 3e-3);
+        step = TrainingStep.notebook(model);
         Parallel.setThreads(threads);
     }
 
     @Benchmark
     public float step(Images counter) {
-        sgd.zeroGrad();
-        float l = loss.forward(net.forward(x), labels);
-        net.backward(loss.backward());
-        sgd.step();
-        counter.images += BATCH;
+        float l = step.run();
+        counter.images += step.images();
         return l;
     }
 }

@@ -23,4 +23,24 @@ class MessagesTest {
         assertThat(e.exitCode()).isEqualTo(1);
         assertThat(e.offset()).isZero();
     }
+
+    @Test
+    void aFrontEndRenamesTheParameterAndTheParametersTheExplanationMentions() {
+        var e = new BadParameterException("padding", "not with a stride; use sameMode tf, or padding in numbers")
+                .mentioning("sameMode");
+        assertThat(e.getMessage()).isEqualTo("padding: not with a stride; use sameMode tf, or padding in numbers");
+        assertThat(e.problem()).isEqualTo("not with a stride; use sameMode tf, or padding in numbers");
+        assertThat(e.messageFor(n -> n.equals("sameMode") ? "--same-mode" : "--" + n))
+                .isEqualTo("--padding: not with a stride; use --same-mode tf, or padding in numbers");
+        assertThat(new BadParameterException("stride", "a positive integer", 0).messageFor(n -> n))
+                .isEqualTo("stride: expected a positive integer, got 0");
+    }
+
+    @Test
+    void onlyWholeWordsAreRenamed() {
+        var e = new BadParameterException("mean", "both mean and std, or neither; not meanValue", "only std")
+                .mentioning("mean", "std");
+        assertThat(e.messageFor(n -> "--" + n))
+                .isEqualTo("--mean: expected both --mean and --std, or neither; not meanValue, got 'only --std'");
+    }
 }

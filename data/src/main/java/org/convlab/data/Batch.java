@@ -27,7 +27,7 @@ public final class Batch {
     /** A buffer for up to {@code capacity} images of (C, H, W). */
     public Batch(int capacity, int channels, int height, int width) {
         if (capacity < 1) {
-            throw new BadParameterException("--batch", "a positive batch size", capacity);
+            throw new BadParameterException("capacity", "a positive batch size", capacity);
         }
         this.capacity = capacity;
         this.channels = channels;

@@ -32,13 +32,13 @@ public final class Batcher {
 
     private Batcher(ImageSet set, Normalization norm, int batchSize, long seed, boolean shuffle, int maxShift) {
         if (batchSize < 1) {
-            throw new BadParameterException("--batch", "a positive batch size", batchSize);
+            throw new BadParameterException("batchSize", "a positive batch size", batchSize);
         }
         if (set.size() == 0) {
             throw new BadParameterException("data", "a non-empty image set", "no images");
         }
         if (maxShift < 0) {
-            throw new BadParameterException("--translate", "a shift of 0 or more pixels", maxShift);
+            throw new BadParameterException("maxShift", "a shift of 0 or more pixels", maxShift);
         }
         norm.checkChannels(set.channels());
         this.set = set;

@@ -22,29 +22,30 @@ public final class DataExport {
     private DataExport() {
     }
 
-    /** Writes {@code d} to {@code dir} (created if needed) and returns the files written. */
-    public static List<Path> write(DataSet d, Path dir) {
+    /** Writes {@code dataSet} to {@code dir} (created if needed) and returns the files written. */
+    public static List<Path> write(DataSet dataSet, Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new BadFileException(dir, "cannot be created: " + e.getMessage(), e);
         }
-        byte[][] train = concat(d.train(), d.validation());
-        byte[][] test = concat(d.test());
+        byte[][] train = concat(dataSet.train(), dataSet.validation());
+        byte[][] test = concat(dataSet.test());
         List<Path> files = new ArrayList<>();
-        if (d.channels() == 1) {
+        if (dataSet.channels() == 1) {
             int n = train[1].length;
             files.add(dir.resolve("train-images-idx3-ubyte.gz"));
-            IdxWriter.writeImages(files.get(0), n, d.height(), d.width(), train[0], true);
+            IdxWriter.writeImages(files.get(0), n, dataSet.height(), dataSet.width(), train[0], true);
             files.add(dir.resolve("train-labels-idx1-ubyte.gz"));
             IdxWriter.writeLabels(files.get(1), train[1], true);
             files.add(dir.resolve("t10k-images-idx3-ubyte.gz"));
-            IdxWriter.writeImages(files.get(2), test[1].length, d.height(), d.width(), test[0], true);
+            IdxWriter.writeImages(files.get(2), test[1].length, dataSet.height(), dataSet.width(), test[0], true);
             files.add(dir.resolve("t10k-labels-idx1-ubyte.gz"));
             IdxWriter.writeLabels(files.get(3), test[1], true);
             return files;
         }
-        if (d.channels() == CifarReader.CHANNELS && d.height() == CifarReader.SIDE && d.width() == CifarReader.SIDE) {
+        if (dataSet.channels() == CifarReader.CHANNELS && dataSet.height() == CifarReader.SIDE
+                && dataSet.width() == CifarReader.SIDE) {
             int n = train[1].length;
             int done = 0;
             for (int b = 1; b <= 5; b++) {
@@ -63,8 +64,8 @@ public final class DataExport {
             files.add(t);
             return files;
         }
-        throw new BadParameterException("--export", "grey images (IDX files) or 3x32x32 colour images (CIFAR-10 files)",
-                d.channels() + "x" + d.height() + "x" + d.width());
+        throw new BadParameterException("dataSet", "grey images (IDX files) or 3x32x32 colour images (CIFAR-10 files)",
+                dataSet.channels() + "x" + dataSet.height() + "x" + dataSet.width());
     }
 
     /** The pixels and labels of the sets, one after the other. */

@@ -283,7 +283,7 @@ public final class DataSets {
         int n = trainFiles.size();
         int val = options.validation();
         if (val >= n) {
-            throw new BadParameterException("--val", "fewer validation images than the " + n
+            throw new BadParameterException("validation", "fewer validation images than the " + n
                     + " training images (at least one must be left to train on)", val);
         }
         ImageSet train = trainFiles.range(0, n - val);
@@ -295,7 +295,7 @@ public final class DataSets {
         Normalization norm;
         if (options.mean() != null) {
             if (options.mean().length != train.channels()) {
-                throw new BadParameterException("--mean", train.channels() + " value" + (train.channels() == 1 ? "" : "s")
+                throw new BadParameterException("mean", train.channels() + " value" + (train.channels() == 1 ? "" : "s")
                         + ", one per channel of " + name, options.mean().length + " values");
             }
             norm = Normalization.of(options.mean(), options.std());

@@ -59,13 +59,13 @@ public record DataSpec(Kind kind, Path dir, SyntheticOptions synthetic) {
     /**
      * Parses a spec (see the class comment); the kind is case-insensitive.
      *
-     * @throws BadParameterException naming {@code --data} when the text is not a spec
+     * @throws BadParameterException naming {@code dataSpec} when it is not a spec
      */
-    public static DataSpec parse(String text) {
-        if (text == null || text.isBlank()) {
-            throw new BadParameterException("--data", SYNTAX, text == null ? "nothing" : text);
+    public static DataSpec parse(String dataSpec) {
+        if (dataSpec == null || dataSpec.isBlank()) {
+            throw new BadParameterException("dataSpec", SYNTAX, dataSpec == null ? "nothing" : dataSpec);
         }
-        String t = text.strip();
+        String t = dataSpec.strip();
         int colon = t.indexOf(':');
         String word = (colon < 0 ? t : t.substring(0, colon)).toLowerCase(Locale.ROOT);
         String rest = colon < 0 ? null : t.substring(colon + 1);
@@ -77,12 +77,12 @@ public record DataSpec(Kind kind, Path dir, SyntheticOptions synthetic) {
             case "idx" -> Kind.IDX;
             case "cifar10", "cifar-10" -> Kind.CIFAR10;
             case "synthetic" -> Kind.SYNTHETIC;
-            default -> throw new BadParameterException("--data", SYNTAX, text);
+            default -> throw new BadParameterException("dataSpec", SYNTAX, dataSpec);
         };
         switch (kind) {
             case AUTO -> {
                 if (rest != null) {
-                    throw new BadParameterException("--data", "auto without options", text);
+                    throw new BadParameterException("dataSpec", "auto without options", dataSpec);
                 }
                 return auto();
             }
@@ -90,14 +90,14 @@ public record DataSpec(Kind kind, Path dir, SyntheticOptions synthetic) {
                 return synthetic(SyntheticOptions.parse(rest));
             }
             case FASHION_MNIST -> {
-                return new DataSpec(kind, rest == null ? null : directory(text, rest), null);
+                return new DataSpec(kind, rest == null ? null : directory(dataSpec, rest), null);
             }
             default -> {
                 if (rest == null || rest.isBlank()) {
-                    throw new BadParameterException("--data", kind.word() + ":DIR, the directory with the "
-                            + (kind == Kind.CIFAR10 ? "CIFAR-10 binary batch files" : "four IDX files"), text);
+                    throw new BadParameterException("dataSpec", kind.word() + ":DIR, the directory with the "
+                            + (kind == Kind.CIFAR10 ? "CIFAR-10 binary batch files" : "four IDX files"), dataSpec);
                 }
-                return new DataSpec(kind, directory(text, rest), null);
+                return new DataSpec(kind, directory(dataSpec, rest), null);
             }
         }
     }
@@ -105,7 +105,7 @@ public record DataSpec(Kind kind, Path dir, SyntheticOptions synthetic) {
     private static Path directory(String text, String rest) {
         String d = rest.strip();
         if (d.isEmpty()) {
-            throw new BadParameterException("--data", "a directory after the colon", text);
+            throw new BadParameterException("dataSpec", "a directory after the colon", text);
         }
         if (d.equals("~") || d.startsWith("~/")) {
             d = System.getProperty("user.home") + d.substring(1);
@@ -113,7 +113,7 @@ public record DataSpec(Kind kind, Path dir, SyntheticOptions synthetic) {
         try {
             return Path.of(d);
         } catch (InvalidPathException e) {
-            throw new BadParameterException("--data", "a valid directory path", rest);
+            throw new BadParameterException("dataSpec", "a valid directory path", rest);
         }
     }
 

@@ -22,17 +22,17 @@ public record LoadOptions(int validation, int trainLimit, int testLimit, float[]
 
     public LoadOptions {
         if (validation < 0) {
-            throw new BadParameterException("--val", "0 or more validation images", validation);
+            throw new BadParameterException("validation", "0 or more validation images", validation);
         }
         if (trainLimit < 0) {
-            throw new BadParameterException("--limit", "a positive number of training images", trainLimit);
+            throw new BadParameterException("trainLimit", "a positive number of training images", trainLimit);
         }
         if (testLimit < 0) {
-            throw new BadParameterException("--test-limit", "a positive number of test images", testLimit);
+            throw new BadParameterException("testLimit", "a positive number of test images", testLimit);
         }
         if ((mean == null) != (std == null)) {
-            throw new BadParameterException(mean == null ? "--mean" : "--std", "both --mean and --std, or neither",
-                    "only " + (mean == null ? "--std" : "--mean"));
+            throw new BadParameterException(mean == null ? "mean" : "std", "both mean and std, or neither",
+                    "only " + (mean == null ? "std" : "mean")).mentioning("mean", "std");
         }
         mean = mean == null ? null : mean.clone();
         std = std == null ? null : std.clone();

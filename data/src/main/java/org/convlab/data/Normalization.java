@@ -18,15 +18,15 @@ public final class Normalization {
 
     private Normalization(float[] mean, float[] std, String origin) {
         if (mean.length == 0 || mean.length != std.length) {
-            throw new BadParameterException("--std", "one value per channel, like --mean (" + mean.length + ")",
-                    std.length);
+            throw new BadParameterException("std", "one value per channel, like mean (" + mean.length + ")",
+                    std.length).mentioning("mean");
         }
         for (int c = 0; c < std.length; c++) {
             if (!(std[c] > 0) || !Float.isFinite(std[c])) {
-                throw new BadParameterException("--std", "positive finite values", Arrays.toString(std));
+                throw new BadParameterException("std", "positive finite values", Arrays.toString(std));
             }
             if (!Float.isFinite(mean[c])) {
-                throw new BadParameterException("--mean", "finite values", Arrays.toString(mean));
+                throw new BadParameterException("mean", "finite values", Arrays.toString(mean));
             }
         }
         this.mean = mean.clone();
@@ -142,7 +142,7 @@ public final class Normalization {
 
     void checkChannels(int channels) {
         if (channels != mean.length) {
-            throw new BadParameterException("--mean", channels + " values, one per channel of the images",
+            throw new BadParameterException("mean", channels + " values, one per channel of the images",
                     mean.length);
         }
     }

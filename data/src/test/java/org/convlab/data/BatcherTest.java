@@ -154,9 +154,9 @@ class BatcherTest {
     @Test
     void badArguments() {
         ImageSet set = numbered(10);
-        assertThatThrownBy(() -> Batcher.shuffled(set, RAW, 0, 1)).hasMessageStartingWith("--batch: expected a positive");
+        assertThatThrownBy(() -> Batcher.shuffled(set, RAW, 0, 1)).hasMessageStartingWith("batchSize: expected a positive");
         assertThatThrownBy(() -> Batcher.shuffled(set, Normalization.none(1), 4, 1))
-                .hasMessageStartingWith("--mean: expected 2 values");
+                .hasMessageStartingWith("mean: expected 2 values");
         Batcher b = Batcher.shuffled(set, RAW, 4, 1);
         assertThatThrownBy(() -> b.fill(0, 3, b.newBatch())).hasMessageStartingWith("batch: expected an index in 0..2");
         assertThatThrownBy(() -> b.fill(0, 0, new Batch(4, 1, 3, 3))).hasMessageStartingWith("batch: expected a buffer");

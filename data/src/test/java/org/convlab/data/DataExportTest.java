@@ -38,7 +38,7 @@ class DataExportTest {
     void otherShapesCannotBeExported() {
         DataSet d = DataSets.load(DataSpec.parse("synthetic:rgb,size=20,train=30,test=5"),
                 LoadOptions.defaults().withValidation(5));
-        assertThatThrownBy(() -> DataExport.write(d, dir)).hasMessageStartingWith("--export: expected grey images");
+        assertThatThrownBy(() -> DataExport.write(d, dir)).hasMessageStartingWith("dataSet: expected grey images");
     }
 
     private static void assertSameImages(ImageSet a, ImageSet b) {

@@ -129,7 +129,7 @@ class DataSetsTest {
         assertThat(d.normalization().origin()).isEqualTo("given");
         assertThatThrownBy(() -> DataSets.load(DataSpec.parse("mnist:" + dir),
                 LoadOptions.defaults().withValidation(2).withNormalization(new float[] {0.5f, 0.5f, 0.5f}, new float[] {1, 1, 1})))
-                .isInstanceOf(BadParameterException.class).hasMessageStartingWith("--mean: expected 1 value");
+                .isInstanceOf(BadParameterException.class).hasMessageStartingWith("mean: expected 1 value");
     }
 
     @Test
@@ -209,9 +209,9 @@ class DataSetsTest {
         writeIdx(dir, 20, 10, 3, false);
         assertThatThrownBy(() -> DataSets.load(DataSpec.parse("mnist:" + dir), LoadOptions.defaults().withValidation(20)))
                 .isInstanceOf(BadParameterException.class)
-                .hasMessage("--val: expected fewer validation images than the 20 training images (at least one must be"
+                .hasMessage("validation: expected fewer validation images than the 20 training images (at least one must be"
                         + " left to train on), got 20");
-        assertThatThrownBy(() -> LoadOptions.defaults().withValidation(-1)).hasMessageStartingWith("--val:");
-        assertThatThrownBy(() -> LoadOptions.defaults().withTrainLimit(-5)).hasMessageStartingWith("--limit:");
+        assertThatThrownBy(() -> LoadOptions.defaults().withValidation(-1)).hasMessageStartingWith("validation:");
+        assertThatThrownBy(() -> LoadOptions.defaults().withTrainLimit(-5)).hasMessageStartingWith("trainLimit:");
     }
 }

@@ -57,14 +57,14 @@ class DataSpecTest {
     void badSpecsNameTheOption(String text) {
         assertThatThrownBy(() -> DataSpec.parse(text))
                 .isInstanceOf(BadParameterException.class)
-                .hasMessageStartingWith("--data: ");
+                .hasMessageStartingWith("dataSpec: ");
     }
 
     @Test
     void unknownKindListsTheChoices() {
         assertThatThrownBy(() -> DataSpec.parse("imagenet"))
-                .hasMessage("--data: expected " + DataSpec.SYNTAX + ", got 'imagenet'");
+                .hasMessage("dataSpec: expected " + DataSpec.SYNTAX + ", got 'imagenet'");
         assertThatThrownBy(() -> DataSpec.parse("mnist"))
-                .hasMessage("--data: expected mnist:DIR, the directory with the four IDX files, got 'mnist'");
+                .hasMessage("dataSpec: expected mnist:DIR, the directory with the four IDX files, got 'mnist'");
     }
 }

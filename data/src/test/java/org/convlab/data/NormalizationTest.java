@@ -53,10 +53,10 @@ class NormalizationTest {
     @Test
     void badValuesAreRefused() {
         assertThatThrownBy(() -> Normalization.of(new float[] {0.5f}, new float[] {0f}))
-                .hasMessageStartingWith("--std: expected positive finite values");
+                .hasMessageStartingWith("std: expected positive finite values");
         assertThatThrownBy(() -> Normalization.of(new float[] {0.5f, 0.1f}, new float[] {1f}))
-                .hasMessageStartingWith("--std: expected one value per channel");
+                .hasMessageStartingWith("std: expected one value per channel");
         assertThatThrownBy(() -> Normalization.of(new float[] {Float.NaN}, new float[] {1f}))
-                .hasMessageStartingWith("--mean: expected finite values");
+                .hasMessageStartingWith("mean: expected finite values");
     }
 }

@@ -10,7 +10,7 @@
  * <li>{@link org.convlab.lab.equivariance} — the equivariance error, one documented metric.</li>
  * <li>{@link org.convlab.lab.experiments} — the five experiments (cnn-vs-mlp, equivariance,
  *     untrained-features, frozen-cnn, sharing), each returning a result record.</li>
- * <li>{@link org.convlab.lab.reporting} — charts (XChart), images and GIFs (ImageIO), and the
+ * <li>{@link org.convlab.lab.reporting} — charts (XChart), images and GIFs (written by data's ImageFiles), and the
  *     offline HTML report with results.json.</li>
  * </ul>
  */

@@ -41,15 +41,15 @@ public final class LayerStack {
      * Analyses a stack.
      *
      * @param first    a first layer given as a full geometry (the geometry options), or null
-     * @param specs    the layers after it
+     * @param stack    the layers after it
      * @param input    the input dimensions, or null (then {@code first} must be null)
      * @param bias     whether layers have biases
      * @param sameMode the meaning of 'same' for the stack's layers
      */
-    public static List<Layer> analyse(ConvGeometry first, List<LayerSpec> specs, Dims input, boolean bias,
+    public static List<Layer> analyse(ConvGeometry first, List<LayerSpec> stack, Dims input, boolean bias,
                                       SameMode sameMode) {
         List<Layer> layers = new ArrayList<>();
-        int dims = first != null ? first.spatialDims() : input != null ? input.spatial().length : axesOf(specs);
+        int dims = first != null ? first.spatialDims() : input != null ? input.spatial().length : axesOf(stack);
         List<ReceptiveField> field = new ArrayList<>();
         for (int a = 0; a < dims; a++) {
             field.add(ReceptiveField.INPUT);
@@ -60,8 +60,8 @@ public final class LayerStack {
             layers.add(new Layer(describe(first), first, ConvCost.of(first, bias), field));
             previous = first;
         }
-        for (int i = 0; i < specs.size(); i++) {
-            LayerSpec spec = specs.get(i);
+        for (int i = 0; i < stack.size(); i++) {
+            LayerSpec spec = stack.get(i);
             int number = layers.size() + 1;
             try {
                 if (input == null) {
@@ -86,7 +86,7 @@ public final class LayerStack {
                 layers.add(new Layer(spec.text(), g, ConvCost.of(g, bias), field));
                 previous = g;
             } catch (BadParameterException e) {
-                throw new BadParameterException("--stack", "layer " + number + " '" + spec.text() + "': "
+                throw new BadParameterException("stack", "layer " + number + " '" + spec.text() + "': "
                         + e.getMessage());
             }
         }
@@ -94,9 +94,9 @@ public final class LayerStack {
     }
 
     /** The number of spatial axes a stack writes (1 when every value is a single number). */
-    private static int axesOf(List<LayerSpec> specs) {
+    private static int axesOf(List<LayerSpec> stack) {
         int dims = 1;
-        for (LayerSpec s : specs) {
+        for (LayerSpec s : stack) {
             dims = Math.max(dims, s.axesWritten());
         }
         return dims;

@@ -31,7 +31,7 @@ public record ReceptiveField(long size, long jump, Long left) {
             Long l = left == null || pBefore == null ? null : Math.subtractExact(left, Math.multiplyExact(pBefore, jump));
             return new ReceptiveField(r, j, l);
         } catch (ArithmeticException e) {
-            throw new BadParameterException("--stack", "a receptive field below 2^63", "an overflow");
+            throw new BadParameterException("kernel", "a receptive field below 2^63", "an overflow");
         }
     }
 }

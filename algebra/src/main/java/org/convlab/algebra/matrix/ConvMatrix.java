@@ -98,15 +98,17 @@ public final class ConvMatrix {
     }
 
     /**
-     * Refuses a dense K over {@link #DENSE_LIMIT} entries, naming {@code parameter} (the option
-     * that asked for the dense form) and pointing to the sparse formats.
+     * Refuses a dense K over {@link #DENSE_LIMIT} entries, naming {@code parameter} (the one
+     * that asked for the dense form) and pointing to the sparse formats with {@code sparseAdvice},
+     * which may name the parameters {@code mentions}.
      */
-    public void checkDense(String parameter, String sparseAdvice) {
+    public void checkDense(String parameter, String sparseAdvice, String... mentions) {
         BigInteger n = denseEntries();
         if (n.compareTo(BigInteger.valueOf(DENSE_LIMIT)) > 0) {
             throw new BadParameterException(parameter, "expected a dense K of at most "
                     + NumberText.grouped(DENSE_LIMIT) + " entries, got " + NumberText.grouped(rows()) + " x "
-                    + NumberText.grouped(cols()) + " = " + NumberText.grouped(n) + " entries; " + sparseAdvice);
+                    + NumberText.grouped(cols()) + " = " + NumberText.grouped(n) + " entries; " + sparseAdvice)
+                    .mentioning(mentions);
         }
     }
 
@@ -235,13 +237,13 @@ public final class ConvMatrix {
         return k;
     }
 
-    /** Checks that {@code w} holds one value per weight. */
-    public void checkWeights(double[] w) {
-        if (w.length != weightCount) {
-            throw new BadParameterException("--weights", "expected " + weightCount + " numbers" + (unshared
+    /** Checks that {@code weights} holds one value per weight. */
+    public void checkWeights(double[] weights) {
+        if (weights.length != weightCount) {
+            throw new BadParameterException("weights", "expected " + weightCount + " numbers" + (unshared
                     ? " (one per unshared weight k1..k" + weightCount + ")"
                     : " (the weight tensor " + shape(geometry().weightShape()) + " in PyTorch order)") + ", got "
-                    + w.length);
+                    + weights.length);
         }
     }
 

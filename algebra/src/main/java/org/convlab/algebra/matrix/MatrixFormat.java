@@ -21,14 +21,14 @@ public enum MatrixFormat {
         return this == TEXT || this == LATEX || this == CSV;
     }
 
-    /** Parses {@code text|latex|csv|coo|json}. */
-    public static MatrixFormat parse(String text) {
+    /** Parses {@code format}: {@code text|latex|csv|coo|json}. */
+    public static MatrixFormat parse(String format) {
         for (MatrixFormat f : values()) {
-            if (f.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+            if (f.name().equalsIgnoreCase(format == null ? "" : format.trim())) {
                 return f;
             }
         }
-        throw new BadParameterException("--format", "one of text, latex, csv, coo, json", text);
+        throw new BadParameterException("format", "one of text, latex, csv, coo, json", format);
     }
 
     @Override

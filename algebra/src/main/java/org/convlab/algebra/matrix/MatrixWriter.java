@@ -13,7 +13,7 @@ import org.convlab.core.BadParameterException;
  */
 public final class MatrixWriter {
     /** The advice given when a dense form is refused. */
-    public static final String SPARSE_ADVICE = "use --format coo or --format json for the sparse (COO) form";
+    public static final String SPARSE_ADVICE = "use format coo or format json for the sparse (COO) form";
 
     private final ConvMatrix k;
     private final double[] weights;
@@ -36,7 +36,7 @@ public final class MatrixWriter {
     /** Writes K in {@code format} (not JSON) to {@code out}. */
     public void write(MatrixFormat format, PrintWriter out) {
         if (format.dense()) {
-            k.checkDense("--format", SPARSE_ADVICE);
+            k.checkDense("format", SPARSE_ADVICE, "format");
         }
         switch (format) {
             case TEXT -> text(out);

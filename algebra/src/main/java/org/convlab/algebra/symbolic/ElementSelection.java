@@ -31,10 +31,10 @@ public final class ElementSelection {
     private ElementSelection() {
     }
 
-    /** The rows (0-based) the values select, in order, without repeats. */
-    public static List<Long> parse(List<String> values, ConvTaps taps) {
+    /** The rows (0-based) the values {@code at} select, in order, without repeats. */
+    public static List<Long> parse(List<String> at, ConvTaps taps) {
         Set<Long> rows = new LinkedHashSet<>();
-        for (String value : values) {
+        for (String value : at) {
             for (String item : value.split(";")) {
                 if (!item.isBlank()) {
                     select(item.trim(), taps, rows);
@@ -42,7 +42,7 @@ public final class ElementSelection {
             }
         }
         if (rows.isEmpty()) {
-            throw new BadParameterException("--at", expected(taps), String.join(" ", values));
+            throw new BadParameterException("at", expected(taps), String.join(" ", at));
         }
         return new ArrayList<>(rows);
     }
@@ -74,7 +74,7 @@ public final class ElementSelection {
             return;
         }
         if (anyKeyword) {
-            throw new BadParameterException("--at", expected(taps), item);
+            throw new BadParameterException("at", expected(taps), item);
         }
         int d = g.spatialDims();
         int[] v = new int[tokens.length];
@@ -100,7 +100,7 @@ public final class ElementSelection {
                 checkCount(rows, item);
             }
         } else {
-            throw new BadParameterException("--at", expected(taps), item);
+            throw new BadParameterException("at", expected(taps), item);
         }
         checkCount(rows, item);
     }
@@ -115,7 +115,7 @@ public final class ElementSelection {
             case "last" -> rows.add(taps.rows() - 1);
             default -> {
                 if (taps.rows() > MAX_SELECTED) {
-                    throw new BadParameterException("--at",
+                    throw new BadParameterException("at",
                             "'all' for at most " + MAX_SELECTED + " output elements (there are " + taps.rows()
                                     + "); select some with first, last or an index", "all");
                 }
@@ -130,13 +130,13 @@ public final class ElementSelection {
         try {
             return Integer.parseInt(token);
         } catch (NumberFormatException e) {
-            throw new BadParameterException("--at", expected(taps), item);
+            throw new BadParameterException("at", expected(taps), item);
         }
     }
 
     private static int checked(int v, int size, String what, String item, ConvTaps taps) {
         if (v < 1 || v > size) {
-            throw new BadParameterException("--at", what + " numbers from 1 to " + size + " (1-based; output "
+            throw new BadParameterException("at", what + " numbers from 1 to " + size + " (1-based; output "
                     + shape(taps.geometry()) + ")", item);
         }
         return v;
@@ -144,7 +144,7 @@ public final class ElementSelection {
 
     private static void checkCount(Set<Long> rows, String item) {
         if (rows.size() > MAX_SELECTED) {
-            throw new BadParameterException("--at", "at most " + MAX_SELECTED + " output elements", item);
+            throw new BadParameterException("at", "at most " + MAX_SELECTED + " output elements", item);
         }
     }
 

@@ -63,7 +63,7 @@ public final class Naming {
     /** The name of unshared weight {@code id} (0-based): {@code k(id+1)}. */
     public Name unsharedWeight(long id) {
         if (id + 1 > Integer.MAX_VALUE) {
-            throw new BadParameterException("--unshared", "at most 2^31 - 1 unshared weights to name", id + 1);
+            throw new BadParameterException("id", "at most 2^31 - 1 unshared weights to name", id + 1);
         }
         return new Name("k", new int[] {(int) (id + 1)}, true);
     }

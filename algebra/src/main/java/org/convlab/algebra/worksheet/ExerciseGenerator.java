@@ -39,14 +39,14 @@ public final class ExerciseGenerator {
     private ExerciseGenerator() {
     }
 
-    /** {@code count} exercises for {@code seed}. */
-    public static List<Exercise> generate(int count, long seed) {
-        if (count < 1 || count > MAX_EXERCISES) {
-            throw new BadParameterException("--generate", "a number of exercises from 1 to " + MAX_EXERCISES, count);
+    /** {@code exercises} exercises for {@code seed}. */
+    public static List<Exercise> generate(int exercises, long seed) {
+        if (exercises < 1 || exercises > MAX_EXERCISES) {
+            throw new BadParameterException("exercises", "a number of exercises from 1 to " + MAX_EXERCISES, exercises);
         }
         Random rnd = new Random(seed);
         List<Exercise> out = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
+        for (int i = 1; i <= exercises; i++) {
             out.add(one(i, rnd));
         }
         return out;

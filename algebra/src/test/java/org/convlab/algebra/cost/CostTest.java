@@ -132,6 +132,6 @@ class CostTest {
         assertThatThrownBy(() -> LayerSpec.parseStack("--stack", "k0")).hasMessageContaining("positive");
         assertThatThrownBy(() -> LayerStack.analyse(null, LayerSpec.parseStack("--stack", "k3,k9"),
                 Dims.parse("--input", "8"), true, SameMode.TORCH))
-                .hasMessageStartingWith("--stack: layer 2 'k9': kernel:");
+                .hasMessageStartingWith("stack: layer 2 'k9': kernel:");
     }
 }

@@ -129,14 +129,14 @@ class ConvMatrixTest {
                 new java.io.PrintWriter(java.io.Writer.nullWriter())))
                 .isInstanceOf(BadParameterException.class)
                 .hasMessageContaining("508,032 x 196,608 = 99,883,155,456 entries")
-                .hasMessageContaining("--format coo");
+                .hasMessageContaining("format coo");
     }
 
     @Test
     void wrongNumberOfWeightsNamesTheWeightShape() {
         ConvMatrix k = ConvMatrix.shared(conv1d(9, 3, "valid", PaddingMode.ZEROS));
         assertThatThrownBy(() -> k.multiply(new double[2], new double[9]))
-                .hasMessage("--weights: expected 3 numbers (the weight tensor 1 x 1 x 3 in PyTorch order), got 2");
+                .hasMessage("weights: expected 3 numbers (the weight tensor 1 x 1 x 3 in PyTorch order), got 2");
     }
 
     static IntStream seeds() {

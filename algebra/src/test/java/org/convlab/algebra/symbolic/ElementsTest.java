@@ -98,9 +98,9 @@ class ElementsTest {
         assertThat(ElementSelection.parse(List.of("2,3,4"), taps2d)).containsExactly(taps2d.rowOf(new int[] {1, 2, 3}));
         assertThat(ElementSelection.parse(List.of("1,1"), taps2d)).containsExactly(0L, 12L);
         assertThatThrownBy(() -> ElementSelection.parse(List.of("1,9"), taps2d))
-                .isInstanceOf(BadParameterException.class).hasMessageStartingWith("--at: expected position numbers");
-        assertThatThrownBy(() -> ElementSelection.parse(List.of("first,2"), taps2d)).hasMessageStartingWith("--at:");
-        assertThatThrownBy(() -> ElementSelection.parse(List.of("middle"), taps)).hasMessageStartingWith("--at:");
+                .isInstanceOf(BadParameterException.class).hasMessageStartingWith("at: expected position numbers");
+        assertThatThrownBy(() -> ElementSelection.parse(List.of("first,2"), taps2d)).hasMessageStartingWith("at:");
+        assertThatThrownBy(() -> ElementSelection.parse(List.of("middle"), taps)).hasMessageStartingWith("at:");
         assertThatThrownBy(() -> ElementSelection.parse(List.of("8"), taps)).hasMessageContaining("1 to 7");
     }
 

@@ -98,13 +98,12 @@ public final class ConvolutionView {
                     .padding(padding).paddingMode(mode).sameMode(same)
                     .build();
         } catch (BadParameterException e) {
-            // the algebra words its advice for the command line; say it in the page's terms
-            String m = e.getMessage();
-            if (!m.contains("--same-mode tf")) {
+            // the algebra words its advice in Java's terms; say it in the page's terms
+            if (!e.mentions().contains("sameMode")) {
                 throw e;
             }
-            throw new BadParameterException(e.parameter(), m.substring(m.indexOf(": ") + 2)
-                    .replace("--same-mode tf", "TensorFlow's meaning of 'same' (same=tf)"));
+            throw new BadParameterException(e.parameter(), e.problem()
+                    .replace("sameMode tf", "TensorFlow's meaning of 'same' (same=tf)"));
         }
         BigInteger entries = BigInteger.valueOf(g.outputElements()).multiply(BigInteger.valueOf(g.inputElements()));
         if (entries.compareTo(BigInteger.valueOf(Limits.MATRIX_ENTRIES)) > 0) {

@@ -1,7 +1,6 @@
 package org.convlab.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -21,6 +20,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import org.convlab.core.BadParameterException;
 import org.convlab.core.ConvlabException;
+import org.convlab.lab.reporting.LabJson;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -289,7 +289,7 @@ public final class ExplorerServer implements AutoCloseable {
 
     private static void json(Context ctx, Object value) {
         try {
-            ctx.contentType("application/json").result(JsonHolder.MAPPER.writeValueAsBytes(value));
+            ctx.contentType("application/json").result(LabJson.compact().writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -354,16 +354,11 @@ public final class ExplorerServer implements AutoCloseable {
         return equivariance;
     }
 
-    /** Jackson's mapper, made on first use (it loads hundreds of classes: not on the start-up path). */
-    private static final class JsonHolder {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
-
     /** Loads what the first requests need (Jackson, ImageIO) on a background thread, after start-up. */
     public void warmUp() {
         Thread t = new Thread(() -> {
             try {
-                JsonHolder.MAPPER.writeValueAsBytes(Map.of("warm", 1));
+                LabJson.compact().writeValueAsBytes(Map.of("warm", 1));
                 Png.grey(new float[1], 1, 1);
             } catch (JsonProcessingException | RuntimeException ignored) {
                 // a failure here shows up again, and is reported, in the request that needs it

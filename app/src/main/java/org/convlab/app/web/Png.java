@@ -1,10 +1,7 @@
 package org.convlab.app.web;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
+import org.convlab.data.image.ImageFiles;
 
 /**
  * Row-major float maps as PNG images, one pixel per value (the page enlarges them without
@@ -70,12 +67,6 @@ public final class Png {
     }
 
     private static byte[] encode(BufferedImage img) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return ImageFiles.png(img);
     }
 }

@@ -1,13 +1,12 @@
 package org.convlab.bench.peers;
 
 import java.util.Map;
+import org.convlab.lab.bench.TrainingStep;
 import org.convlab.nn.Parameter;
 import org.convlab.nn.Sequential;
 import org.convlab.nn.init.Rng;
-import org.convlab.nn.loss.CrossEntropyLoss;
 import org.convlab.nn.models.ThreeLayerConvNet;
 import org.convlab.nn.models.ThreeLayerMLP;
-import org.convlab.nn.optim.SGD;
 import org.convlab.tensor.Tensor;
 import org.convlab.tensor.kernels.Kernels;
 import org.convlab.tensor.parallel.Parallel;
@@ -17,18 +16,18 @@ import org.convlab.tensor.parallel.Parallel;
  * ThreeLayerMLP with the shared weights copied in by state_dict name, cross-entropy from
  * logits, plain SGD.
  *
- * <p>A step is {@code zeroGrad; forward; loss; backward; step}, with the first layer's input
- * gradient switched off as PyTorch does for an input that does not require a gradient. The
+ * <p>A step is the lab's {@link TrainingStep} ({@code zeroGrad; forward; loss; backward; step},
+ * the input gradient switched off as PyTorch does for an input that does not require a
+ * gradient), the same step {@code ./convlab bench} and bench's JMH benchmark time; it is timed
+ * here by {@link Engine}'s loop, the one every peer is timed by. The
  * {@link Parallel} pool is sized to the thread count only inside convlab's own timed loops
  * and set back to one thread after them: an idle pool keeps waking up to spin, which would
  * take CPU from the peers' turns.
  */
 public final class ConvlabEngine implements Engine {
     private Sequential net;
-    private SGD sgd;
-    private final CrossEntropyLoss loss = new CrossEntropyLoss();
+    private TrainingStep step;
     private Tensor x;
-    private int[] labels;
     private int threads = 1;
 
     @Override
@@ -74,10 +73,8 @@ public final class ConvlabEngine implements Engine {
             }
             System.arraycopy(w.data(), 0, v.data(), 0, w.size());
         }
-        net.setInputGradient(false);
-        sgd = new SGD(net.parameters(), learningRate);
         x = batch.x().copy();
-        labels = batch.labels().clone();
+        step = new TrainingStep(net, x, batch.labels(), learningRate);
     }
 
     @Override
@@ -87,12 +84,7 @@ public final class ConvlabEngine implements Engine {
 
     @Override
     public float trainStep() {
-        sgd.zeroGrad();
-        Tensor z = net.forward(x);
-        float l = loss.forward(z, labels);
-        net.backward(loss.backward());
-        sgd.step();
-        return l;
+        return step.run();
     }
 
     @Override
@@ -130,6 +122,6 @@ public final class ConvlabEngine implements Engine {
     @Override
     public void close() {
         net = null;
-        sgd = null;
+        step = null;
     }
 }

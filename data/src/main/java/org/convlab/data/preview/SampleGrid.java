@@ -6,13 +6,10 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
-import org.convlab.core.BadFileException;
 import org.convlab.core.BadParameterException;
 import org.convlab.data.ImageSet;
+import org.convlab.data.image.ImageFiles;
 
 /**
  * A PNG of sample images, one row per class with its name, each image enlarged with nearest
@@ -42,7 +39,7 @@ public final class SampleGrid {
      */
     public static BufferedImage render(ImageSet set, String title, int perClass) {
         if (perClass < 1 || perClass > MAX_PER_CLASS) {
-            throw new BadParameterException("--per-class", "1.." + MAX_PER_CLASS + " samples per class", perClass);
+            throw new BadParameterException("perClass", "1.." + MAX_PER_CLASS + " samples per class", perClass);
         }
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         int scale = scaleFor(Math.max(set.height(), set.width()));
@@ -126,18 +123,6 @@ public final class SampleGrid {
 
     /** Renders as {@link #render} and writes the PNG to {@code file}, creating its directory. */
     public static Path write(ImageSet set, String title, int perClass, Path file) {
-        BufferedImage img = render(set, title, perClass);
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (!ImageIO.write(img, "png", file.toFile())) {
-                throw new BadFileException(file, "cannot be written: no PNG writer in this Java runtime");
-            }
-        } catch (IOException e) {
-            throw new BadFileException(file, "cannot be written: " + e.getMessage(), e);
-        }
-        return file;
+        return ImageFiles.png(render(set, title, perClass), file);
     }
 }

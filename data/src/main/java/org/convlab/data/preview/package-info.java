@@ -1,2 +1,2 @@
-/** Pictures of data sets for people: a PNG grid of sample images per class (ImageIO, Java2D). */
+/** Pictures of data sets for people: a PNG grid of sample images per class (Java2D, written by ImageFiles). */
 package org.convlab.data.preview;

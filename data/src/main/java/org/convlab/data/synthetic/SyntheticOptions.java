@@ -30,19 +30,19 @@ public record SyntheticOptions(int channels, int size, int train, int test, long
 
     public SyntheticOptions {
         if (channels != 1 && channels != 3) {
-            throw new BadParameterException("--data", "synthetic images with 1 (grey) or 3 (rgb) channels", channels);
+            throw new BadParameterException("channels", "synthetic images with 1 (grey) or 3 (rgb) channels", channels);
         }
         if (size < MIN_SIZE || size > MAX_SIZE) {
-            throw new BadParameterException("--data", "synthetic size=N with N in " + MIN_SIZE + ".." + MAX_SIZE, size);
+            throw new BadParameterException("size", "synthetic size=N with N in " + MIN_SIZE + ".." + MAX_SIZE, size);
         }
         if (train < 1 || train > MAX_IMAGES) {
-            throw new BadParameterException("--data", "synthetic train=N with N in 1.." + MAX_IMAGES, train);
+            throw new BadParameterException("train", "synthetic train=N with N in 1.." + MAX_IMAGES, train);
         }
         if (test < 1 || test > MAX_IMAGES) {
-            throw new BadParameterException("--data", "synthetic test=N with N in 1.." + MAX_IMAGES, test);
+            throw new BadParameterException("test", "synthetic test=N with N in 1.." + MAX_IMAGES, test);
         }
         if ((long) Math.max(train, test) * channels * size * size > Integer.MAX_VALUE - 8L) {
-            throw new BadParameterException("--data", "synthetic images whose bytes fit 2 GB per split",
+            throw new BadParameterException("size", "synthetic images whose bytes fit 2 GB per split",
                     Math.max(train, test) + " images of " + channels + "x" + size + "x" + size);
         }
     }
@@ -54,7 +54,7 @@ public record SyntheticOptions(int channels, int size, int train, int test, long
 
     /**
      * Parses the text after {@code synthetic:}, e.g. {@code "rgb,train=5000,seed=3"}; empty or
-     * null gives the defaults.
+     * null gives the defaults. Errors name {@code dataSpec}: the text is part of a data spec.
      */
     public static SyntheticOptions parse(String options) {
         int channels = 1;
@@ -75,33 +75,37 @@ public record SyntheticOptions(int channels, int size, int train, int test, long
                     case "train" -> train = number(key, value);
                     case "test" -> test = number(key, value);
                     case "seed" -> seed = longNumber(key, value);
-                    default -> throw new BadParameterException("--data", "synthetic options " + OPTIONS, raw);
+                    default -> throw new BadParameterException("dataSpec", "synthetic options " + OPTIONS, raw);
                 }
                 if (eq < 0 != (key.equals("grey") || key.equals("gray") || key.equals("rgb")
                         || key.equals("color") || key.equals("colour"))) {
-                    throw new BadParameterException("--data", "synthetic options " + OPTIONS, raw);
+                    throw new BadParameterException("dataSpec", "synthetic options " + OPTIONS, raw);
                 }
             }
         }
-        return new SyntheticOptions(channels, size != null ? size : channels == 3 ? 32 : 28, train, test, seed);
+        try {
+            return new SyntheticOptions(channels, size != null ? size : channels == 3 ? 32 : 28, train, test, seed);
+        } catch (BadParameterException e) {
+            throw new BadParameterException("dataSpec", e.problem());
+        }
     }
 
     private static int number(String key, String value) {
         long v = longNumber(key, value);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new BadParameterException("--data", "synthetic " + key + "=N with a 32-bit N", value);
+            throw new BadParameterException("dataSpec", "synthetic " + key + "=N with a 32-bit N", value);
         }
         return (int) v;
     }
 
     private static long longNumber(String key, String value) {
         if (value == null || value.isEmpty()) {
-            throw new BadParameterException("--data", "synthetic " + key + "=N", key);
+            throw new BadParameterException("dataSpec", "synthetic " + key + "=N", key);
         }
         try {
             return Long.parseLong(value.replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new BadParameterException("--data", "synthetic " + key + "=N with an integer N", value);
+            throw new BadParameterException("dataSpec", "synthetic " + key + "=N with an integer N", value);
         }
     }
 

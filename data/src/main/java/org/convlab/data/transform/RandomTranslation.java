@@ -17,7 +17,7 @@ public final class RandomTranslation {
     /** Translations of up to {@code maxShift} pixels, drawn from {@code seed}. */
     public RandomTranslation(int maxShift, long seed) {
         if (maxShift < 0) {
-            throw new BadParameterException("--translate", "a shift of 0 or more pixels", maxShift);
+            throw new BadParameterException("maxShift", "a shift of 0 or more pixels", maxShift);
         }
         this.maxShift = maxShift;
         this.random = new SplittableRandom(seed);

@@ -1,22 +1,21 @@
 package org.convlab.lab.experiments;
 
-import org.convlab.lab.reporting.Figure;
-import org.convlab.lab.reporting.Table;
-
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.convlab.core.BadParameterException;
 import org.convlab.data.ImageSet;
+import org.convlab.data.image.ImageFiles;
 import org.convlab.data.transform.Canvas;
 import org.convlab.lab.equivariance.EquivarianceError;
 import org.convlab.lab.equivariance.ShiftedNets;
-import org.convlab.lab.reporting.AnimatedGif;
 import org.convlab.lab.reporting.Charts;
+import org.convlab.lab.reporting.Figure;
 import org.convlab.lab.reporting.Pictures;
 import org.convlab.lab.reporting.Pictures.ColorMap;
 import org.convlab.lab.reporting.Pictures.Panel;
+import org.convlab.lab.reporting.Table;
 import org.convlab.nn.Sequential;
 import org.convlab.nn.init.Rng;
 import org.convlab.nn.models.EquivarianceMlp;
@@ -106,10 +105,10 @@ public final class Equivariance {
         }
     }
 
-    /** The image {@code index} of {@code set} as grey values p / 255: (1, 1, H, W). */
-    static Tensor grey(ImageSet set, int index) {
-        if (index < 0 || index >= set.size()) {
-            throw new BadParameterException("--image", "a test image index in 0.." + (set.size() - 1), index);
+    /** The image {@code imageIndex} of {@code set} as grey values p / 255: (1, 1, H, W). */
+    static Tensor grey(ImageSet set, int imageIndex) {
+        if (imageIndex < 0 || imageIndex >= set.size()) {
+            throw new BadParameterException("imageIndex", "a test image index in 0.." + (set.size() - 1), imageIndex);
         }
         int c = set.channels();
         int h = set.height();
@@ -119,7 +118,7 @@ public final class Equivariance {
             for (int x = 0; x < w; x++) {
                 int sum = 0;
                 for (int ch = 0; ch < c; ch++) {
-                    sum += set.pixel(index, ch, y, x);
+                    sum += set.pixel(imageIndex, ch, y, x);
                 }
                 t.data()[y * w + x] = (float) sum / c / 255f;
             }
@@ -308,7 +307,7 @@ public final class Equivariance {
                 new Panel("input: the " + label + " at 49 positions", Pictures.grid(null, in, 7, 2)),
                 new Panel("untrained CNN output", Pictures.grid(null, cnn, 7, 2)),
                 new Panel("untrained MLP output", Pictures.grid(null, mlp, 7, 2))), 3, 10);
-        Pictures.png(grid, ctx.out().resolve("equivariance-grid.png"));
+        ImageFiles.png(grid, ctx.out().resolve("equivariance-grid.png"));
 
         List<BufferedImage> frames = new ArrayList<>();
         for (int k = 0; k < pos.size(); k++) {
@@ -319,7 +318,7 @@ public final class Equivariance {
                     new Panel("CNN output", Pictures.plane(cnnOut, k, 0, cnnMax, ColorMap.HEAT, 3)),
                     new Panel("MLP output", Pictures.plane(mlpOut, k, 0, mlpMax, ColorMap.HEAT, 3))), 3, 8));
         }
-        AnimatedGif.write(frames, 300, ctx.out().resolve("equivariance.gif"));
+        ImageFiles.gif(frames, 300, ctx.out().resolve("equivariance.gif"));
         return List.of(
                 Figure.wide("equivariance-grid.png", "The 49 positions",
                         "Left: the input at each of the 49 positions; middle: the untrained CNN's output, which"
@@ -374,7 +373,7 @@ public final class Equivariance {
             panels.add(new Panel(name + ": |difference|", Pictures.plane(diff, 0, 0, hi, ColorMap.HEAT, 3)));
         }
         BufferedImage img = Pictures.grid(null, panels, 3, 8);
-        Pictures.png(img, ctx.out().resolve("equivariance-difference.png"));
+        ImageFiles.png(img, ctx.out().resolve("equivariance-difference.png"));
         return Figure.image("equivariance-difference.png", "f(Tx) against T f(x)",
                 "For the shift to position (" + r.top() + ", " + r.left() + "): the output for the moved input, the"
                         + " first output moved, and their difference (same colour scale). The CNN's differences lie"

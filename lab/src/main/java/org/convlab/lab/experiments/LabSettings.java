@@ -48,20 +48,20 @@ public record LabSettings(boolean quick, TrainConfig base, List<Long> seeds, int
         seeds = List.copyOf(seeds);
         hiddens = List.copyOf(hiddens);
         if (seeds.isEmpty()) {
-            throw new BadParameterException("--seeds", "at least one seed", "none");
+            throw new BadParameterException("seeds", "at least one seed", "none");
         }
         if (seeds.stream().distinct().count() != seeds.size()) {
-            throw new BadParameterException("--seeds", "distinct seeds", seeds.toString());
+            throw new BadParameterException("seeds", "distinct seeds", seeds.toString());
         }
         if (hiddens.isEmpty()) {
-            throw new BadParameterException("--hidden", "at least one MLP width", "none");
+            throw new BadParameterException("hiddens", "at least one MLP width", "none");
         }
         if (trainLimit < 0 || testLimit < 0 || valLimit < 0 || sharingTrain < 0 || sharingTest < 0) {
             throw new BadParameterException("limits", "0 (all) or a positive number of images",
                     trainLimit + "/" + testLimit + "/" + sharingTrain + "/" + sharingTest);
         }
         if (sharingSeeds < 1) {
-            throw new BadParameterException("--sharing-seeds", "1 or more", sharingSeeds);
+            throw new BadParameterException("sharingSeeds", "1 or more", sharingSeeds);
         }
         new ModelSpec(base.model().kind(), hiddens.get(0), channel1, channel2); // validates the sizes
     }

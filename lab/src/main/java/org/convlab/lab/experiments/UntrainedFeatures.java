@@ -1,18 +1,18 @@
 package org.convlab.lab.experiments;
 
-import org.convlab.lab.reporting.Figure;
-import org.convlab.lab.reporting.Table;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.convlab.data.DataSet;
 import org.convlab.data.ImageSet;
+import org.convlab.data.image.ImageFiles;
 import org.convlab.data.transform.Shift;
 import org.convlab.lab.equivariance.EquivarianceError;
 import org.convlab.lab.reporting.Charts;
+import org.convlab.lab.reporting.Figure;
 import org.convlab.lab.reporting.Pictures;
 import org.convlab.lab.reporting.Pictures.ColorMap;
 import org.convlab.lab.reporting.Pictures.Panel;
+import org.convlab.lab.reporting.Table;
 import org.convlab.lab.train.ModelKind;
 import org.convlab.lab.train.ModelSpec;
 import org.convlab.lab.train.TrainResult;
@@ -233,7 +233,7 @@ public final class UntrainedFeatures {
             }
         }
         java.awt.image.BufferedImage img = Pictures.grid(null, panels, maps + 1, 6);
-        Pictures.png(img, ctx.out().resolve(file));
+        ImageFiles.png(img, ctx.out().resolve(file));
         return Figure.image(file, "Untrained " + layer + " feature maps",
                 "The first " + maps + " of " + f.dim(1) + " " + layer + " feature maps (after the ReLU) of the untrained"
                         + " CNN for " + images.size() + " test images" + (c > 1 ? " (inputs shown in grey)" : "")

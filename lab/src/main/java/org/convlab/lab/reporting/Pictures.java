@@ -6,12 +6,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
-import org.convlab.core.BadFileException;
 import org.convlab.tensor.Tensor;
 
 /**
@@ -151,18 +146,6 @@ public final class Pictures {
         }
         g.dispose();
         return img;
-    }
-
-    /** Writes {@code img} as a PNG, creating folders. */
-    public static void png(BufferedImage img, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            if (!ImageIO.write(img, "png", file.toFile())) {
-                throw new BadFileException(file, "cannot be written: no PNG writer");
-            }
-        } catch (IOException e) {
-            throw new BadFileException(file, "cannot be written: " + e.getMessage(), e);
-        }
     }
 
     private static String fit(String s, FontMetrics fm, int width) {

@@ -1,9 +1,13 @@
-package org.convlab.lab.reporting;
+package org.convlab.data.image;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -16,24 +20,47 @@ import org.convlab.core.BadFileException;
 import org.convlab.core.BadParameterException;
 
 /**
- * Writes frames as an animated GIF with ImageIO's GIF writer: each frame's delay in the
- * Graphic Control Extension and the NETSCAPE2.0 application extension that makes browsers loop
- * forever.
+ * Writes images as PNG or animated GIF with ImageIO. A file is written beside its destination
+ * and moved into place when complete, creating missing folders, so a failed write leaves the
+ * previous file as it was; a failure is a {@link BadFileException} naming the file.
  */
-public final class AnimatedGif {
-    private AnimatedGif() {
+public final class ImageFiles {
+    private ImageFiles() {
     }
 
-    /** Writes {@code frames} (all the same size) to {@code file}, {@code delayMillis} per frame, looping. */
-    public static void write(List<BufferedImage> frames, int delayMillis, Path file) {
+    /** The PNG encoding of {@code img}. */
+    public static byte[] png(BufferedImage img) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try {
+            encodePng(img, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes {@code img} as a PNG to {@code file}. */
+    public static Path png(BufferedImage img, Path file) {
+        return replace(file, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                encodePng(img, out);
+            }
+        });
+    }
+
+    /**
+     * Writes {@code frames} (all the same size) as an animated GIF to {@code file},
+     * {@code delayMillis} per frame (in hundredths of a second, at least one), looping forever:
+     * each frame's delay goes in its Graphic Control Extension and the NETSCAPE2.0 application
+     * extension makes browsers loop.
+     */
+    public static Path gif(List<BufferedImage> frames, int delayMillis, Path file) {
         if (frames.isEmpty()) {
             throw new BadParameterException("frames", "at least one frame", 0);
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.deleteIfExists(file);
-            try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+        return replace(file, tmp -> {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+            try (ImageOutputStream out = ImageIO.createImageOutputStream(tmp.toFile())) {
                 writer.setOutput(out);
                 writer.prepareWriteSequence(null);
                 for (BufferedImage frame : frames) {
@@ -44,11 +71,41 @@ public final class AnimatedGif {
                     writer.writeToSequence(new IIOImage(rgb, null, meta), null);
                 }
                 writer.endWriteSequence();
+            } finally {
+                writer.dispose();
             }
+        });
+    }
+
+    private interface Writing {
+        void to(Path tmp) throws IOException;
+    }
+
+    private static Path replace(Path file, Writing writing) {
+        Path abs = file.toAbsolutePath();
+        Path tmp = null;
+        try {
+            Files.createDirectories(abs.getParent());
+            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
+            writing.to(tmp);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return file;
         } catch (IOException e) {
             throw new BadFileException(file, "cannot be written: " + e.getMessage(), e);
         } finally {
-            writer.dispose();
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the write itself has failed or succeeded; a stray .part file is harmless
+                }
+            }
+        }
+    }
+
+    private static void encodePng(BufferedImage img, OutputStream out) throws IOException {
+        if (!ImageIO.write(img, "png", out)) {
+            throw new IOException("no PNG writer in this Java runtime");
         }
     }
 
