@@ -30,6 +30,10 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ConvlabCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // "@file" arguments are plain text: expanding them would read any path (a directory, a
+        // device, a FIFO that blocks forever) before a single option is checked.
+        cli.setExpandAtFiles(false);
+        NumberConverters.install(cli);
         cli.setParameterExceptionHandler(Errors::onBadArguments);
         cli.setExecutionExceptionHandler(Errors::onFailure);
         return cli;

@@ -12,7 +12,8 @@ public class BadParameterException extends ConvlabException {
     /**
      * @param parameter the parameter as the user knows it, e.g. {@code "--stride"} or {@code "stride"}
      * @param expected  what would have been accepted, e.g. {@code "a positive integer"}
-     * @param given     what was given; rendered with {@link String#valueOf(Object)}
+     * @param given     what was given; rendered with {@link String#valueOf(Object)}, text cut to
+     *                  {@link StrictNumbers#prefix a short prefix}
      */
     public BadParameterException(String parameter, String expected, Object given) {
         super(EXIT_USAGE, parameter + ": expected " + expected + ", got " + render(given));
@@ -32,7 +33,7 @@ public class BadParameterException extends ConvlabException {
 
     private static String render(Object given) {
         if (given instanceof CharSequence) {
-            return "'" + given + "'";
+            return "'" + StrictNumbers.prefix((CharSequence) given) + "'";
         }
         return String.valueOf(given);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.StrictNumbers;
 
 /**
  * The query parameters of one request, read with bounds: every value is at most
@@ -116,7 +117,7 @@ public final class QueryParams {
         String expected = "an integer from " + min + " to " + max;
         long n;
         try {
-            n = Long.parseLong(v);
+            n = StrictNumbers.parseLong(v);
         } catch (NumberFormatException e) {
             throw new BadParameterException(name, expected, v);
         }

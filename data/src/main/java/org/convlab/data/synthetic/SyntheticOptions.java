@@ -2,6 +2,7 @@ package org.convlab.data.synthetic;
 
 import java.util.Locale;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.StrictNumbers;
 
 /**
  * What the synthetic data set looks like: {@code channels} (1 grey or 3 RGB), square images of
@@ -99,7 +100,7 @@ public record SyntheticOptions(int channels, int size, int train, int test, long
             throw new BadParameterException("--data", "synthetic " + key + "=N", key);
         }
         try {
-            return Long.parseLong(value.replace("_", ""));
+            return StrictNumbers.parseLong(value.replace("_", ""));
         } catch (NumberFormatException e) {
             throw new BadParameterException("--data", "synthetic " + key + "=N with an integer N", value);
         }
