@@ -150,6 +150,7 @@ final class TrainCommand implements Callable<Integer> {
                             .collect(java.util.stream.Collectors.joining(",")));
         }
         ModelSpec m = new ModelSpec(ModelKind.parse(model), hidden, channels[0], channels[1]);
+        NoEffectOptions.checkTrain(spec, m.kind(), OptimizerKind.parse(optimizer));
         TrainConfig config = new TrainConfig(m, epochs, lr, batch, OptimizerKind.parse(optimizer), momentum, seed,
                 evalEvery);
         if (save != null) {
