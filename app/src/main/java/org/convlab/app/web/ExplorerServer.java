@@ -210,6 +210,9 @@ public final class ExplorerServer implements AutoCloseable {
             throw new WebException(403, "host: expected 127.0.0.1 or localhost, got '" + QueryParams.shown(host)
                     + "' (the explorer is local only)");
         }
+        // Every handler may decode the path (path parameters, report files): refuse what cannot be decoded here.
+        String rawPath = ctx.req().getRequestURI();
+        UrlDecoding.decode(rawPath == null ? "" : rawPath, false, "path");
         String query = ctx.queryString();
         if (query != null && query.length() > Limits.QUERY) {
             throw new WebException(414, "query: expected at most " + Limits.QUERY + " characters, got "
