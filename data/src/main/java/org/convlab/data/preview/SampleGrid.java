@@ -6,12 +6,11 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.convlab.core.BadFileException;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.SafeFiles;
 import org.convlab.data.ImageSet;
 
 /**
@@ -127,17 +126,15 @@ public final class SampleGrid {
     /** Renders as {@link #render} and writes the PNG to {@code file}, creating its directory. */
     public static Path write(ImageSet set, String title, int perClass, Path file) {
         BufferedImage img = render(set, title, perClass);
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (!ImageIO.write(img, "png", file.toFile())) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            SafeFiles.createFolders(parent);
+        }
+        SafeFiles.write(file, out -> {
+            if (!ImageIO.write(img, "png", out)) {
                 throw new BadFileException(file, "cannot be written: no PNG writer in this Java runtime");
             }
-        } catch (IOException e) {
-            throw new BadFileException(file, "cannot be written: " + e.getMessage(), e);
-        }
+        });
         return file;
     }
 }

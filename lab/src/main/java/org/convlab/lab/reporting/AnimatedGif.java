@@ -2,7 +2,6 @@ package org.convlab.lab.reporting;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.IIOImage;
@@ -12,8 +11,8 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
-import org.convlab.core.BadFileException;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.SafeFiles;
 
 /**
  * Writes frames as an animated GIF with ImageIO's GIF writer: each frame's delay in the
@@ -30,23 +29,22 @@ public final class AnimatedGif {
             throw new BadParameterException("frames", "at least one frame", 0);
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+        SafeFiles.createFolders(file.toAbsolutePath().getParent());
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.deleteIfExists(file);
-            try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-                writer.setOutput(out);
-                writer.prepareWriteSequence(null);
-                for (BufferedImage frame : frames) {
-                    BufferedImage rgb = frame.getType() == BufferedImage.TYPE_INT_RGB ? frame : toRgb(frame);
-                    IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(rgb),
-                            null);
-                    configure(meta, delayMillis);
-                    writer.writeToSequence(new IIOImage(rgb, null, meta), null);
+            SafeFiles.write(file, stream -> {
+                try (ImageOutputStream out = ImageIO.createImageOutputStream(stream)) {
+                    writer.setOutput(out);
+                    writer.prepareWriteSequence(null);
+                    for (BufferedImage frame : frames) {
+                        BufferedImage rgb = frame.getType() == BufferedImage.TYPE_INT_RGB ? frame : toRgb(frame);
+                        IIOMetadata meta = writer.getDefaultImageMetadata(
+                                ImageTypeSpecifier.createFromRenderedImage(rgb), null);
+                        configure(meta, delayMillis);
+                        writer.writeToSequence(new IIOImage(rgb, null, meta), null);
+                    }
+                    writer.endWriteSequence();
                 }
-                writer.endWriteSequence();
-            }
-        } catch (IOException e) {
-            throw new BadFileException(file, "cannot be written: " + e.getMessage(), e);
+            });
         } finally {
             writer.dispose();
         }

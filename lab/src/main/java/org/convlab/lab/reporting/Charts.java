@@ -3,12 +3,9 @@ package org.convlab.lab.reporting;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.convlab.core.BadFileException;
+import org.convlab.core.SafeFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -125,14 +122,8 @@ public final class Charts {
 
     /** Saves {@code chart} as a PNG at {@code file}. */
     public static void save(Chart<?, ?> chart, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-        } catch (IOException e) {
-            throw new BadFileException(file, "cannot be written: " + e.getMessage(), e);
-        }
+        SafeFiles.createFolders(file.toAbsolutePath().getParent());
+        SafeFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 
     private static void style(AxesChartStyler s) {

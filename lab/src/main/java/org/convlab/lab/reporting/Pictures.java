@@ -6,12 +6,11 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.convlab.core.BadFileException;
+import org.convlab.core.SafeFiles;
 import org.convlab.tensor.Tensor;
 
 /**
@@ -155,14 +154,12 @@ public final class Pictures {
 
     /** Writes {@code img} as a PNG, creating folders. */
     public static void png(BufferedImage img, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            if (!ImageIO.write(img, "png", file.toFile())) {
+        SafeFiles.createFolders(file.toAbsolutePath().getParent());
+        SafeFiles.write(file, out -> {
+            if (!ImageIO.write(img, "png", out)) {
                 throw new BadFileException(file, "cannot be written: no PNG writer");
             }
-        } catch (IOException e) {
-            throw new BadFileException(file, "cannot be written: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static String fit(String s, FontMetrics fm, int width) {
