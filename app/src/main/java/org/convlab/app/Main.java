@@ -23,7 +23,19 @@ public final class Main {
         CommandLine cli = commandLine();
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // what no estimate foresaw: one line, the heap it had, and how to give it more
+            cli.getErr().println("convlab: out of memory: these arguments need more than the "
+                    + org.convlab.core.MemoryBudget.size(Runtime.getRuntime().maxMemory())
+                    + " of heap this JVM has; choose smaller values, or give Java more memory,"
+                    + " e.g. CONVLAB_JAVA_OPTS=-Xmx8g");
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace(cli.getErr());
+            }
+            return org.convlab.core.ConvlabException.EXIT_RUNTIME;
+        }
     }
 
     /** The command tree with convlab's error handling installed. */

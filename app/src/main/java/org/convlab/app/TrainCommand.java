@@ -102,6 +102,7 @@ final class TrainCommand implements Callable<Integer> {
         data.loadOptions();
         try (ThreadOption t = ThreadOption.apply(threads)) {
             DataSet d = data.load();
+            config.model().requireMemory(d.channels(), d.height(), d.width(), d.classes()); // before anything is printed
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Trainer trainer = new Trainer(d, config).save(save).resume(resume);
