@@ -2,6 +2,7 @@ package org.convlab.algebra;
 
 import java.util.Arrays;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.StrictNumbers;
 
 /**
  * An input's dimensions as the command line writes them: {@code 9} (a 1-D length),
@@ -35,7 +36,7 @@ public record Dims(int channels, int[] spatial, boolean channelsWritten) {
         int[] v = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
-                v[i] = Integer.parseInt(parts[i].trim());
+                v[i] = StrictNumbers.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
                 throw new BadParameterException(parameter, expected, text);
             }
@@ -91,7 +92,7 @@ public record Dims(int channels, int[] spatial, boolean channelsWritten) {
         int[] k = new int[spatialDims];
         for (int i = 0; i < parts.length; i++) {
             try {
-                k[i] = Integer.parseInt(parts[i].trim());
+                k[i] = StrictNumbers.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
                 throw new BadParameterException(parameter, expected, text);
             }

@@ -3,6 +3,7 @@ package org.convlab.algebra;
 import java.util.Arrays;
 import java.util.Locale;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.StrictNumbers;
 
 /**
  * Padding as a user writes it: {@code valid}, {@code same}, {@code full}, one integer for every
@@ -120,7 +121,7 @@ public sealed interface Padding permits Padding.Valid, Padding.Same, Padding.Ful
         int[] v = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
-                v[i] = Integer.parseInt(parts[i].trim());
+                v[i] = StrictNumbers.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
                 throw new BadParameterException("padding", forms, text);
             }

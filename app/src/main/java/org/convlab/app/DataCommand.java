@@ -1,6 +1,7 @@
 package org.convlab.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.SafeFiles;
 import org.convlab.data.DataExport;
 import org.convlab.data.DataSet;
 import org.convlab.data.ImageSet;
@@ -61,6 +63,12 @@ final class DataCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         String variant = d.synthetic() && d.channels() == 3 ? "-rgb" : "";
         Path png = out.resolve(d.spec().kind().word() + variant + "-samples.png");
+        // every target checked before the first is written: a bad one never leaves the others half-done
+        List<Path> targets = new ArrayList<>(List.of(png));
+        if (export != null) {
+            targets.addAll(DataExport.files(d, export));
+        }
+        SafeFiles.checkTargets(targets.stream().filter(p -> Files.isDirectory(p.toAbsolutePath().getParent())).toList());
         SampleGrid.write(d.train(), d.name() + " — " + perClass + " training images per class", perClass, png);
         List<Path> exported = export == null ? List.of() : DataExport.write(d, export);
         PrintWriter w = spec.commandLine().getOut();

@@ -2,6 +2,7 @@ package org.convlab.app;
 
 import java.util.Arrays;
 import org.convlab.core.ConvlabException;
+import org.convlab.core.StrictNumbers;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -19,8 +20,13 @@ final class Errors {
     static int onBadArguments(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         Throwable cause = ex.getCause();
-        String message = cause instanceof ConvlabException c
-                ? OptionNames.message(cmd.getCommandSpec(), c) : ex.getMessage();
+        String message = shortenQuoted(cause instanceof ConvlabException c
+                ? OptionNames.message(cmd.getCommandSpec(), c) : ex.getMessage());
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                && u.getUnmatched().get(0).startsWith("@")) {
+            message = "'" + StrictNumbers.prefix(u.getUnmatched().get(0)) + "': argument files (@FILE) are not read;"
+                    + " give the options themselves";
+        }
         cmd.getErr().println(prefix(cmd) + message + " (see: ./" + cmd.getCommandSpec().qualifiedName() + " --help)");
         if (Arrays.asList(args).contains("--debug")) {
             ex.printStackTrace(cmd.getErr());
@@ -45,6 +51,19 @@ final class Errors {
         }
         return ConvlabException.EXIT_RUNTIME;
     }
+
+    /** Cuts every quoted value longer than {@link StrictNumbers#ECHO_LIMIT} to a short prefix. */
+    static String shortenQuoted(String message) {
+        if (message == null) {
+            return "";
+        }
+        return LONG_QUOTED.matcher(message).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                m.group(1).endsWith(" characters)") ? m.group() : "'" + StrictNumbers.prefix(m.group(1)) + "'"));
+    }
+
+    private static final java.util.regex.Pattern LONG_QUOTED =
+            java.util.regex.Pattern.compile("(?<=^|[\\s:(])'([^']{" + (StrictNumbers.ECHO_LIMIT + 1)
+                    + ",}?)'(?=[\\s,.;:)]|$)");
 
     private static String prefix(CommandLine cmd) {
         return cmd.getCommandSpec().qualifiedName() + ": ";

@@ -30,6 +30,7 @@ final class LabRunner {
     /** Runs {@code experiments} in order; returns the exit code. */
     static int run(CommandSpec spec, DataOptions data, LabOptions lab,
                    List<Function<LabContext, ExperimentResult>> experiments) {
+        NoEffectOptions.checkLab(spec);
         LabSettings settings = lab.settings(data);
         data.loadOptions();
         PathOptions.outputDirectory("--out", lab.out);

@@ -23,13 +23,29 @@ public final class Main {
         CommandLine cli = commandLine();
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // what no estimate foresaw: one line, the heap it had, and how to give it more
+            cli.getErr().println("convlab: out of memory: these arguments need more than the "
+                    + org.convlab.core.MemoryBudget.size(Runtime.getRuntime().maxMemory())
+                    + " of heap this JVM has; choose smaller values, or give Java more memory,"
+                    + " e.g. CONVLAB_JAVA_OPTS=-Xmx8g");
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace(cli.getErr());
+            }
+            return org.convlab.core.ConvlabException.EXIT_RUNTIME;
+        }
     }
 
     /** The command tree with convlab's error handling installed. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ConvlabCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // "@file" arguments are plain text: expanding them would read any path (a directory, a
+        // device, a FIFO that blocks forever) before a single option is checked.
+        cli.setExpandAtFiles(false);
+        NumberConverters.install(cli);
         cli.setParameterExceptionHandler(Errors::onBadArguments);
         cli.setExecutionExceptionHandler(Errors::onFailure);
         return cli;

@@ -16,6 +16,7 @@ import org.convlab.algebra.matrix.Entry;
 import org.convlab.algebra.matrix.MatrixFormat;
 import org.convlab.algebra.matrix.MatrixWriter;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.StrictNumbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -155,7 +156,7 @@ final class MatrixCommand implements Callable<Integer> {
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i].trim();
             try {
-                w[i] = Double.parseDouble(p);
+                w[i] = StrictNumbers.parseDouble(p);
             } catch (NumberFormatException e) {
                 throw new BadParameterException("--weights", "comma-separated numbers (number " + (i + 1)
                         + " is not one)", text.length() > 60 ? p : text);

@@ -41,10 +41,19 @@ final class PathOptions {
      */
     static Path outputFile(String option, Path path) {
         requireNonEmpty(option, path);
+        if (Files.isSymbolicLink(path)) {
+            throw new BadFileException(path, "is a symbolic link; " + option + " does not write through links"
+                    + " (remove it or choose another name)");
+        }
         if (Files.isDirectory(path)) {
             throw new BadFileException(path, "is a directory; " + option + " needs a file name");
         }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new BadFileException(path, "is not a regular file (a device, pipe or socket); " + option
+                    + " only replaces regular files");
+        }
         Path parent = path.toAbsolutePath().getParent();
+        brokenLink(option, path, parent);
         if (parent == null || !Files.exists(parent)) {
             throw new BadFileException(parent == null ? path : parent, "no such folder (for " + option + " " + path
                     + "); create it first");
@@ -68,6 +77,7 @@ final class PathOptions {
         if (Files.exists(p) && !Files.isDirectory(p)) {
             throw new BadFileException(path, "is a file, not a folder; " + option + " needs a folder");
         }
+        brokenLink(option, path, p);
         Path existing = p;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
@@ -91,6 +101,18 @@ final class PathOptions {
             throw new BadFileException(path, "is a file, not a folder; " + option + " needs a folder");
         }
         return path;
+    }
+
+    /** A folder that is a symbolic link leading nowhere or into a loop is named as such, not as missing. */
+    private static void brokenLink(String option, Path path, Path folder) {
+        if (folder != null && Files.isSymbolicLink(folder) && !Files.exists(folder)) {
+            try {
+                folder.toRealPath();
+            } catch (java.io.IOException e) {
+                throw new BadFileException(folder, "is a symbolic link that cannot be followed: "
+                        + org.convlab.core.SafeFiles.reason(e) + " (for " + option + " " + path + ")");
+            }
+        }
     }
 
     private static void requireNonEmpty(String option, Path path) {

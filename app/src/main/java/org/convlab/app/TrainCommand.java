@@ -108,6 +108,7 @@ final class TrainCommand implements Callable<Integer> {
         data.loadOptions();
         try (ThreadOption t = ThreadOption.apply(threads)) {
             DataSet d = data.load();
+            config.model().requireMemory(d.channels(), d.height(), d.width(), d.classes()); // before anything is printed
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             // Every refusal (a checkpoint of other data, a model that does not fit it) before any output.
@@ -161,6 +162,7 @@ final class TrainCommand implements Callable<Integer> {
                             .collect(java.util.stream.Collectors.joining(",")));
         }
         ModelSpec m = new ModelSpec(ModelKind.parse(model), hidden, channels[0], channels[1]);
+        NoEffectOptions.checkTrain(spec, m.kind(), OptimizerKind.parse(optimizer));
         TrainConfig config = new TrainConfig(m, epochs, lr, batch, OptimizerKind.parse(optimizer), momentum, seed,
                 evalEvery);
         if (save != null) {

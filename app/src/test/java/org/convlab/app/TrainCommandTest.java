@@ -9,18 +9,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
-    static final String[] TINY = {"--data", "synthetic:size=12,train=300,test=100", "--val", "100", "--channels",
-        "4,2", "--hidden", "16", "--eval-every", "2"};
+    static final String[] TINY = {"--data", "synthetic:size=12,train=300,test=100", "--val", "100", "--eval-every", "2"};
 
     @TempDir
     Path dir;
 
+    /** {@code train}, the tiny data, small layers ({@code --hidden} for an MLP, else {@code --channels}), then {@code more}. */
     static String[] args(String... more) {
-        String[] a = new String[1 + TINY.length + more.length];
-        a[0] = "train";
-        System.arraycopy(TINY, 0, a, 1, TINY.length);
-        System.arraycopy(more, 0, a, 1 + TINY.length, more.length);
-        return a;
+        boolean mlp = java.util.Arrays.asList(more).contains("mlp");
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("train"));
+        a.addAll(java.util.List.of(TINY));
+        a.addAll(mlp ? java.util.List.of("--hidden", "16") : java.util.List.of("--channels", "4,2"));
+        a.addAll(java.util.List.of(more));
+        return a.toArray(String[]::new);
     }
 
     @Test

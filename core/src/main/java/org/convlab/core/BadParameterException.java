@@ -27,7 +27,8 @@ public class BadParameterException extends ConvlabException {
     /**
      * @param parameter the Java parameter at fault, e.g. {@code "stride"}
      * @param expected  what would have been accepted, e.g. {@code "a positive integer"}
-     * @param given     what was given; rendered with {@link String#valueOf(Object)}
+     * @param given     what was given; rendered with {@link String#valueOf(Object)}, text cut to
+     *                  {@link StrictNumbers#prefix a short prefix}
      */
     public BadParameterException(String parameter, String expected, Object given) {
         this(parameter, "expected " + expected + ", got " + render(given));
@@ -79,7 +80,7 @@ public class BadParameterException extends ConvlabException {
 
     private static String render(Object given) {
         if (given instanceof CharSequence) {
-            return "'" + given + "'";
+            return "'" + StrictNumbers.prefix((CharSequence) given) + "'";
         }
         return String.valueOf(given);
     }

@@ -1,12 +1,10 @@
 package org.convlab.data;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.convlab.core.BadFileException;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.SafeFiles;
 import org.convlab.data.io.CifarReader;
 import org.convlab.data.io.CifarWriter;
 import org.convlab.data.io.IdxWriter;
@@ -22,13 +20,36 @@ public final class DataExport {
     private DataExport() {
     }
 
-    /** Writes {@code dataSet} to {@code dir} (created if needed) and returns the files written. */
-    public static List<Path> write(DataSet dataSet, Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new BadFileException(dir, "cannot be created: " + e.getMessage(), e);
+    /**
+     * The files {@link #write} would write for {@code d} into {@code dir}.
+     *
+     * @throws BadParameterException for images neither format can hold
+     */
+    public static List<Path> files(DataSet d, Path dir) {
+        if (d.channels() == 1) {
+            return List.of(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"),
+                    dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"));
         }
+        if (d.channels() == CifarReader.CHANNELS && d.height() == CifarReader.SIDE && d.width() == CifarReader.SIDE) {
+            List<Path> files = new ArrayList<>();
+            for (int b = 1; b <= 5; b++) {
+                files.add(dir.resolve("data_batch_" + b + ".bin"));
+            }
+            files.add(dir.resolve("test_batch.bin"));
+            return files;
+        }
+        throw new BadParameterException("dataSet", "grey images (IDX files) or 3x32x32 colour images (CIFAR-10 files)",
+                d.channels() + "x" + d.height() + "x" + d.width());
+    }
+
+    /**
+     * Writes {@code dataSet} to {@code dir} (created if needed) and returns the files written. Every
+     * target is checked ({@link SafeFiles#checkTarget}) before the first is written.
+     */
+    public static List<Path> write(DataSet dataSet, Path dir) {
+        List<Path> targets = files(dataSet, dir);
+        SafeFiles.createFolders(dir);
+        SafeFiles.checkTargets(targets);
         byte[][] train = concat(dataSet.train(), dataSet.validation());
         byte[][] test = concat(dataSet.test());
         List<Path> files = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.StrictNumbers;
 
 /**
  * One layer of a stack as the command line writes it: letters followed by values, e.g.
@@ -121,7 +122,7 @@ public record LayerSpec(String text, int[] kernel, int[] stride, int[] dilation,
     private static int[] values(String parameter, String value, String token) {
         int[] v;
         try {
-            v = Arrays.stream(value.split("x")).mapToInt(Integer::parseInt).toArray();
+            v = Arrays.stream(value.split("x")).mapToInt(StrictNumbers::parseInt).toArray();
         } catch (NumberFormatException e) {
             throw new BadParameterException(parameter, "integers below 2^31", token);
         }

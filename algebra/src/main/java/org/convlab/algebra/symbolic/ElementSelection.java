@@ -8,6 +8,7 @@ import java.util.Set;
 import org.convlab.algebra.ConvGeometry;
 import org.convlab.algebra.ConvTaps;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.StrictNumbers;
 
 /**
  * Which output elements to show, parsed from {@code --at} values; 1-based like the names.
@@ -128,7 +129,7 @@ public final class ElementSelection {
 
     private static int number(String token, String item, ConvTaps taps) {
         try {
-            return Integer.parseInt(token);
+            return StrictNumbers.parseInt(token);
         } catch (NumberFormatException e) {
             throw new BadParameterException("at", expected(taps), item);
         }

@@ -61,6 +61,8 @@ public final class ExplorerServer implements AutoCloseable {
     private final EquivarianceService equivariance;
     private final ReportFiles reports;
     private final WorkGate gate;
+    /** Bounds the report files sent at once (slow or stalled readers hold a slot, not the server). */
+    private final WorkGate sending;
     private final PrintWriter log;
     private final boolean debug;
     private final String version;
@@ -80,6 +82,8 @@ public final class ExplorerServer implements AutoCloseable {
         this.equivariance = new EquivarianceService(images);
         this.reports = new ReportFiles(reports);
         this.gate = new WorkGate(Limits.HEAVY_CONCURRENT, Limits.BUSY_WAIT.toMillis());
+        this.sending = new WorkGate(Limits.STREAMS, Limits.STREAM_WAIT.toMillis(),
+                "busy: " + Limits.STREAMS + " report files are being sent; try again in a moment");
         this.log = log;
         this.debug = debug;
         this.version = version;
@@ -210,6 +214,9 @@ public final class ExplorerServer implements AutoCloseable {
             throw new WebException(403, "host: expected 127.0.0.1 or localhost, got '" + QueryParams.shown(host)
                     + "' (the explorer is local only)");
         }
+        // Every handler may decode the path (path parameters, report files): refuse what cannot be decoded here.
+        String rawPath = ctx.req().getRequestURI();
+        UrlDecoding.decode(rawPath == null ? "" : rawPath, false, "path");
         String query = ctx.queryString();
         if (query != null && query.length() > Limits.QUERY) {
             throw new WebException(414, "query: expected at most " + Limits.QUERY + " characters, got "
@@ -258,12 +265,28 @@ public final class ExplorerServer implements AutoCloseable {
         String uri = ctx.req().getRequestURI();
         String raw = uri.startsWith("/reports/") ? uri.substring("/reports/".length()) : "";
         ReportFiles.Found f = reports.find(raw);
+        InputStream in;
         try {
-            InputStream in = Files.newInputStream(f.path());
-            ctx.header("Cache-Control", "no-cache");
-            ctx.contentType(f.contentType()).result(in);
+            in = Files.newInputStream(f.path());
         } catch (IOException e) {
             throw new WebException(404, "not found: /reports/" + QueryParams.shown(raw));
+        }
+        try (in) {
+            sending.run(() -> {
+                ctx.header("Cache-Control", "no-cache");
+                ctx.contentType(f.contentType());
+                ctx.res().setContentLengthLong(f.length());
+                try {
+                    // written here, inside the slot: a reader that stops holds the slot until the idle timeout
+                    in.transferTo(ctx.res().getOutputStream());
+                    ctx.res().getOutputStream().flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
+        } catch (UncheckedIOException | IOException e) {
+            // the client went away or stopped reading past the idle timeout: nothing left to answer
         }
     }
 

@@ -46,6 +46,15 @@ public final class Limits {
     /** A connection idle for this long is closed (slow or stuck clients). */
     public static final Duration IDLE = Duration.ofSeconds(20);
 
+    /**
+     * Report files being sent at once: a client that asks for a large file and never reads holds
+     * one of these (and a worker thread) until {@link #IDLE}, never more, so the other
+     * {@link #THREADS} workers keep answering everyone else.
+     */
+    public static final int STREAMS = 4;
+    /** How long a report request waits for a sending slot before its 503. */
+    public static final Duration STREAM_WAIT = Duration.ofMillis(250);
+
     /** Largest report file served. */
     public static final long REPORT_FILE = 64L << 20;
 

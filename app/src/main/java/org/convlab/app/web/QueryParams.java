@@ -1,7 +1,5 @@
 package org.convlab.app.web;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.StrictNumbers;
 
 /**
  * The query parameters of one request, read with bounds: every value is at most
@@ -55,7 +54,8 @@ public final class QueryParams {
      *
      * @param rawQuery the query string, or null for none
      * @param known    the parameter names the endpoint takes
-     * @throws BadParameterException for a malformed encoding, an unknown or repeated parameter, a bad value
+     * @throws BadParameterException for an unknown or repeated parameter, a bad value
+     * @throws WebException          (400) for a malformed percent-encoding or bytes that are not UTF-8
      * @throws WebException          (414) for a query longer than {@link Limits#QUERY}
      */
     public static QueryParams parse(String rawQuery, Set<String> known) {
@@ -82,12 +82,7 @@ public final class QueryParams {
     }
 
     private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new BadParameterException("query", "percent-encoding like %20 (two hex digits after each %)",
-                    shown(s));
-        }
+        return UrlDecoding.decode(s, true, "query");
     }
 
     /**
@@ -116,7 +111,7 @@ public final class QueryParams {
         String expected = "an integer from " + min + " to " + max;
         long n;
         try {
-            n = Long.parseLong(v);
+            n = StrictNumbers.parseLong(v);
         } catch (NumberFormatException e) {
             throw new BadParameterException(name, expected, v);
         }

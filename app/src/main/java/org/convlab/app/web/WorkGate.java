@@ -12,10 +12,17 @@ import java.util.function.Supplier;
 public final class WorkGate {
     private final Semaphore permits;
     private final long waitMillis;
+    private final String busy;
 
     public WorkGate(int concurrent, long waitMillis) {
+        this(concurrent, waitMillis, "busy: other requests are computing; try again in a moment");
+    }
+
+    /** A gate whose 503 says {@code busy}. */
+    public WorkGate(int concurrent, long waitMillis, String busy) {
         this.permits = new Semaphore(concurrent, true);
         this.waitMillis = waitMillis;
+        this.busy = busy;
     }
 
     /** Runs {@code work} once a slot is free. */
@@ -28,7 +35,7 @@ public final class WorkGate {
             throw new WebException(503, "busy: interrupted while waiting to compute");
         }
         if (!acquired) {
-            throw new WebException(503, "busy: other requests are computing; try again in a moment");
+            throw new WebException(503, busy);
         }
         try {
             return work.get();

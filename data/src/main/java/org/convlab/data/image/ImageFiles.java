@@ -5,9 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -16,13 +14,14 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
-import org.convlab.core.BadFileException;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.SafeFiles;
 
 /**
- * Writes images as PNG or animated GIF with ImageIO. A file is written beside its destination
- * and moved into place when complete, creating missing folders, so a failed write leaves the
- * previous file as it was; a failure is a {@link BadFileException} naming the file.
+ * Writes images as PNG or animated GIF with ImageIO, through {@link SafeFiles}: a file is written
+ * beside its destination and moved into place when complete, missing folders are created, links
+ * and devices are refused, so a failed write leaves the previous file as it was; a failure is a
+ * {@code BadFileException} naming the file and the reason in words.
  */
 public final class ImageFiles {
     private ImageFiles() {
@@ -39,13 +38,11 @@ public final class ImageFiles {
         return out.toByteArray();
     }
 
-    /** Writes {@code img} as a PNG to {@code file}. */
+    /** Writes {@code img} as a PNG to {@code file} (through {@link SafeFiles}: never through a link or onto a device). */
     public static Path png(BufferedImage img, Path file) {
-        return replace(file, tmp -> {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                encodePng(img, out);
-            }
-        });
+        SafeFiles.createFolders(file.toAbsolutePath().getParent());
+        SafeFiles.write(file, out -> encodePng(img, out));
+        return file;
     }
 
     /**
@@ -58,49 +55,27 @@ public final class ImageFiles {
         if (frames.isEmpty()) {
             throw new BadParameterException("frames", "at least one frame", 0);
         }
-        return replace(file, tmp -> {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-            try (ImageOutputStream out = ImageIO.createImageOutputStream(tmp.toFile())) {
-                writer.setOutput(out);
-                writer.prepareWriteSequence(null);
-                for (BufferedImage frame : frames) {
-                    BufferedImage rgb = frame.getType() == BufferedImage.TYPE_INT_RGB ? frame : toRgb(frame);
-                    IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(rgb),
-                            null);
-                    configure(meta, delayMillis);
-                    writer.writeToSequence(new IIOImage(rgb, null, meta), null);
-                }
-                writer.endWriteSequence();
-            } finally {
-                writer.dispose();
-            }
-        });
-    }
-
-    private interface Writing {
-        void to(Path tmp) throws IOException;
-    }
-
-    private static Path replace(Path file, Writing writing) {
-        Path abs = file.toAbsolutePath();
-        Path tmp = null;
+        SafeFiles.createFolders(file.toAbsolutePath().getParent());
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
         try {
-            Files.createDirectories(abs.getParent());
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
-            writing.to(tmp);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return file;
-        } catch (IOException e) {
-            throw new BadFileException(file, "cannot be written: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the write itself has failed or succeeded; a stray .part file is harmless
+            SafeFiles.write(file, stream -> {
+                try (ImageOutputStream out = ImageIO.createImageOutputStream(stream)) {
+                    writer.setOutput(out);
+                    writer.prepareWriteSequence(null);
+                    for (BufferedImage frame : frames) {
+                        BufferedImage rgb = frame.getType() == BufferedImage.TYPE_INT_RGB ? frame : toRgb(frame);
+                        IIOMetadata meta = writer.getDefaultImageMetadata(
+                                ImageTypeSpecifier.createFromRenderedImage(rgb), null);
+                        configure(meta, delayMillis);
+                        writer.writeToSequence(new IIOImage(rgb, null, meta), null);
+                    }
+                    writer.endWriteSequence();
                 }
-            }
+            });
+        } finally {
+            writer.dispose();
         }
+        return file;
     }
 
     private static void encodePng(BufferedImage img, OutputStream out) throws IOException {

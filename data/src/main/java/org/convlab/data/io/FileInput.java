@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.convlab.core.BadFileException;
 
@@ -18,6 +17,9 @@ import org.convlab.core.BadFileException;
  * A data file opened for sequential reading, raw or gzip-compressed (recognised by its first
  * two bytes, 0x1f 0x8b, not by its name), that counts the bytes read so that every error can
  * name the offset at which it was found.
+ *
+ * <p>A gzip file is one member or several concatenated ones ({@link GzipMembers}); bytes after
+ * the last member are refused like extra bytes in a raw file.
  *
  * <p>For a gzip file, offsets count bytes of the decompressed content, which is what the
  * format's header describes; {@link #content()} says so in messages. Every I/O failure,
@@ -70,7 +72,7 @@ final class FileInput implements Closeable {
 
     private static InputStream openGzip(Path file, InputStream raw) {
         try {
-            return new GZIPInputStream(raw, BUFFER);
+            return new GzipMembers(raw, BUFFER);
         } catch (IOException e) {
             throw new BadFileException(file, 0, "a gzip header", describe(e));
         }
@@ -248,6 +250,11 @@ final class FileInput implements Closeable {
     }
 
     private BadFileException damaged(IOException e) {
+        if (e instanceof GzipMembers.TrailingBytesException t) {
+            return new BadFileException(file, t.offset(), "the end of the file after the last gzip member",
+                    (fileLength - t.offset()) + " more byte" + (fileLength - t.offset() == 1 ? "" : "s")
+                    + " of something else (offset in the compressed file)");
+        }
         if (gzip) {
             return new BadFileException(file, position, "a valid gzip stream", describe(e));
         }

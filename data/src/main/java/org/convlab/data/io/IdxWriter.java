@@ -2,13 +2,11 @@ package org.convlab.data.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
-import org.convlab.core.BadFileException;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.SafeFiles;
 
 /**
  * Writes IDX image and label files (raw or gzip), the format {@link IdxReader} reads: used to
@@ -58,10 +56,6 @@ public final class IdxWriter {
 
     /** Writes {@code content} to {@code file}, compressed when {@code gzip}. */
     public static void write(Path file, byte[] content, boolean gzip) {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(gzip ? gzip(content) : content);
-        } catch (IOException e) {
-            throw new BadFileException(file, "cannot be written: " + e.getMessage(), e);
-        }
+        SafeFiles.write(file, gzip ? gzip(content) : content);
     }
 }

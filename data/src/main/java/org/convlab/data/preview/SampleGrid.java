@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.SafeFiles;
 import org.convlab.data.ImageSet;
 import org.convlab.data.image.ImageFiles;
 

@@ -3,6 +3,7 @@ package org.convlab.data.synthetic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.convlab.core.MemoryBudget;
 import org.convlab.data.ImageSet;
 import org.convlab.tensor.parallel.Parallel;
 
@@ -46,6 +47,8 @@ public final class SyntheticImages {
 
     private static ImageSet generate(SyntheticOptions o, int count, int split) {
         int imageSize = o.channels() * o.size() * o.size();
+        MemoryBudget.require("--data", MemoryBudget.product(count, imageSize + 1L),
+                "the " + (split == 0 ? "training" : "test") + " images of " + o.spec());
         byte[] pixels = new byte[count * imageSize];
         byte[] labels = new byte[count];
         int chunks = Parallel.chunksFor(count, CHUNK);

@@ -2,6 +2,7 @@ package org.convlab.data.synthetic;
 
 import java.util.Locale;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.StrictNumbers;
 
 /**
  * What the synthetic data set looks like: {@code channels} (1 grey or 3 RGB), square images of
@@ -63,11 +64,23 @@ public record SyntheticOptions(int channels, int size, int train, int test, long
         int test = DEFAULT_TEST;
         long seed = DEFAULT_SEED;
         if (options != null && !options.isBlank()) {
+            java.util.Map<String, String> seen = new java.util.HashMap<>();
             for (String raw : options.split(",", -1)) {
                 String opt = raw.trim().toLowerCase(Locale.ROOT);
                 int eq = opt.indexOf('=');
                 String key = eq < 0 ? opt : opt.substring(0, eq).trim();
                 String value = eq < 0 ? null : opt.substring(eq + 1).trim();
+                // grey and rgb set the same thing; a key given twice would silently drop one value
+                String slot = switch (key) {
+                    case "grey", "gray", "rgb", "color", "colour" -> "colour";
+                    default -> key;
+                };
+                String earlier = seen.putIfAbsent(slot, raw.trim());
+                if (earlier != null) {
+                    throw new BadParameterException("--data", "synthetic options that do not conflict: '" + earlier
+                            + "' and '" + raw.trim() + "' both set the " + (slot.equals("colour") ? "colour" : slot)
+                            + "; give it once");
+                }
                 switch (key) {
                     case "grey", "gray" -> channels = 1;
                     case "rgb", "color", "colour" -> channels = 3;
@@ -103,7 +116,7 @@ public record SyntheticOptions(int channels, int size, int train, int test, long
             throw new BadParameterException("dataSpec", "synthetic " + key + "=N", key);
         }
         try {
-            return Long.parseLong(value.replace("_", ""));
+            return StrictNumbers.parseLong(value.replace("_", ""));
         } catch (NumberFormatException e) {
             throw new BadParameterException("dataSpec", "synthetic " + key + "=N with an integer N", value);
         }

@@ -329,6 +329,61 @@ class DamagedFilesTest {
         finish(1000);
     }
 
+    /**
+     * Bytes after a gzip member: refused like extra bytes after a raw file (at the offset in the
+     * compressed file where they start), whatever they are — one byte, zeros, random bytes, a
+     * lone 0x1f, a gzip magic followed by junk, a second header cut short. Further whole members
+     * (what {@code cat a.gz b.gz} makes) are read as one stream, as documented.
+     */
+    @Test
+    void gzipMembersFollowedByAnythingElseAreRefused() throws Exception {
+        Random r = new Random(5);
+        for (Role role : Role.values()) {
+            byte[] content = role == Role.IMAGES ? validImages() : validLabels();
+            byte[] gz = IdxWriter.gzip(content);
+            Expect whole = role == Role.IMAGES ? expectImages(content, false) : expectLabels(content, false);
+            List<byte[]> tails = new ArrayList<>();
+            tails.add(new byte[] {0});
+            tails.add(new byte[] {0x1f});
+            tails.add(new byte[] {0x1f, (byte) 0x8b});
+            tails.add(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0});
+            tails.add(new byte[] {0x1f, (byte) 0x8b, 9, 0, 0, 0, 0, 0, 0, 0});
+            tails.add(new byte[4096]);
+            tails.add("\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (int k = 0; k < 30; k++) {
+                byte[] t = new byte[1 + r.nextInt(300)];
+                r.nextBytes(t);
+                tails.add(t);
+            }
+            for (byte[] tail : tails) {
+                byte[] onDisk = Arrays.copyOf(gz, gz.length + tail.length);
+                System.arraycopy(tail, 0, onDisk, gz.length, tail.length);
+                runFile(role, onDisk, Expect.error(gz.length, "gzip member"), null);
+                byte[] raw = Arrays.copyOf(content, content.length + tail.length);
+                System.arraycopy(tail, 0, raw, content.length, tail.length);
+                runFile(role, raw, Expect.error(content.length, "end of file"), null);
+            }
+            // a second member cut short is a damaged stream, at whatever offset the damage shows
+            for (int cut : new int[] {12, gz.length / 2, gz.length - 1}) {
+                byte[] onDisk = Arrays.copyOf(gz, gz.length + cut);
+                System.arraycopy(gz, 0, onDisk, gz.length, cut);
+                runFile(role, onDisk, Expect.error(-1, null), null);
+            }
+            // documented multi-member gzip: the members' contents, one after another
+            int half = content.length / 2;
+            byte[] a = IdxWriter.gzip(Arrays.copyOf(content, half));
+            byte[] b = IdxWriter.gzip(Arrays.copyOfRange(content, half, content.length));
+            byte[] both = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, both, a.length, b.length);
+            runFile(role, both, whole, null);
+            byte[] empty = IdxWriter.gzip(new byte[0]);
+            byte[] withEmpty = Arrays.copyOf(gz, gz.length + empty.length);
+            System.arraycopy(empty, 0, withEmpty, gz.length, empty.length);
+            runFile(role, withEmpty, whole, null);
+        }
+        finish(80);
+    }
+
     /** CIFAR-10 batches cut at every byte of the first record and around every record boundary, extended, flipped. */
     @Test
     void damagedCifarBatches() throws Exception {

@@ -1,11 +1,9 @@
 package org.convlab.lab.reporting;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.convlab.core.BadFileException;
+import org.convlab.core.SafeFiles;
 
 /**
  * The report as one self-contained HTML page: inline CSS, system fonts, no scripts, images by
@@ -108,12 +106,8 @@ public final class HtmlPage {
 
     /** Writes the page to {@code file}. */
     public static void write(Path file, String html) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, html, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadFileException(file, "cannot be written: " + e.getMessage(), e);
-        }
+        SafeFiles.createFolders(file.toAbsolutePath().getParent());
+        SafeFiles.write(file, html.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void section(StringBuilder h, Section s) {

@@ -1,6 +1,7 @@
 package org.convlab.lab.train;
 
 import org.convlab.core.BadParameterException;
+import org.convlab.core.MemoryBudget;
 import org.convlab.nn.Sequential;
 import org.convlab.nn.init.Rng;
 import org.convlab.nn.models.Conv1Classifier;
@@ -85,6 +86,45 @@ public record ModelSpec(ModelKind kind, int hidden, int channel1, int channel2) 
     }
 
     /**
+     * The parameters of this network for images of {@code (c, h, w)} and {@code classes} classes,
+     * counted without building it (saturating at {@link Long#MAX_VALUE}).
+     */
+    public long parameterEstimate(int c, int h, int w, int classes) {
+        long hw = (long) h * w;
+        long c1 = channel1;
+        long c2 = channel2;
+        long d = c * hw;
+        return switch (kind) {
+            case CNN, FROZEN_CNN -> MemoryBudget.sum(c1 * c * 25 + c1, c2 * c1 * 9 + c2,
+                    MemoryBudget.product(classes, c2, hw), classes);
+            case LC -> MemoryBudget.sum(MemoryBudget.product(hw, c1, c * 25L + 1), MemoryBudget.product(hw, c2, c1 * 9 + 1),
+                    MemoryBudget.product(classes, c2, hw), classes);
+            case MLP, FROZEN_MLP -> MemoryBudget.sum(MemoryBudget.product(d, hidden), hidden,
+                    MemoryBudget.product(hidden, hidden), hidden, MemoryBudget.product(hidden, classes), classes);
+            case LINEAR -> d * classes + classes;
+            case FROZEN_CONV1 -> MemoryBudget.sum(c1 * c * 25 + c1, MemoryBudget.product(classes, c1, hw), classes);
+        };
+    }
+
+    /**
+     * Bytes of float32 weights, gradients and up to two optimiser states per parameter (Adam):
+     * 16 bytes a parameter. Activations scale with the batch and are checked by the trainer's
+     * own limits; the weights are what a wide MLP or a locally connected net makes huge.
+     */
+    public long estimatedBytes(int c, int h, int w, int classes) {
+        return MemoryBudget.product(parameterEstimate(c, h, w, classes), 16);
+    }
+
+    /**
+     * Refuses, naming {@code --hidden}, {@code --channels} or {@code --model}, a network whose
+     * {@link #estimatedBytes} exceed what the heap can still give ({@link MemoryBudget}).
+     */
+    public void requireMemory(int c, int h, int w, int classes) {
+        MemoryBudget.require(kind.usesHidden() ? "--hidden" : kind.usesChannels() ? "--channels" : "--model",
+                estimatedBytes(c, h, w, classes), "the weights, gradients and optimiser state of " + this);
+    }
+
+    /**
      * The network for images of {@code (c, h, w)} and {@code classes} classes, initialised from
      * {@code rng}; its input gradient is off (images need none).
      */
@@ -98,6 +138,7 @@ public record ModelSpec(ModelKind kind, int hidden, int channel1, int channel2) 
             throw new BadParameterException("--hidden", "a width whose first layer fits in one tensor ("
                     + c * h * w + " x hidden < 2^31)", hidden);
         }
+        requireMemory(c, h, w, classes);
         Sequential model = switch (kind) {
             case CNN -> new ThreeLayerConvNet(c, channel1, channel2, classes, h, w, rng);
             case FROZEN_CNN -> {

@@ -27,6 +27,7 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.convlab.core.BadFileException;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.SafeFiles;
 import org.convlab.tensor.Shape;
 import org.convlab.tensor.Tensor;
 
@@ -79,6 +80,7 @@ public final class TensorFile {
         if (Files.isDirectory(abs)) {
             throw new BadFileException(file, "is a directory, not a file");
         }
+        SafeFiles.checkTarget(file); // no device, pipe or symbolic link is ever replaced
         removeStaleTemporaries(abs);
         Path tmp = abs.resolveSibling(abs.getFileName() + TMP_MARK + ProcessHandle.current().pid());
         try {
