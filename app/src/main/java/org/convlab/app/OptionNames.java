@@ -48,6 +48,13 @@ final class OptionNames {
             Map.entry("hiddens", "--hidden"),
             Map.entry("sharingSeeds", "--sharing-seeds"),
             Map.entry("imageIndex", "--image"),
+            // lab.train: ModelKind, ModelSpec, OptimizerKind, TrainConfig
+            Map.entry("model", "--model"),
+            Map.entry("hidden", "--hidden"),
+            Map.entry("convChannels", "--channels"),
+            Map.entry("optimizer", "--optimizer"),
+            Map.entry("epochs", "--epochs"),
+            Map.entry("evalEvery", "--eval-every"),
             // nn and tensor
             Map.entry("lr", "--lr"),
             Map.entry("momentum", "--momentum"),

@@ -47,7 +47,7 @@ public final class SyntheticImages {
 
     private static ImageSet generate(SyntheticOptions o, int count, int split) {
         int imageSize = o.channels() * o.size() * o.size();
-        MemoryBudget.require("--data", MemoryBudget.product(count, imageSize + 1L),
+        MemoryBudget.require("dataSpec", MemoryBudget.product(count, imageSize + 1L),
                 "the " + (split == 0 ? "training" : "test") + " images of " + o.spec());
         byte[] pixels = new byte[count * imageSize];
         byte[] labels = new byte[count];

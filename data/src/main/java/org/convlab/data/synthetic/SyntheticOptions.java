@@ -77,7 +77,7 @@ public record SyntheticOptions(int channels, int size, int train, int test, long
                 };
                 String earlier = seen.putIfAbsent(slot, raw.trim());
                 if (earlier != null) {
-                    throw new BadParameterException("--data", "synthetic options that do not conflict: '" + earlier
+                    throw new BadParameterException("dataSpec", "synthetic options that do not conflict: '" + earlier
                             + "' and '" + raw.trim() + "' both set the " + (slot.equals("colour") ? "colour" : slot)
                             + "; give it once");
                 }

@@ -63,7 +63,7 @@ public enum ModelKind {
                 return k;
             }
         }
-        throw new BadParameterException("--model", "one of " + names(), text);
+        throw new BadParameterException("model", "one of " + names(), text);
     }
 
     @Override

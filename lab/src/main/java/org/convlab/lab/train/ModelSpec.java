@@ -37,13 +37,13 @@ public record ModelSpec(ModelKind kind, int hidden, int channel1, int channel2) 
 
     public ModelSpec {
         if (kind == null) {
-            throw new BadParameterException("--model", "one of " + ModelKind.names(), "nothing");
+            throw new BadParameterException("model", "one of " + ModelKind.names(), "nothing");
         }
         if (hidden < 1 || hidden > MAX_HIDDEN) {
-            throw new BadParameterException("--hidden", "a width in 1.." + MAX_HIDDEN, hidden);
+            throw new BadParameterException("hidden", "a width in 1.." + MAX_HIDDEN, hidden);
         }
         if (channel1 < 1 || channel1 > 4096 || channel2 < 1 || channel2 > 4096) {
-            throw new BadParameterException("--channels", "two channel counts in 1..4096",
+            throw new BadParameterException("convChannels", "two channel counts in 1..4096",
                     channel1 + "," + channel2);
         }
     }
@@ -120,7 +120,7 @@ public record ModelSpec(ModelKind kind, int hidden, int channel1, int channel2) 
      * {@link #estimatedBytes} exceed what the heap can still give ({@link MemoryBudget}).
      */
     public void requireMemory(int c, int h, int w, int classes) {
-        MemoryBudget.require(kind.usesHidden() ? "--hidden" : kind.usesChannels() ? "--channels" : "--model",
+        MemoryBudget.require(kind.usesHidden() ? "hidden" : kind.usesChannels() ? "convChannels" : "model",
                 estimatedBytes(c, h, w, classes), "the weights, gradients and optimiser state of " + this);
     }
 
@@ -130,12 +130,12 @@ public record ModelSpec(ModelKind kind, int hidden, int channel1, int channel2) 
      */
     public Sequential build(int c, int h, int w, int classes, Rng rng) {
         if (kind == ModelKind.LC && (long) h * w * channel2 * channel1 * 9 > Integer.MAX_VALUE - 8) {
-            throw new BadParameterException("--channels", "a locally connected net whose weights fit in one tensor",
+            throw new BadParameterException("convChannels", "a locally connected net whose weights fit in one tensor",
                     channel1 + "," + channel2 + " on " + h + "x" + w);
         }
         long fc = (long) c * h * w * hidden;
         if (kind.usesHidden() && fc > Integer.MAX_VALUE - 8) {
-            throw new BadParameterException("--hidden", "a width whose first layer fits in one tensor ("
+            throw new BadParameterException("hidden", "a width whose first layer fits in one tensor ("
                     + c * h * w + " x hidden < 2^31)", hidden);
         }
         requireMemory(c, h, w, classes);

@@ -45,7 +45,7 @@ public enum OptimizerKind {
                 return k;
             }
         }
-        throw new BadParameterException("--optimizer", "one of sgd, momentum, adam", text);
+        throw new BadParameterException("optimizer", "one of sgd, momentum, adam", text);
     }
 
     @Override

@@ -34,25 +34,25 @@ public record TrainConfig(ModelSpec model, int epochs, double lr, int batch, Opt
 
     public TrainConfig {
         if (model == null) {
-            throw new BadParameterException("--model", "a model", "nothing");
+            throw new BadParameterException("model", "a model", "nothing");
         }
         if (epochs < 1 || epochs > 10_000) {
-            throw new BadParameterException("--epochs", "a number of epochs in 1..10000", epochs);
+            throw new BadParameterException("epochs", "a number of epochs in 1..10000", epochs);
         }
         if (!(lr > 0) || !Double.isFinite(lr)) {
-            throw new BadParameterException("--lr", "a positive finite learning rate", lr);
+            throw new BadParameterException("lr", "a positive finite learning rate", lr);
         }
         if (batch < 1 || batch > 65_536) {
-            throw new BadParameterException("--batch", "a batch size in 1..65536", batch);
+            throw new BadParameterException("batchSize", "a batch size in 1..65536", batch);
         }
         if (optimizer == null) {
-            throw new BadParameterException("--optimizer", "one of sgd, momentum, adam", "nothing");
+            throw new BadParameterException("optimizer", "one of sgd, momentum, adam", "nothing");
         }
         if (!(momentum >= 0) || momentum >= 1) {
-            throw new BadParameterException("--momentum", "a momentum in [0, 1)", momentum);
+            throw new BadParameterException("momentum", "a momentum in [0, 1)", momentum);
         }
         if (evalEvery < 0) {
-            throw new BadParameterException("--eval-every", "0 (per epoch only) or a positive number of iterations",
+            throw new BadParameterException("evalEvery", "0 (per epoch only) or a positive number of iterations",
                     evalEvery);
         }
     }

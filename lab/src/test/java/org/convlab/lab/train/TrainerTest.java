@@ -222,13 +222,13 @@ class TrainerTest {
     }
 
     @Test
-    void badSettingsNameTheirOption() {
-        assertThatThrownBy(() -> tiny(ModelKind.CNN).withEpochs(0)).hasMessageContaining("--epochs");
-        assertThatThrownBy(() -> tiny(ModelKind.CNN).withLr(-1)).hasMessageContaining("--lr");
-        assertThatThrownBy(() -> tiny(ModelKind.CNN).withBatch(0)).hasMessageContaining("--batch");
-        assertThatThrownBy(() -> ModelKind.parse("resnet")).hasMessageContaining("--model")
+    void badSettingsNameTheirJavaParameter() {
+        assertThatThrownBy(() -> tiny(ModelKind.CNN).withEpochs(0)).hasMessageStartingWith("epochs: ");
+        assertThatThrownBy(() -> tiny(ModelKind.CNN).withLr(-1)).hasMessageStartingWith("lr: ");
+        assertThatThrownBy(() -> tiny(ModelKind.CNN).withBatch(0)).hasMessageStartingWith("batchSize: ");
+        assertThatThrownBy(() -> ModelKind.parse("resnet")).hasMessageStartingWith("model: ")
                 .hasMessageContaining("cnn, mlp, lc, frozen-cnn");
-        assertThatThrownBy(() -> OptimizerKind.parse("rmsprop")).hasMessageContaining("--optimizer");
-        assertThatThrownBy(() -> ModelSpec.of(ModelKind.MLP).withHidden(0)).hasMessageContaining("--hidden");
+        assertThatThrownBy(() -> OptimizerKind.parse("rmsprop")).hasMessageStartingWith("optimizer: ");
+        assertThatThrownBy(() -> ModelSpec.of(ModelKind.MLP).withHidden(0)).hasMessageStartingWith("hidden: ");
     }
 }
