@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** The top of the command tree: lists the commands. */
 @Command(name = "convlab",
         mixinStandardHelpOptions = true,
-        version = "convlab 0.1.0",
+        versionProvider = VersionProvider.class,
         description = "Convolution algebra, a pure-Java CNN engine and the weight-sharing lab.",
         commandListHeading = "%nCommands:%n",
         synopsisSubcommandLabel = "COMMAND",
