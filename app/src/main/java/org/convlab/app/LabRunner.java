@@ -13,7 +13,10 @@ import org.convlab.lab.experiments.ExperimentResult;
 import org.convlab.lab.experiments.LabContext;
 import org.convlab.lab.experiments.LabReport;
 import org.convlab.lab.experiments.LabSettings;
+import org.convlab.lab.experiments.LabPlan;
 import org.convlab.lab.experiments.RunCache;
+import org.convlab.lab.experiments.RunStore;
+import org.convlab.lab.progress.OverallProgress;
 import org.convlab.lab.progress.Progress;
 import org.convlab.lab.reporting.LabJson;
 import org.convlab.lab.reporting.Table;
@@ -46,8 +49,11 @@ final class LabRunner {
                 throw new BadParameterException("--image", "a test image index in 0.." + (d.test().size() - 1),
                         lab.image);
             }
+            OverallProgress overall = lab.quiet ? null : new OverallProgress();
             LabContext ctx = new LabContext(d, settings, lab.out, err,
-                    new RunCache(Progress.create(err, Progress.terminal(), lab.quiet)));
+                    new RunCache(Progress.create(err, Progress.terminal(), lab.quiet, overall), RunStore.in(lab.out),
+                            err, overall));
+            ctx.runs().plan(LabPlan.runs(ctx, spec.name()));
             ctx.say("data: %s", org.convlab.lab.experiments.LabReport.dataSummary(d));
             ctx.say("protocol: %s", LabReport.protocol(ctx));
             ctx.say("kernels: %s on %d threads", LabReport.kernels(),

@@ -69,13 +69,17 @@ public final class CnnVsMlp {
         return m;
     }
 
-    /** Trains every model with every seed (or takes the runs from the cache). */
+    /**
+     * Trains every model with each of {@code seeds} that the settings give it (a wide MLP may
+     * have fewer), or takes the runs from the cache.
+     */
     static List<ModelStats> train(LabContext ctx, DataSet d, List<ModelSpec> specs, List<Long> seeds,
                                   List<TrainResult> all) {
         List<ModelStats> stats = new ArrayList<>();
         for (ModelSpec m : specs) {
             List<TrainResult> runs = new ArrayList<>();
-            for (long seed : seeds) {
+            List<Long> own = ctx.settings().seedsFor(m);
+            for (long seed : seeds.stream().filter(own::contains).toList()) {
                 TrainResult r = ctx.runs().train(d, ctx.settings().config(m, seed)).result();
                 runs.add(r);
                 all.add(r);

@@ -48,13 +48,8 @@ public final class FrozenCnn {
         }
     }
 
-    /** Runs the experiment. */
-    public static Result run(LabContext ctx) {
-        long start = System.nanoTime();
-        LabSettings s = ctx.settings();
-        DataSet d = ctx.mainData();
-        ctx.say("frozen-cnn: random frozen convolutions + trained classifier vs trained CNN and MLPs, seeds %s",
-                s.seeds());
+    /** The models compared: the frozen CNN, the CNN, the MLPs, the frozen MLP and the linear classifier. */
+    static List<ModelSpec> models(LabSettings s) {
         List<ModelSpec> specs = new ArrayList<>();
         specs.add(s.spec(ModelKind.FROZEN_CNN, ModelSpec.DEFAULT_HIDDEN));
         specs.add(s.spec(ModelKind.CNN, ModelSpec.DEFAULT_HIDDEN));
@@ -63,7 +58,17 @@ public final class FrozenCnn {
         }
         specs.add(s.spec(ModelKind.FROZEN_MLP, s.hiddens().get(0)));
         specs.add(s.spec(ModelKind.LINEAR, ModelSpec.DEFAULT_HIDDEN));
-        List<ModelStats> models = CnnVsMlp.train(ctx, d, specs, s.seeds(), new ArrayList<TrainResult>());
+        return specs;
+    }
+
+    /** Runs the experiment. */
+    public static Result run(LabContext ctx) {
+        long start = System.nanoTime();
+        LabSettings s = ctx.settings();
+        DataSet d = ctx.mainData();
+        ctx.say("frozen-cnn: random frozen convolutions + trained classifier vs trained CNN and MLPs, seeds %s",
+                s.seeds());
+        List<ModelStats> models = CnnVsMlp.train(ctx, d, models(s), s.seeds(), new ArrayList<TrainResult>());
         ModelStats frozen = models.get(0);
         ModelStats cnn = models.get(1);
         ModelStats mlp = models.get(2);

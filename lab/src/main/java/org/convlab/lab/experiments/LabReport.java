@@ -69,11 +69,15 @@ public final class LabReport {
     public static String protocol(LabContext ctx) {
         LabSettings s = ctx.settings();
         DataSet m = ctx.mainData();
+        String wide = s.seedsCut() ? " (MLPs of " + Fmt.count(LabSettings.WIDE) + "+ hidden units: seeds "
+                + s.seeds().subList(0, s.wideSeeds()) + ", to fit the time)" : "";
         return (s.quick() ? "quick: " : "full: ") + s.base().protocol().replaceAll(", seed \\d+", "") + ", seeds "
-                + s.seeds() + "; " + Fmt.count(m.train().size()) + " training / " + Fmt.count(m.validation().size())
+                + s.seeds() + wide + "; " + Fmt.count(m.train().size()) + " training / " + Fmt.count(m.validation().size())
                 + " validation / " + Fmt.count(m.test().size()) + " test images; CNN channels " + s.channel1() + ", "
                 + s.channel2() + "; MLP hidden " + s.hiddens() + "; sharing study on "
-                + Fmt.count(ctx.subset(s.sharingTrain(), s.sharingTest()).train().size()) + " training images";
+                + Fmt.count(ctx.subset(s.sharingTrain(), s.sharingTest()).train().size()) + " training and "
+                + Fmt.count(ctx.subset(s.sharingTrain(), s.sharingTest()).test().size()) + " test images, seeds "
+                + s.seeds().subList(0, Math.min(s.sharingSeeds(), s.seeds().size()));
     }
 
     /** Writes index.html and results.json; returns the page's path. */

@@ -87,6 +87,12 @@ public final class Sharing {
         }
     }
 
+    /** The networks of the study: the CNN, its locally connected twin and the first MLP. */
+    static List<ModelSpec> models(LabSettings s) {
+        return List.of(s.spec(ModelKind.CNN, ModelSpec.DEFAULT_HIDDEN), s.spec(ModelKind.LC, ModelSpec.DEFAULT_HIDDEN),
+                s.spec(ModelKind.MLP, s.hiddens().get(0)));
+    }
+
     /** Runs the study. */
     public static Result run(LabContext ctx) {
         long start = System.nanoTime();
@@ -95,8 +101,7 @@ public final class Sharing {
         List<Long> seeds = s.seeds().subList(0, Math.min(s.sharingSeeds(), s.seeds().size()));
         ctx.say("sharing: CNN vs locally connected vs MLP on %d training and %d test images, seeds %s",
                 d.train().size(), d.test().size(), seeds);
-        List<ModelSpec> specs = List.of(s.spec(ModelKind.CNN, ModelSpec.DEFAULT_HIDDEN),
-                s.spec(ModelKind.LC, ModelSpec.DEFAULT_HIDDEN), s.spec(ModelKind.MLP, s.hiddens().get(0)));
+        List<ModelSpec> specs = models(s);
         List<ImageSet[]> shiftedSets = new ArrayList<>();
         for (int k = 1; k <= MAX_SHIFT; k++) {
             shiftedSets.add(new ImageSet[] {Shift.apply(d.test(), 0, k), Shift.apply(d.test(), k, 0)});

@@ -96,6 +96,13 @@ public final class UntrainedFeatures {
         return out;
     }
 
+    /** The classifiers compared: linear on pixels, on random conv1, on random conv1+conv2 (the frozen CNN), the CNN. */
+    static List<ModelSpec> models(LabSettings s) {
+        return List.of(s.spec(ModelKind.LINEAR, ModelSpec.DEFAULT_HIDDEN),
+                s.spec(ModelKind.FROZEN_CONV1, ModelSpec.DEFAULT_HIDDEN),
+                s.spec(ModelKind.FROZEN_CNN, ModelSpec.DEFAULT_HIDDEN), s.spec(ModelKind.CNN, ModelSpec.DEFAULT_HIDDEN));
+    }
+
     /** Runs the experiment. */
     public static Result run(LabContext ctx) {
         long start = System.nanoTime();
@@ -117,10 +124,7 @@ public final class UntrainedFeatures {
 
         List<Layer> layers = equivariance(cnn, x, d);
 
-        List<ModelSpec> probes = List.of(s.spec(ModelKind.LINEAR, ModelSpec.DEFAULT_HIDDEN),
-                s.spec(ModelKind.FROZEN_CONV1, ModelSpec.DEFAULT_HIDDEN),
-                s.spec(ModelKind.FROZEN_CNN, ModelSpec.DEFAULT_HIDDEN), cnnSpec);
-        List<ModelStats> models = CnnVsMlp.train(ctx, d, probes, s.seeds(), new ArrayList<TrainResult>());
+        List<ModelStats> models = CnnVsMlp.train(ctx, d, models(s), s.seeds(), new ArrayList<TrainResult>());
         ModelStats pixels = models.get(0);
         ModelStats conv1 = models.get(1);
         ModelStats conv12 = models.get(2);
