@@ -208,12 +208,12 @@ def freeze(*layers):
 
 
 def fan_in(name, p):
-    """The fan-in PyTorch's default initialisation uses for this parameter's layer."""
+    """The fan-in PyTorch's default initialisation uses for this weight's layer (None for a bias: its weight's)."""
+    if not name.endswith("weight"):
+        return None
     if p.dim() == 6:  # locally connected weight (H, W, C_out, C_in, k, k)
         return p.shape[3] * p.shape[4] * p.shape[5]
-    if p.dim() >= 2:
-        return int(np.prod(p.shape[1:]))
-    return None  # a bias: the fan-in of its weight
+    return int(np.prod(p.shape[1:]))
 
 
 # ---------------------------------------------------------------- training
