@@ -8,7 +8,8 @@ import org.convlab.lab.train.TrainingListener;
  * and an estimate of the time left, e.g. {@code all 37% · run 5/21 · 8:12 elapsed · eta 14:05}.
  *
  * <p>Each run has a weight (its estimated cost, e.g. multiply-adds); runs kept from an earlier,
- * interrupted invocation count as done from the start but not towards the speed, so the
+ * interrupted invocation (and the epochs a continued run had done) count as done but not
+ * towards the speed, so the
  * estimate is the time spent so far divided by the work done in this invocation, times the work
  * left. Inside a run, the fraction of its steps done counts (it follows the run as a
  * {@link TrainingListener}).
@@ -23,6 +24,7 @@ public final class OverallProgress implements TrainingListener {
     private int runsDone;
     private double current;
     private double currentFraction;
+    private double resumedFraction;
     private long steps;
     private long stepsDone;
 
@@ -51,16 +53,19 @@ public final class OverallProgress implements TrainingListener {
     public void begin(double weight) {
         current = weight;
         currentFraction = 0;
+        resumedFraction = 0;
     }
 
     /** The run begun last has ended (trained, or taken from the store). */
     public void end(boolean wasKept) {
         if (!wasKept) {
-            finished += current;
+            finished += current * (1 - resumedFraction);
+            kept += current * resumedFraction;
             runsDone = Math.min(runs, runsDone + 1);
         }
         current = 0;
         currentFraction = 0;
+        resumedFraction = 0;
     }
 
     @Override
@@ -68,6 +73,7 @@ public final class OverallProgress implements TrainingListener {
         steps = (long) epochs * batchesPerEpoch;
         stepsDone = (long) firstEpoch * batchesPerEpoch;
         currentFraction = steps == 0 ? 0 : (double) stepsDone / steps;
+        resumedFraction = currentFraction;
     }
 
     @Override
@@ -88,8 +94,8 @@ public final class OverallProgress implements TrainingListener {
 
     /** Estimated seconds left: the time spent per unit of work done in this invocation, times the work left. */
     public double eta() {
-        double doneHere = finished + current * currentFraction;
-        double left = total - kept - doneHere;
+        double doneHere = finished + current * (currentFraction - resumedFraction);
+        double left = total - kept - finished - current * currentFraction;
         return doneHere > 0 ? Math.max(0, elapsed() / doneHere * left) : Double.NaN;
     }
 
