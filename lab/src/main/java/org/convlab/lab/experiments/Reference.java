@@ -107,8 +107,10 @@ public record Reference(String source, String torch, String dataName, String cpu
             throw new BadFileException(file, "is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            JsonNode f = root == null ? null : root.path("format");
             throw new BadFileException(file, "is not a reference: its \"format\" is "
-                    + (root == null ? "missing" : root.path("format").toString()) + ", expected \"" + FORMAT + "\"");
+                    + (f == null || f.isMissingNode() ? "missing" : f.toString()) + ", expected \"" + FORMAT
+                    + "\" (tools/reference/reference.py writes one)");
         }
         JsonNode env = root.path("environment");
         JsonNode protocol = root.path("protocol");
