@@ -245,6 +245,9 @@ def train(model, seed, x, y, xv, yv, epochs, lr, batch, log):
                 sys.exit(f"{model} seed {seed}: loss {loss.item()} at epoch {epoch + 1}, batch {b + 1}")
             loss.backward()
             opt.step()
+            if (b + 1) % 100 == 0:
+                log(f"  {model} seed {seed} epoch {epoch + 1}/{epochs} batch {b + 1}/{(n + batch - 1) // batch}:"
+                    f" loss {loss.item():.4f}, {time.time() - start:.0f} s")
         val.append(accuracy(net, xv, yv))
         log(f"  {model} seed {seed} epoch {epoch + 1}/{epochs}: validation {100 * val[-1]:.2f}%,"
             f" {time.time() - start:.0f} s")

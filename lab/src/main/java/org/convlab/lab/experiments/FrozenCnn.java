@@ -110,11 +110,8 @@ public final class FrozenCnn {
                 Figure.chart("frozen-cnn-curves.png", "Learning curves",
                         "Validation accuracy while training. The frozen CNN trains only its classifier, the frozen MLP only"
                                 + " its last layer; the others train every layer.")));
-        Figure seedsChart = reference.chart(ctx.out(), "frozen-cnn-reference.png", "convlab and "
-                + reference.engine() + ", every seed");
-        if (seedsChart != null) {
-            figures.add(seedsChart);
-        }
+        Figure seedsChart = reference.chart(ctx.out(), "frozen-cnn-reference.png", "Test accuracy, every seed");
+        figures.add(seedsChart);
         List<List<String>> rows = new ArrayList<>();
         for (ModelStats m : models) {
             rows.add(List.of(m.title(), Fmt.count(m.trainableParams()), Fmt.count(m.params()), m.test().percent(),

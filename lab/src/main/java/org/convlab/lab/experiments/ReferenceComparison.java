@@ -222,18 +222,21 @@ public record ReferenceComparison(String reference, String engine, boolean cover
     }
 
     /**
-     * The models' test accuracy, every seed of convlab and of PyTorch as dots side by side, saved
-     * to {@code file}; null when the reference does not cover the data.
+     * The models' test accuracy, every seed of convlab and (when the reference covers the data)
+     * of PyTorch as dots side by side, saved to {@code file}.
      */
     public Figure chart(Path out, String file, String title) {
-        if (!covered) {
-            return null;
-        }
         List<String> names = rows.stream().map(Row::title).toList();
         List<Charts.Series> series = new ArrayList<>();
-        series.add(dots("convlab, each seed", rows.stream().map(Row::convlab).toList(), -0.12));
-        series.add(dots(engine + ", each seed", rows.stream().map(Row::pytorch).toList(), 0.12));
+        series.add(dots("convlab, each seed", rows.stream().map(Row::convlab).toList(), covered ? -0.12 : 0));
+        if (covered) {
+            series.add(dots(engine + ", each seed", rows.stream().map(Row::pytorch).toList(), 0.12));
+        }
         Charts.save(Charts.strips(title, "test accuracy (%)", names, series), out.resolve(file));
+        if (!covered) {
+            return Figure.chart(file, "Every seed", "Test accuracy of every seed per model. " + engine
+                    + " with the same protocol: " + note + ".");
+        }
         long within = rows.stream().filter(r -> Boolean.TRUE.equals(r.within())).count();
         long judged = rows.stream().filter(r -> r.within() != null).count();
         return Figure.chart(file, "convlab and " + engine + ", seed by seed",

@@ -194,11 +194,9 @@ public final class UntrainedFeatures {
         List<String> allFindings = new ArrayList<>(findings);
         allFindings.add(reference.finding());
         List<Figure> allFigures = new ArrayList<>(figures);
-        Figure seedsChart = reference.chart(ctx.out(), "untrained-features-reference.png", "convlab and "
-                + reference.engine() + ", every seed");
-        if (seedsChart != null) {
-            allFigures.add(seedsChart);
-        }
+        Figure seedsChart = reference.chart(ctx.out(), "untrained-features-reference.png",
+                "Test accuracy, every seed");
+        allFigures.add(seedsChart);
         return new Result(images, layers, models, answer, allFindings, allFigures,
                 List.of(new Table("Equivariance of the untrained feature maps", List.of("layer", "maps",
                                 "margin", "interior error (max)", "whole image (max)"), lrows),
