@@ -20,7 +20,7 @@ final class LabOptions {
     boolean quick;
 
     @Option(names = {"--seeds", "--seed"}, paramLabel = "S1,S2", split = ",",
-            description = "Seeds of the repeated runs; default 7,8.")
+            description = "Seeds of the repeated runs; default 7,8,9 (quick: 7,8).")
     List<Long> seeds;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
@@ -63,16 +63,27 @@ final class LabOptions {
     int[] channels;
 
     @Option(names = "--sharing-train", paramLabel = "N",
-            description = "Training images of the sharing study; default 6000 (quick: 300).")
+            description = "Training images of the sharing study; default 20000 (quick: 300).")
     Integer sharingTrain;
 
     @Option(names = "--sharing-test", paramLabel = "N",
-            description = "Test images of the sharing study (each also shifted 8 ways); default 1000 (quick: 200).")
+            description = "Test images of the sharing study (each also shifted 8 ways); default 2000 (quick: 200).")
     Integer sharingTest;
 
     @Option(names = "--sharing-seeds", paramLabel = "N",
-            description = "How many of --seeds the sharing study repeats; default 1 (its locally connected net is slow).")
+            description = "How many of --seeds the sharing study repeats; default 2 (quick: 1; its locally connected"
+                    + " net is slow).")
     Integer sharingSeeds;
+
+    @Option(names = "--wide-seeds", paramLabel = "N",
+            description = "How many of --seeds the MLPs of 1000 or more hidden units use (the MLP-4000 dominates the"
+                    + " time); 0 for all; default 2 (quick: all).")
+    Integer wideSeeds;
+
+    @Option(names = "--reference", paramLabel = "FILE",
+            description = "PyTorch's numbers for the same protocol (a JSON of tools/reference/reference.py); default:"
+                    + " the one committed with convlab (Fashion-MNIST, the full preset).")
+    Path reference;
 
     @Option(names = "--image", paramLabel = "N", defaultValue = "0",
             description = "The test image of the equivariance experiment; default ${DEFAULT-VALUE}.")
@@ -126,6 +137,9 @@ final class LabOptions {
         if (st < 1 || se < 1) {
             throw new BadParameterException(st < 1 ? "--sharing-train" : "--sharing-test", "a positive number of images",
                     st < 1 ? st : se);
+        }
+        if (wideSeeds != null) {
+            s = s.withWideSeeds(wideSeeds);
         }
         return s.withSharing(st, se, sharingSeeds != null ? sharingSeeds : s.sharingSeeds());
     }

@@ -13,7 +13,11 @@ import org.convlab.lab.experiments.ExperimentResult;
 import org.convlab.lab.experiments.LabContext;
 import org.convlab.lab.experiments.LabReport;
 import org.convlab.lab.experiments.LabSettings;
+import org.convlab.lab.experiments.LabPlan;
+import org.convlab.lab.experiments.Reference;
 import org.convlab.lab.experiments.RunCache;
+import org.convlab.lab.experiments.RunStore;
+import org.convlab.lab.progress.OverallProgress;
 import org.convlab.lab.progress.Progress;
 import org.convlab.lab.reporting.LabJson;
 import org.convlab.lab.reporting.Table;
@@ -37,6 +41,8 @@ final class LabRunner {
         if (lab.image < 0) {
             throw new BadParameterException("--image", "a test image index, 0 or more", lab.image);
         }
+        // Read before any training: a bad --reference fails in a second, not after an hour.
+        Reference reference = lab.reference != null ? Reference.read(lab.reference) : Reference.bundled();
         try (ThreadOption t = ThreadOption.apply(lab.threads)) {
             long start = System.nanoTime();
             PrintWriter out = spec.commandLine().getOut();
@@ -47,12 +53,16 @@ final class LabRunner {
                 throw new BadParameterException("--image", "a test image index in 0.." + (d.test().size() - 1),
                         lab.image);
             }
+            OverallProgress overall = lab.quiet ? null : new OverallProgress();
             LabContext ctx = new LabContext(d, settings, lab.out, err,
-                    new RunCache(Progress.create(err, Progress.terminal(), lab.quiet)));
+                    new RunCache(Progress.create(err, Progress.terminal(), lab.quiet, overall), RunStore.in(lab.out),
+                            err, overall), reference);
+            ctx.runs().plan(LabPlan.runs(ctx, spec.name()));
             ctx.say("data: %s", org.convlab.lab.experiments.LabReport.dataSummary(d));
             ctx.say("protocol: %s", LabReport.protocol(ctx));
             ctx.say("kernels: %s on %d threads", LabReport.kernels(),
                     org.convlab.tensor.parallel.Parallel.threads());
+            ctx.say("reference: %s", reference == null ? "none" : reference.title() + ", " + reference.source());
             List<ExperimentResult> results = new ArrayList<>();
             for (Function<LabContext, ExperimentResult> e : experiments) {
                 ExperimentResult r = e.apply(ctx);

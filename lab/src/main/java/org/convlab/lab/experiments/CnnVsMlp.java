@@ -34,10 +34,12 @@ public final class CnnVsMlp {
      * @param seeds       the seeds
      * @param models      per model: statistics over the seeds (the CNN first)
      * @param runs        every run
+     * @param reference   the models beside PyTorch's numbers for the same protocol
      */
     public record Result(String protocol, String data, int trainImages, int testImages, List<Long> seeds,
                          List<ModelStats> models, List<TrainResult> runs, String answer, List<String> findings,
-                         List<Figure> figures, List<Table> tables, double seconds) implements ExperimentResult {
+                         List<Figure> figures, List<Table> tables, double seconds, ReferenceComparison reference)
+            implements ExperimentResult {
         @Override
         public String name() {
             return NAME;
@@ -69,13 +71,17 @@ public final class CnnVsMlp {
         return m;
     }
 
-    /** Trains every model with every seed (or takes the runs from the cache). */
+    /**
+     * Trains every model with each of {@code seeds} that the settings give it (a wide MLP may
+     * have fewer), or takes the runs from the cache.
+     */
     static List<ModelStats> train(LabContext ctx, DataSet d, List<ModelSpec> specs, List<Long> seeds,
                                   List<TrainResult> all) {
         List<ModelStats> stats = new ArrayList<>();
         for (ModelSpec m : specs) {
             List<TrainResult> runs = new ArrayList<>();
-            for (long seed : seeds) {
+            List<Long> own = ctx.settings().seedsFor(m);
+            for (long seed : seeds.stream().filter(own::contains).toList()) {
                 TrainResult r = ctx.runs().train(d, ctx.settings().config(m, seed)).result();
                 runs.add(r);
                 all.add(r);
@@ -113,27 +119,32 @@ public final class CnnVsMlp {
                 "test accuracy (%)", points, true), ctx.out().resolve("cnn-vs-mlp-params.png"));
 
         List<String> findings = findings(models, d.train().size(), s);
+        ReferenceComparison reference = ctx.compare(Reference.MAIN, d, ReferenceComparison.measured(models));
+        findings.add(reference.finding());
         String best = models.stream().max((a, b) -> Double.compare(a.test().mean(), b.test().mean())).orElseThrow()
                 .title();
-        List<Figure> figures = List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 Figure.chart("cnn-vs-mlp-curves.png", "Validation curves",
                         "Validation accuracy every " + s.base().evalEvery() + " iterations (" + seedsText + "). "
                                 + findings.get(0)),
                 Figure.chart("cnn-vs-mlp-params.png", "Accuracy per parameter",
-                        "Test accuracy against parameter count (log scale). " + findings.get(1) + " " + findings.get(2)));
+                        "Test accuracy against parameter count (log scale). " + findings.get(1) + " " + findings.get(2))));
+        Figure seedsChart = reference.chart(ctx.out(), "cnn-vs-mlp-reference.png", "Test accuracy, every seed");
+        figures.add(seedsChart);
         List<List<String>> rows = new ArrayList<>();
         for (ModelStats m : models) {
             rows.add(List.of(m.title(), Fmt.count(m.params()), Fmt.times((double) m.params() / cnn.params()),
-                    m.val().percent(), m.test().percent(), Fmt.seconds(m.seconds()),
-                    String.format("%.0f", m.imagesPerSecond())));
+                    m.val().percent(), m.test().percent(), ReferenceComparison.perSeed(m.test()),
+                    Fmt.seconds(m.seconds()), String.format("%.0f", m.imagesPerSecond())));
         }
         Table table = new Table("Test accuracy after " + Fmt.epochs(s.base().epochs()) + " (" + seedsText + ")",
-                List.of("model", "parameters", "× CNN", "validation", "test", "time per run", "training images/s"),
-                rows);
+                List.of("model", "parameters", "× CNN", "validation", "test", "test, each seed (%)", "time per run",
+                        "training images/s"), rows);
         String answer = answer(models, best);
         return new Result(s.base().protocol().replaceAll(", seed \\d+", ""), LabReport.dataSummary(ctx.data()), d.train().size(),
-                d.test().size(), s.seeds(), models, runs, answer, findings, figures, List.of(table),
-                (System.nanoTime() - start) / 1e9);
+                d.test().size(), s.seeds(), models, runs, answer, findings, figures,
+                List.of(table, reference.table("Against " + reference.engine() + ", same protocol")),
+                (System.nanoTime() - start) / 1e9, reference);
     }
 
     private static List<String> findings(List<ModelStats> models, int images, LabSettings s) {

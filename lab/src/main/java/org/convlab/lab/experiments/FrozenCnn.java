@@ -28,10 +28,12 @@ public final class FrozenCnn {
     /**
      * The result.
      *
-     * @param models frozen CNN, trained CNN, the MLPs, the frozen MLP
+     * @param models    frozen CNN, trained CNN, the MLPs, the frozen MLP
+     * @param reference the models beside PyTorch's numbers for the same protocol
      */
     public record Result(List<ModelStats> models, String answer, List<String> findings, List<Figure> figures,
-                         List<Table> tables, double seconds) implements ExperimentResult {
+                         List<Table> tables, double seconds, ReferenceComparison reference)
+            implements ExperimentResult {
         @Override
         public String name() {
             return NAME;
@@ -48,13 +50,8 @@ public final class FrozenCnn {
         }
     }
 
-    /** Runs the experiment. */
-    public static Result run(LabContext ctx) {
-        long start = System.nanoTime();
-        LabSettings s = ctx.settings();
-        DataSet d = ctx.mainData();
-        ctx.say("frozen-cnn: random frozen convolutions + trained classifier vs trained CNN and MLPs, seeds %s",
-                s.seeds());
+    /** The models compared: the frozen CNN, the CNN, the MLPs, the frozen MLP and the linear classifier. */
+    static List<ModelSpec> models(LabSettings s) {
         List<ModelSpec> specs = new ArrayList<>();
         specs.add(s.spec(ModelKind.FROZEN_CNN, ModelSpec.DEFAULT_HIDDEN));
         specs.add(s.spec(ModelKind.CNN, ModelSpec.DEFAULT_HIDDEN));
@@ -63,7 +60,17 @@ public final class FrozenCnn {
         }
         specs.add(s.spec(ModelKind.FROZEN_MLP, s.hiddens().get(0)));
         specs.add(s.spec(ModelKind.LINEAR, ModelSpec.DEFAULT_HIDDEN));
-        List<ModelStats> models = CnnVsMlp.train(ctx, d, specs, s.seeds(), new ArrayList<TrainResult>());
+        return specs;
+    }
+
+    /** Runs the experiment. */
+    public static Result run(LabContext ctx) {
+        long start = System.nanoTime();
+        LabSettings s = ctx.settings();
+        DataSet d = ctx.mainData();
+        ctx.say("frozen-cnn: random frozen convolutions + trained classifier vs trained CNN and MLPs, seeds %s",
+                s.seeds());
+        List<ModelStats> models = CnnVsMlp.train(ctx, d, models(s), s.seeds(), new ArrayList<TrainResult>());
         ModelStats frozen = models.get(0);
         ModelStats cnn = models.get(1);
         ModelStats mlp = models.get(2);
@@ -96,15 +103,19 @@ public final class FrozenCnn {
                 + " trained parameters on " + s.hiddens().get(0) + " random features) reaches "
                 + frozenMlp.test().percent() + "; a linear classifier on the raw pixels (" + Fmt.count(linear.params())
                 + " parameters) reaches " + linear.test().percent() + ".");
-        List<Figure> figures = List.of(
+        ReferenceComparison reference = ctx.compare(Reference.MAIN, d, ReferenceComparison.measured(models));
+        findings.add(reference.finding());
+        List<Figure> figures = new ArrayList<>(List.of(
                 Figure.chart("frozen-cnn-accuracy.png", "Test accuracy", findings.get(0) + " " + findings.get(1)),
                 Figure.chart("frozen-cnn-curves.png", "Learning curves",
                         "Validation accuracy while training. The frozen CNN trains only its classifier, the frozen MLP only"
-                                + " its last layer; the others train every layer."));
+                                + " its last layer; the others train every layer.")));
+        Figure seedsChart = reference.chart(ctx.out(), "frozen-cnn-reference.png", "Test accuracy, every seed");
+        figures.add(seedsChart);
         List<List<String>> rows = new ArrayList<>();
         for (ModelStats m : models) {
             rows.add(List.of(m.title(), Fmt.count(m.trainableParams()), Fmt.count(m.params()), m.test().percent(),
-                    Fmt.seconds(m.seconds())));
+                    ReferenceComparison.perSeed(m.test()), Fmt.seconds(m.seconds())));
         }
         boolean beats = frozen.test().mean() > mlp.test().mean();
         boolean linearBetter = linear.test().mean() >= frozen.test().mean();
@@ -126,7 +137,8 @@ public final class FrozenCnn {
                 + " default initialisation the deeper networks are far from converged, so part of the frozen CNN's"
                 + " lead over the MLP is that a single trained linear layer learns fast." : "");
         return new Result(models, answer, findings, figures, List.of(new Table("Same protocol, same seeds",
-                List.of("model", "trained params", "all params", "test accuracy", "time per run"), rows)),
-                (System.nanoTime() - start) / 1e9);
+                List.of("model", "trained params", "all params", "test accuracy", "test, each seed (%)", "time per run"),
+                rows), reference.table("Against " + reference.engine() + ", same protocol")),
+                (System.nanoTime() - start) / 1e9, reference);
     }
 }

@@ -2,6 +2,7 @@ package org.convlab.lab.experiments;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.convlab.data.DataSet;
 
 /**
@@ -13,8 +14,21 @@ import org.convlab.data.DataSet;
  * @param out      the folder for figures (created on demand)
  * @param log      progress messages (standard error), never results
  * @param runs     training runs shared between experiments
+ * @param reference PyTorch's numbers for the same protocol, or null for none
  */
-public record LabContext(DataSet data, LabSettings settings, Path out, PrintWriter log, RunCache runs) {
+public record LabContext(DataSet data, LabSettings settings, Path out, PrintWriter log, RunCache runs,
+                         Reference reference) {
+    /** A context without a reference. */
+    public LabContext(DataSet data, LabSettings settings, Path out, PrintWriter log, RunCache runs) {
+        this(data, settings, out, log, runs, null);
+    }
+
+    /** {@code models}, trained on {@code d} in {@code experiment} ({@link Reference#MAIN} or {@link Reference#SHARING}), beside the reference. */
+    public ReferenceComparison compare(String experiment, DataSet d, List<ReferenceComparison.Measured> models) {
+        return ReferenceComparison.of(reference, experiment, d, settings.base(), settings.channel1(),
+                settings.channel2(), models);
+    }
+
     /**
      * The data limited to {@code train} training and {@code test} test images (0: all), and to
      * the settings' validation limit.

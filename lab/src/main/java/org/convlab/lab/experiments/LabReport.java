@@ -34,7 +34,8 @@ public final class LabReport {
     /** What the report says about the run itself. */
     public record Run(String data, String origin, boolean synthetic, String protocol, LabSettings settings,
                       String kernels, int threads, String jdk, double seconds, Map<String, Double> timings,
-                      String date) {
+                      String date, String version, String commit, String cpu, String dataFingerprint,
+                      String reference) {
     }
 
     /** The description of this run for the report. */
@@ -47,7 +48,10 @@ public final class LabReport {
         return new Run(dataSummary(d), d.origin(), d.synthetic(), protocol(ctx), ctx.settings(), kernels(),
                 Parallel.threads(), System.getProperty("java.vm.name") + " " + Runtime.version(),
                 Math.round(seconds * 10) / 10.0, timings,
-                ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                org.convlab.core.BuildInfo.version(), org.convlab.core.BuildInfo.commit(), Machine.cpu(),
+                org.convlab.data.DataFingerprint.of(ctx.mainData()),
+                ctx.reference() == null ? null : ctx.reference().source());
     }
 
     /** Which kernels ran: e.g. {@code SimdGemm, SimdConv} or {@code ReferenceGemm, GemmConv}. */
@@ -69,11 +73,15 @@ public final class LabReport {
     public static String protocol(LabContext ctx) {
         LabSettings s = ctx.settings();
         DataSet m = ctx.mainData();
+        String wide = s.seedsCut() ? " (MLPs of " + Fmt.count(LabSettings.WIDE) + "+ hidden units: seeds "
+                + s.seeds().subList(0, s.wideSeeds()) + ", to fit the time)" : "";
         return (s.quick() ? "quick: " : "full: ") + s.base().protocol().replaceAll(", seed \\d+", "") + ", seeds "
-                + s.seeds() + "; " + Fmt.count(m.train().size()) + " training / " + Fmt.count(m.validation().size())
+                + s.seeds() + wide + "; " + Fmt.count(m.train().size()) + " training / " + Fmt.count(m.validation().size())
                 + " validation / " + Fmt.count(m.test().size()) + " test images; CNN channels " + s.channel1() + ", "
                 + s.channel2() + "; MLP hidden " + s.hiddens() + "; sharing study on "
-                + Fmt.count(ctx.subset(s.sharingTrain(), s.sharingTest()).train().size()) + " training images";
+                + Fmt.count(ctx.subset(s.sharingTrain(), s.sharingTest()).train().size()) + " training and "
+                + Fmt.count(ctx.subset(s.sharingTrain(), s.sharingTest()).test().size()) + " test images, seeds "
+                + s.seeds().subList(0, Math.min(s.sharingSeeds(), s.seeds().size()));
     }
 
     /** Writes index.html and results.json; returns the page's path. */
@@ -99,7 +107,18 @@ public final class LabReport {
         facts.add(new String[] {"data", ctx.data().name() + (ctx.data().synthetic() ? " (generated, not real images)"
                 : " (real images)")});
         facts.add(new String[] {"protocol", protocol(ctx)});
-        facts.add(new String[] {"machine", run.threads() + " threads, " + run.kernels() + ", " + run.jdk()});
+        facts.add(new String[] {"machine", run.cpu() + ", " + run.threads() + " threads, " + run.kernels() + "; "
+                + org.convlab.core.BuildInfo.describe()});
+        if (ctx.settings().seedsCut()) {
+            facts.add(new String[] {"cut", "MLPs of " + Fmt.count(LabSettings.WIDE) + " or more hidden units run on seeds "
+                    + ctx.settings().seeds().subList(0, ctx.settings().wideSeeds()) + " only, not all of "
+                    + ctx.settings().seeds() + ": the MLP-4000 dominates the time (--wide-seeds 0 for all)"});
+        }
+        Reference ref = ctx.reference();
+        facts.add(new String[] {"reference", ref == null ? "none: no reference file (tools/reference/reference.py"
+                + " writes one; --reference FILE)" : ref.title() + ", same protocol: " + ref.source() + "; ran on "
+                + ref.cpu() + " with " + ref.threads() + " thread" + (ref.threads() == 1 ? "" : "s") + "; "
+                + ReferenceComparison.TEST});
         facts.add(new String[] {"time", Fmt.seconds(seconds) + " in all; "
                 + String.join(", ", run.timings().entrySet().stream()
                 .map(e -> e.getKey() + " " + Fmt.seconds(e.getValue())).toList())});

@@ -66,10 +66,11 @@ public final class Sharing {
      * @param testImages  test images (and per shift)
      * @param seeds       seeds used
      * @param nets        CNN, locally connected, MLP
+     * @param reference   the networks' unshifted test accuracy beside PyTorch's for the same protocol
      */
     public record Result(int trainImages, int testImages, List<Long> seeds, List<Net> nets, String answer,
-                         List<String> findings, List<Figure> figures, List<Table> tables, double seconds)
-            implements ExperimentResult {
+                         List<String> findings, List<Figure> figures, List<Table> tables, double seconds,
+                         ReferenceComparison reference) implements ExperimentResult {
         @Override
         public String name() {
             return NAME;
@@ -87,6 +88,12 @@ public final class Sharing {
         }
     }
 
+    /** The networks of the study: the CNN, its locally connected twin and the first MLP. */
+    static List<ModelSpec> models(LabSettings s) {
+        return List.of(s.spec(ModelKind.CNN, ModelSpec.DEFAULT_HIDDEN), s.spec(ModelKind.LC, ModelSpec.DEFAULT_HIDDEN),
+                s.spec(ModelKind.MLP, s.hiddens().get(0)));
+    }
+
     /** Runs the study. */
     public static Result run(LabContext ctx) {
         long start = System.nanoTime();
@@ -95,8 +102,7 @@ public final class Sharing {
         List<Long> seeds = s.seeds().subList(0, Math.min(s.sharingSeeds(), s.seeds().size()));
         ctx.say("sharing: CNN vs locally connected vs MLP on %d training and %d test images, seeds %s",
                 d.train().size(), d.test().size(), seeds);
-        List<ModelSpec> specs = List.of(s.spec(ModelKind.CNN, ModelSpec.DEFAULT_HIDDEN),
-                s.spec(ModelKind.LC, ModelSpec.DEFAULT_HIDDEN), s.spec(ModelKind.MLP, s.hiddens().get(0)));
+        List<ModelSpec> specs = models(s);
         List<ImageSet[]> shiftedSets = new ArrayList<>();
         for (int k = 1; k <= MAX_SHIFT; k++) {
             shiftedSets.add(new ImageSet[] {Shift.apply(d.test(), 0, k), Shift.apply(d.test(), k, 0)});
@@ -169,6 +175,13 @@ public final class Sharing {
         findings.add("Interior equivariance error of the trained second-layer feature maps: CNN "
                 + Fmt.sci(cnn.featureError()) + (cnn.featureError() < 1e-5 ? " (equivariant: sharing survives training)"
                 : "") + ", locally connected " + Fmt.err(lc.featureError()) + "; the MLP has no feature maps.");
+        ReferenceComparison reference = ctx.compare(Reference.SHARING, d, nets.stream()
+                .map(n -> new ReferenceComparison.Measured(n.model(), n.title(), n.test(), n.seconds())).toList());
+        findings.add(reference.finding());
+        String shifted = shiftedAgainst(ctx.reference(), reference, nets);
+        if (shifted != null) {
+            findings.add(shifted);
+        }
         List<Figure> figures = List.of(Figure.chart("sharing-shifted.png", "Robustness to shifts", findings.get(2)
                         + " Each point averages a shift to the right and a shift down; uncovered pixels are black."),
                 Figure.chart("sharing-kept.png", "Relative robustness",
@@ -223,8 +236,27 @@ public final class Sharing {
         }
         String answer = a.toString();
         return new Result(d.train().size(), d.test().size(), seeds, nets, answer, findings, figures,
-                List.of(new Table("CNN vs locally connected vs MLP on the same data", header, rows)),
-                (System.nanoTime() - start) / 1e9);
+                List.of(new Table("CNN vs locally connected vs MLP on the same data", header, rows),
+                        reference.table("Against " + reference.engine() + ", same protocol (unshifted test images)")),
+                (System.nanoTime() - start) / 1e9, reference);
+    }
+
+    /** The shifted accuracies beside the reference's ({@code null} when it does not cover this data). */
+    static String shiftedAgainst(Reference ref, ReferenceComparison c, List<Net> nets) {
+        if (ref == null || !c.covered()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (Net n : nets) {
+            List<Reference.RunRecord> runs = ref.runs(Reference.SHARING, n.model()).stream()
+                    .filter(r -> r.shifted().size() > MAX_SHIFT).toList();
+            if (!runs.isEmpty()) {
+                double p = runs.stream().mapToDouble(r -> r.shifted().get(MAX_SHIFT)).average().orElse(Double.NaN);
+                parts.add(n.title() + " " + Fmt.pct(n.shifted().get(MAX_SHIFT)) + " against " + Fmt.pct(p));
+            }
+        }
+        return parts.isEmpty() ? null : "Shifted by " + MAX_SHIFT + " pixels, convlab against " + c.engine()
+                + " (means over the seeds): " + String.join(", ", parts) + ".";
     }
 
     /** How the study's runs were repeated: {@code one run, seed 7} or {@code mean ± sd over seeds [7, 8]}. */

@@ -57,9 +57,11 @@ public final class UntrainedFeatures {
      * @param images   test image indices shown
      * @param layers   equivariance per layer
      * @param models   the linear probes (pixels, conv1 features, conv1+conv2 features) and the trained CNN
+     * @param reference the probes beside PyTorch's numbers for the same protocol
      */
     public record Result(List<Integer> images, List<Layer> layers, List<ModelStats> models, String answer,
-                         List<String> findings, List<Figure> figures, List<Table> tables, double seconds)
+                         List<String> findings, List<Figure> figures, List<Table> tables, double seconds,
+                         ReferenceComparison reference)
             implements ExperimentResult {
         @Override
         public String name() {
@@ -96,6 +98,13 @@ public final class UntrainedFeatures {
         return out;
     }
 
+    /** The classifiers compared: linear on pixels, on random conv1, on random conv1+conv2 (the frozen CNN), the CNN. */
+    static List<ModelSpec> models(LabSettings s) {
+        return List.of(s.spec(ModelKind.LINEAR, ModelSpec.DEFAULT_HIDDEN),
+                s.spec(ModelKind.FROZEN_CONV1, ModelSpec.DEFAULT_HIDDEN),
+                s.spec(ModelKind.FROZEN_CNN, ModelSpec.DEFAULT_HIDDEN), s.spec(ModelKind.CNN, ModelSpec.DEFAULT_HIDDEN));
+    }
+
     /** Runs the experiment. */
     public static Result run(LabContext ctx) {
         long start = System.nanoTime();
@@ -117,10 +126,7 @@ public final class UntrainedFeatures {
 
         List<Layer> layers = equivariance(cnn, x, d);
 
-        List<ModelSpec> probes = List.of(s.spec(ModelKind.LINEAR, ModelSpec.DEFAULT_HIDDEN),
-                s.spec(ModelKind.FROZEN_CONV1, ModelSpec.DEFAULT_HIDDEN),
-                s.spec(ModelKind.FROZEN_CNN, ModelSpec.DEFAULT_HIDDEN), cnnSpec);
-        List<ModelStats> models = CnnVsMlp.train(ctx, d, probes, s.seeds(), new ArrayList<TrainResult>());
+        List<ModelStats> models = CnnVsMlp.train(ctx, d, models(s), s.seeds(), new ArrayList<TrainResult>());
         ModelStats pixels = models.get(0);
         ModelStats conv1 = models.get(1);
         ModelStats conv12 = models.get(2);
@@ -158,7 +164,8 @@ public final class UntrainedFeatures {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             ModelStats m = models.get(i);
-            rows.add(List.of(names[i], Fmt.count(m.trainableParams()), Fmt.count(m.params()), m.test().percent()));
+            rows.add(List.of(names[i], Fmt.count(m.trainableParams()), Fmt.count(m.params()), m.test().percent(),
+                    ReferenceComparison.perSeed(m.test())));
         }
         List<List<String>> lrows = new ArrayList<>();
         for (Layer l : layers) {
@@ -183,12 +190,20 @@ public final class UntrainedFeatures {
                 + " position-independent, not because they were learned."
                 : "; here a linear classifier on them reaches " + bestProbe.test().percent()
                 + ", no better than on the pixels (" + pixels.test().percent() + ") within this training budget.");
-        return new Result(images, layers, models, answer, findings, figures,
+        ReferenceComparison reference = ctx.compare(Reference.MAIN, d, ReferenceComparison.measured(models));
+        List<String> allFindings = new ArrayList<>(findings);
+        allFindings.add(reference.finding());
+        List<Figure> allFigures = new ArrayList<>(figures);
+        Figure seedsChart = reference.chart(ctx.out(), "untrained-features-reference.png",
+                "Test accuracy, every seed");
+        allFigures.add(seedsChart);
+        return new Result(images, layers, models, answer, allFindings, allFigures,
                 List.of(new Table("Equivariance of the untrained feature maps", List.of("layer", "maps",
                                 "margin", "interior error (max)", "whole image (max)"), lrows),
                         new Table("Linear classifiers on frozen features", List.of("classifier", "trained params",
-                                "all params", "test accuracy"), rows)),
-                (System.nanoTime() - start) / 1e9);
+                                "all params", "test accuracy", "test, each seed (%)"), rows),
+                        reference.table("Against " + reference.engine() + ", same protocol")),
+                (System.nanoTime() - start) / 1e9, reference);
     }
 
     private static List<Layer> equivariance(Sequential cnn, Tensor x, DataSet d) {

@@ -15,7 +15,8 @@ import org.convlab.lab.train.TrainingListener;
  * <pre>
  * cnn seed 7 epoch 1/2  47% [=========>           ] 433/922 (0:00:21 / 0:00:23) loss 0.612 train 77% val 81%
  * </pre>
- * The bar is closed at the end of each epoch, so lines printed between epochs do not mix with it.
+ * With an {@link OverallProgress} the message ends with the whole run's fraction and estimated
+ * time left. The bar is closed at the end of each epoch, so lines printed between epochs do not mix with it.
  */
 public final class BarProgress implements TrainingListener {
     private static final int DEFAULT_WIDTH = 110;
@@ -27,8 +28,16 @@ public final class BarProgress implements TrainingListener {
     private ProgressBar bar;
     private double val = Double.NaN;
 
+    private final OverallProgress overall;
+
     public BarProgress(PrintWriter err) {
+        this(err, null);
+    }
+
+    /** Bars whose message also shows the whole run's progress from {@code overall} (may be null). */
+    public BarProgress(PrintWriter err, OverallProgress overall) {
         this.stream = new PrintStream(new WriterStream(err), true, StandardCharsets.UTF_8);
+        this.overall = overall;
     }
 
     @Override
@@ -54,8 +63,9 @@ public final class BarProgress implements TrainingListener {
     public void stepped(int epoch, int batch, double loss, double accuracy) {
         if (bar != null) {
             bar.stepTo(batch + 1);
-            bar.setExtraMessage(String.format("loss %.3f train %s val %s", loss, Progress.percent(accuracy),
-                    Progress.percent(val)));
+            bar.setExtraMessage(String.format("%sloss %.3f train %s val %s",
+                    overall == null || !overall.planned() ? "" : "[" + overall.shortText() + "] ", loss,
+                    Progress.percent(accuracy), Progress.percent(val)));
         }
     }
 

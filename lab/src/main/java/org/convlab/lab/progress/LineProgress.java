@@ -10,7 +10,8 @@ import org.convlab.lab.train.TrainingListener;
  * <pre>
  * cnn seed 7  epoch 1/2  iter 300/922  loss 0.6120  train 77.4%  val 80.9%  212 img/s  eta 0:52
  * </pre>
- * and one per finished epoch.
+ * and one per finished epoch; with an {@link OverallProgress}, each line ends with the whole
+ * run's fraction and estimated time left ({@code | all 37.0% · run 5/21 · 8:12 elapsed · eta 14:05}).
  */
 public final class LineProgress implements TrainingListener {
     private final PrintWriter out;
@@ -25,8 +26,16 @@ public final class LineProgress implements TrainingListener {
     private double loss;
     private double accuracy;
 
+    private final OverallProgress overall;
+
     public LineProgress(PrintWriter out) {
+        this(out, null);
+    }
+
+    /** Lines that also end with the whole run's progress from {@code overall} (may be null). */
+    public LineProgress(PrintWriter out, OverallProgress overall) {
         this.out = out;
+        this.overall = overall;
     }
 
     @Override
@@ -52,8 +61,9 @@ public final class LineProgress implements TrainingListener {
     public void validated(long iteration, double val) {
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         double eta = stepsDone == 0 ? Double.NaN : elapsed / stepsDone * (stepsLeft - stepsDone);
-        out.printf("%s  epoch %d/%d  iter %d/%d  loss %.4f  train %s  val %s  eta %s%n", run, epoch + 1, epochs,
-                batch + 1, batches, loss, Progress.percent(accuracy), Progress.percent(val), Progress.duration(eta));
+        out.printf("%s  epoch %d/%d  iter %d/%d  loss %.4f  train %s  val %s  eta %s%s%n", run, epoch + 1, epochs,
+                batch + 1, batches, loss, Progress.percent(accuracy), Progress.percent(val), Progress.duration(eta),
+                overall == null || !overall.planned() ? "" : "  |  " + overall.text());
         out.flush();
     }
 

@@ -21,10 +21,18 @@ public final class Progress {
      * nothing when {@code quiet}.
      */
     public static TrainingListener create(PrintWriter err, boolean tty, boolean quiet) {
+        return create(err, tty, quiet, null);
+    }
+
+    /**
+     * As {@link #create(PrintWriter, boolean, boolean)}, each bar and line also showing the
+     * whole run's progress from {@code overall} (may be null).
+     */
+    public static TrainingListener create(PrintWriter err, boolean tty, boolean quiet, OverallProgress overall) {
         if (quiet) {
             return TrainingListener.NONE;
         }
-        return tty ? new BarProgress(err) : new LineProgress(err);
+        return tty ? new BarProgress(err, overall) : new LineProgress(err, overall);
     }
 
     /** {@code 83.4%}. */

@@ -120,6 +120,22 @@ public final class Charts {
         return c;
     }
 
+    /**
+     * A strip chart: categories along x (series values at x = category index plus a small
+     * offset, e.g. one dot per seed), the categories' names as the x tick labels.
+     */
+    public static XYChart strips(String title, String yTitle, List<String> categories, List<Series> series) {
+        XYChart c = scatter(title, "", yTitle, series, false);
+        c.getStyler().setMarkerSize(9);
+        c.getStyler().setXAxisMin(-0.5);
+        c.getStyler().setXAxisMax(categories.size() - 0.5);
+        c.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
+            long i = Math.round(x);
+            return Math.abs(x - i) < 1e-6 && i >= 0 && i < categories.size() ? categories.get((int) i) : "";
+        });
+        return c;
+    }
+
     /** Saves {@code chart} as a PNG at {@code file}. */
     public static void save(Chart<?, ?> chart, Path file) {
         ImageFiles.png(BitmapEncoder.getBufferedImage(chart), file);
