@@ -1,5 +1,6 @@
 package org.example.bars;
 
+import java.util.List;
 import org.convlab.nn.Sequential;
 import org.convlab.nn.init.Rng;
 import org.convlab.nn.layers.Conv2d;
@@ -9,12 +10,17 @@ import org.convlab.nn.layers.MaxPool2d;
 import org.convlab.nn.layers.ReLU;
 import org.convlab.nn.loss.CrossEntropyLoss;
 import org.convlab.nn.optim.Adam;
+import org.convlab.nn.train.BatchSource;
+import org.convlab.nn.train.EpochResult;
+import org.convlab.nn.train.Fit;
+import org.convlab.nn.train.FitListener;
+import org.convlab.nn.train.FitResult;
 import org.convlab.tensor.Tensor;
 
 /**
  * Trains a small CNN of its own (two 3x3 convolutions with a max-pool between, then a linear
- * classifier) to tell horizontal, vertical and diagonal bars apart in noisy 8x8 images, with a
- * hand-written step loop, and exits with status 1 unless the loss falls by more than half.
+ * classifier) to tell horizontal, vertical and diagonal bars apart in noisy 8x8 images, with
+ * convlab's fit loop, and exits with status 1 unless the loss falls by more than half.
  */
 public final class TrainBars {
     private static final int SIZE = 8;
@@ -41,26 +47,23 @@ public final class TrainBars {
         System.out.println(model);
         System.out.println("parameters: " + model.parameterCount());
 
-        CrossEntropyLoss criterion = new CrossEntropyLoss();
-        Adam optimizer = new Adam(model.parameters(), 0.01);
-        float first = Float.NaN;
-        float last = Float.NaN;
-        int correct = 0;
-        for (int step = 1; step <= 40; step++) {
-            optimizer.zeroGrad();
-            Tensor logits = model.forward(images);
-            float loss = criterion.forward(logits, labels);
-            model.backward(criterion.backward());
-            optimizer.step();
-            if (step == 1) {
-                first = loss;
-            }
-            last = loss;
-            correct = CrossEntropyLoss.correct(logits, labels);
-            if (step % 10 == 0) {
-                System.out.printf("step %2d  loss %.4f  accuracy %d/%d%n", step, loss, correct, n);
-            }
-        }
+        // The fit loop: the whole set as one batch, 40 epochs (so 40 Adam steps), accuracy
+        // measured on the training images after each epoch.
+        FitResult result = new Fit(model, new Adam(model.parameters(), 0.01), new CrossEntropyLoss())
+                .validation(m -> CrossEntropyLoss.correct(m.forward(images), labels) / (double) n, 0)
+                .listener(new FitListener() {
+                    @Override
+                    public void epochEnded(EpochResult e, int epochs) {
+                        if (e.epoch() % 10 == 0) {
+                            System.out.printf("epoch %2d  loss %.4f  accuracy %.3f%n", e.epoch(), e.trainLoss(),
+                                    e.valAccuracy());
+                        }
+                    }
+                })
+                .run(BatchSource.of(images, labels, n), 40);
+        List<EpochResult> epochs = result.epochs();
+        double first = epochs.get(0).trainLoss();
+        double last = epochs.get(epochs.size() - 1).trainLoss();
         System.out.printf("loss %.4f -> %.4f%n", first, last);
         if (!(last < 0.5f * first)) {
             System.err.printf("FAILED: the loss did not fall by half (%.4f -> %.4f)%n", first, last);
