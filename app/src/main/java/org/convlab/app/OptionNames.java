@@ -47,6 +47,7 @@ final class OptionNames {
             Map.entry("seeds", "--seeds"),
             Map.entry("hiddens", "--hidden"),
             Map.entry("sharingSeeds", "--sharing-seeds"),
+            Map.entry("wideSeeds", "--wide-seeds"),
             Map.entry("imageIndex", "--image"),
             // lab.train: ModelKind, ModelSpec, OptimizerKind, TrainConfig
             Map.entry("model", "--model"),

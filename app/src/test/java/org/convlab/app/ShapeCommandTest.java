@@ -63,7 +63,7 @@ class ShapeCommandTest {
                         + "length 21 give --in-channels 3 --input 21");
         Cli refused = Cli.run("shape", "--input", "3x21", "--kernel", "8");
         assertThat(refused.exit()).isEqualTo(2);
-        assertThat(refused.err()).startsWith("convlab shape: kernel:").contains("give --in-channels 3 --input 21");
+        assertThat(refused.err()).startsWith("convlab shape: --kernel:").contains("give --in-channels 3 --input 21");
         assertThat(Cli.run("shape", "--input", "28x28", "--kernel", "3").out()).doesNotContain("read as");
     }
 

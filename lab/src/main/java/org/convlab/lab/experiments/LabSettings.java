@@ -73,7 +73,7 @@ public record LabSettings(boolean quick, TrainConfig base, List<Long> seeds, int
             throw new BadParameterException("sharingSeeds", "1 or more", sharingSeeds);
         }
         if (wideSeeds < 0) {
-            throw new BadParameterException("--wide-seeds", "0 (all seeds) or a positive number", wideSeeds);
+            throw new BadParameterException("wideSeeds", "0 (all seeds) or a positive number", wideSeeds);
         }
         new ModelSpec(base.model().kind(), hiddens.get(0), channel1, channel2); // validates the sizes
     }
