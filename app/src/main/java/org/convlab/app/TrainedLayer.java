@@ -62,7 +62,7 @@ record TrainedLayer(String name, Module module, ConvGeometry geometry, boolean u
         if (layer == null) {
             throw new BadParameterException("--layer", "a layer of " + file.getFileName() + " that is a "
                     + "convolution or locally connected (" + (qualifying.isEmpty() ? "it has none"
-                    : String.join(", ", qualifying)) + ")", "'" + name + "'");
+                    : String.join(", ", qualifying)) + ")", name);
         }
         if (!qualifying.contains(name)) {
             throw new BadParameterException("--layer", name + " is " + layer.getClass().getSimpleName()
