@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "%nExamples:",
             "  ./convlab cost --input 3x256x256 --kernel 5 --filters 32 --stride 2",
             "  ./convlab cost --input 3x32x32 --stack k5p2f32,k3p1f16",
-            "  ./convlab cost --stack k3,k3,k3"})
+            "  ./convlab cost --stack k3,k3,k3",
+            "  ./convlab cost --checkpoint OUT/runs/cnn-seed1.ckpt --layer conv1"})
 final class CostCommand implements Callable<Integer> {
     private static final String CONVENTION = "multiply-adds: without bias = outputs * taps; with bias = outputs * "
             + "taps + outputs (torchinfo's Mult-Adds)";
@@ -53,6 +54,9 @@ final class CostCommand implements Callable<Integer> {
 
     @Mixin
     GeometryOptions conv;
+
+    @Mixin
+    LayerOptions trained;
 
     @Option(names = "--stack", paramLabel = "LAYERS", description = "Layers after (or instead of) --kernel, e.g. "
             + "k5s1,k3s1; see below.")
@@ -70,17 +74,37 @@ final class CostCommand implements Callable<Integer> {
         for (String s : stack) {
             specs.addAll(LayerSpec.parseStack("--stack", s));
         }
+        TrainedLayer layer = trained.given() ? trained.read(spec, conv) : null;
         ConvGeometry first = null;
-        if (conv.hasKernel() || specs.isEmpty()) {
+        if (layer != null) {
+            first = layer.geometry();
+        } else if (conv.hasKernel() || specs.isEmpty()) {
             first = conv.geometry();
         } else {
             refuseLayerOptions();
         }
-        Dims input = conv.hasInput() ? conv.dims() : null;
-        List<LayerStack.Layer> layers = LayerStack.analyse(first, specs, input, !noBias, SameMode.parse(conv.sameMode));
+        Dims input = layer != null ? new Dims(first.inChannels(), first.inputSpatial(), true)
+                : conv.hasInput() ? conv.dims() : null;
+        boolean bias = layer != null ? layer.bias() : !noBias;
+        List<LayerStack.Layer> layers = LayerStack.analyse(first, specs, input, bias, SameMode.parse(conv.sameMode));
+        PrintWriter out0 = spec.commandLine().getOut();
+        if (layer != null && !json) {
+            out0.println("layer " + layer.name() + " of " + trained.checkpoint.getFileName() + ": " + layer.module()
+                    + (layer.unshared() ? " (locally connected: its own weights are the locally connected rows)"
+                    : ""));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(toJson(layers)));
+            Map<String, Object> m = toJson(layers);
+            if (layer != null) {
+                Map<String, Object> withLayer = new LinkedHashMap<>();
+                withLayer.put("checkpoint", trained.checkpoint.toString());
+                withLayer.put("layer", layer.name());
+                withLayer.put("module", layer.module().toString());
+                withLayer.putAll(m);
+                m = withLayer;
+            }
+            out.println(Json.write(m));
         } else if (layers.size() == 1 && layers.get(0).cost() != null) {
             single(layers.get(0), out);
         } else {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.convlab.algebra.ConvGeometry;
+import org.convlab.algebra.NumberText;
 import org.convlab.algebra.symbolic.ElementSelection;
 import org.convlab.algebra.symbolic.Elements;
 import org.convlab.algebra.symbolic.OutputElement;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
             "%nExamples:",
             "  ./convlab elements --input 9 --kernel 3",
             "  ./convlab elements --input 9 --kernel 3 --padding same --padding-mode reflect --at 1",
-            "  ./convlab elements --input 3x4x4 --kernel 2 --filters 2 --at 2,3,3"})
+            "  ./convlab elements --input 3x4x4 --kernel 2 --filters 2 --at 2,3,3",
+            "  ./convlab elements --checkpoint OUT/runs/cnn-seed1.ckpt --layer conv1 --at 1,1,1"})
 final class ElementsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,6 +44,9 @@ final class ElementsCommand implements Callable<Integer> {
             description = "Which elements: first, last, all, or an index (see below); default ${DEFAULT-VALUE}.")
     List<String> at = new ArrayList<>();
 
+    @Mixin
+    LayerOptions trained;
+
     @Option(names = "--unshared", description = "No weight sharing: a fresh weight per (output, tap), numbered k1, k2, ...")
     boolean unshared;
 
@@ -50,12 +55,14 @@ final class ElementsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConvGeometry g = conv.geometry();
+        TrainedLayer layer = trained.given() ? trained.read(spec, conv) : null;
+        ConvGeometry g = layer == null ? conv.geometry() : layer.geometry();
+        boolean unshared = layer == null ? this.unshared : layer.unshared();
         Elements elements = new Elements(g, unshared);
         List<Long> rows = ElementSelection.parse(at, elements.taps());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(toJson(g, elements, rows)));
+            out.println(Json.write(toJson(g, elements, rows, layer)));
             return 0;
         }
         out.println("y = conv(x)" + (unshared ? " without weight sharing" : "") + ": input "
@@ -63,7 +70,11 @@ final class ElementsCommand implements Callable<Integer> {
                 + Shapes.text(conv.showsChannels() ? g.outputShape() : g.outputSpatial()) + ", "
                 + elements.taps().taps() + " taps per output, bias not included");
         out.println(elements.naming().legend(unshared));
-        if (conv.printedImageNote() != null) {
+        if (layer != null) {
+            out.println("layer " + layer.name() + " of " + trained.checkpoint.getFileName() + ": " + layer.module()
+                    + ", the second line of each element with its trained weights");
+        }
+        if (layer == null && conv.printedImageNote() != null) {
             out.println("note: " + conv.printedImageNote());
         }
         out.println();
@@ -73,14 +84,38 @@ final class ElementsCommand implements Callable<Integer> {
             if (y.hasRepeatedInputs()) {
                 out.println(" ".repeat(y.name().text().length()) + " = " + y.combinedText());
             }
+            if (layer != null) {
+                out.println(" ".repeat(y.name().text().length()) + " = " + numeric(y, layer.weights()));
+            }
         }
         return 0;
     }
 
-    private Map<String, Object> toJson(ConvGeometry g, Elements elements, List<Long> rows) {
+    /** {@code 0.25*x1 - 0.5*x2}: the element with the trained weights in place of their names. */
+    static String numeric(OutputElement y, double[] w) {
+        StringBuilder s = new StringBuilder();
+        for (Term t : y.terms()) {
+            double v = w[Math.toIntExact(t.weightId())];
+            if (s.length() > 0) {
+                s.append(v < 0 ? " - " : " + ");
+            } else if (v < 0) {
+                s.append("-");
+            }
+            s.append(NumberText.decimal(Math.abs(v))).append('*').append(t.input().text());
+        }
+        return s.length() == 0 ? "0" : s.toString();
+    }
+
+    private Map<String, Object> toJson(ConvGeometry g, Elements elements, List<Long> rows, TrainedLayer layer) {
         Map<String, Object> m = new LinkedHashMap<>();
+        if (layer != null) {
+            m.put("checkpoint", trained.checkpoint.toString());
+            m.put("layer", layer.name());
+            m.put("module", layer.module().toString());
+        }
         m.put("input", Shapes.input(g, conv.showsChannels()));
         m.put("output", conv.showsChannels() ? g.outputShape() : g.outputSpatial());
+        boolean unshared = layer == null ? this.unshared : layer.unshared();
         m.put("unshared", unshared);
         m.put("names", elements.naming().legend(unshared));
         List<Map<String, Object>> list = new ArrayList<>();
@@ -93,12 +128,18 @@ final class ElementsCommand implements Callable<Integer> {
             e.put("expression", y.text());
             e.put("combined", y.combinedText());
             e.put("latex", y.latex());
+            if (layer != null) {
+                e.put("numeric", numeric(y, layer.weights()));
+            }
             List<Map<String, Object>> terms = new ArrayList<>();
             for (Term t : y.terms()) {
                 Map<String, Object> tm = new LinkedHashMap<>();
                 tm.put("weight", t.weight().text());
                 tm.put("input", t.input().text());
                 tm.put("weight_id", t.weightId());
+                if (layer != null) {
+                    tm.put("value", layer.weights()[Math.toIntExact(t.weightId())]);
+                }
                 tm.put("input_col", t.inputCol());
                 terms.add(tm);
             }

@@ -75,6 +75,9 @@ final class GeometryOptions {
      * that is as likely meant as channels and a length ({@code 3x21}); a square image is left alone.
      */
     String printedImageNote() {
+        if (fromCheckpoint) {
+            return null;
+        }
         String note = imageNote();
         if (note == null) {
             return null;
@@ -111,9 +114,12 @@ final class GeometryOptions {
         return input != null;
     }
 
+    /** Set when a trained layer (--checkpoint) gives the geometry: shapes are then written with channels. */
+    boolean fromCheckpoint;
+
     /** Whether the output shape is written with its channels first. */
     boolean showsChannels() {
-        return dims().channelsWritten() || filters != null;
+        return fromCheckpoint || dims().channelsWritten() || filters != null;
     }
 
     /** The geometry these options describe, every value checked. */

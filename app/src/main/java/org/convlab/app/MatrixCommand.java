@@ -39,13 +39,17 @@ import picocli.CommandLine.Spec;
             "  ./convlab matrix --input 9 --kernel 3",
             "  ./convlab matrix --input 9 --kernel 3 --unshared",
             "  ./convlab matrix --input 3x256x256 --kernel 5 --filters 32 --stride 2 --elide",
-            "  ./convlab matrix --input 4x4 --kernel 3 --weights 1,2,3,4,5,6,7,8,9 --format csv"})
+            "  ./convlab matrix --input 4x4 --kernel 3 --weights 1,2,3,4,5,6,7,8,9 --format csv",
+            "  ./convlab matrix --checkpoint OUT/runs/cnn-seed1.ckpt --layer conv1 --elide"})
 final class MatrixCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     GeometryOptions conv;
+
+    @Mixin
+    LayerOptions trained;
 
     @Option(names = "--unshared", description = "No weight sharing: the locally connected layer with the same windows.")
     boolean unshared;
@@ -69,7 +73,9 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConvGeometry g = conv.geometry();
+        TrainedLayer layer = trained.given() ? trained.read(spec, conv) : null;
+        ConvGeometry g = layer == null ? conv.geometry() : layer.geometry();
+        boolean unshared = layer == null ? this.unshared : layer.unshared();
         MatrixFormat f = MatrixFormat.parse(format);
         if (dense && f != MatrixFormat.JSON) {
             throw new BadParameterException("--dense", "only with --format json (the other dense formats are "
@@ -81,12 +87,12 @@ final class MatrixCommand implements Callable<Integer> {
                     + "programs and keep every entry), got --format " + f);
         }
         ConvMatrix k = ConvMatrix.of(g, unshared);
-        double[] w = weights == null ? null : parseWeights(weights);
+        double[] w = layer != null ? layer.weights() : weights == null ? null : parseWeights(weights);
         MatrixWriter writer = new MatrixWriter(k, w, !k.naming().plain());
         // buffered without flushing per line: a sparse K can have tens of millions of lines
         PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
         switch (f) {
-            case JSON -> json(k, w, writer, out);
+            case JSON -> json(k, w, writer, out, layer);
             case TEXT -> {
                 if (elision == null) {
                     k.checkDense("format", MatrixWriter.SPARSE_ADVICE, "format");
@@ -103,7 +109,12 @@ final class MatrixCommand implements Callable<Integer> {
                             : " (" + WeightWords.rest(c) + " and get no name)"));
                 }
                 out.println(k.naming().legend(unshared));
-                if (conv.printedImageNote() != null) {
+                if (layer != null) {
+                    out.println("layer " + layer.name() + " of " + trained.checkpoint.getFileName() + ": "
+                            + layer.module() + ", input " + Shapes.text(Shapes.input(g, true))
+                            + ", trained weights" + (layer.bias() ? " (its bias not included)" : ""));
+                }
+                if (layer == null && conv.printedImageNote() != null) {
                     out.println("note: " + conv.printedImageNote());
                 }
                 out.println();
@@ -168,7 +179,7 @@ final class MatrixCommand implements Callable<Integer> {
         return w;
     }
 
-    private void json(ConvMatrix k, double[] w, MatrixWriter writer, PrintWriter out) {
+    private void json(ConvMatrix k, double[] w, MatrixWriter writer, PrintWriter out, TrainedLayer layer) {
         if (dense) {
             k.checkDense("--dense", "leave out --dense for the sparse (COO) form");
         }
@@ -183,6 +194,11 @@ final class MatrixCommand implements Callable<Integer> {
             j.writeStringField("col_order", "inputs (C_in" + spatial(g.spatialDims(), "n") + "), row-major");
             j.writeBooleanField("unshared", k.isUnshared());
             j.writeBooleanField("numeric", w != null);
+            if (layer != null) {
+                j.writeStringField("checkpoint", trained.checkpoint.toString());
+                j.writeStringField("layer", layer.name());
+                j.writeStringField("module", layer.module().toString());
+            }
             j.writeNumberField("weight_count", k.weightCount());
             if (k.isUnshared()) {
                 ConvCost c = ConvCost.of(g, false);

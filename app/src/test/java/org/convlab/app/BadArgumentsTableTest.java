@@ -48,6 +48,8 @@ class BadArgumentsTableTest {
     private static Path missingFile;
     private static Path unreadable;
     private static Path idxWithUnreadableFile;
+    private static Path trained;
+    private static Path trainedV1;
 
     @BeforeAll
     static void fixtures() throws IOException, InterruptedException {
@@ -63,6 +65,8 @@ class BadArgumentsTableTest {
             Files.write(idxWithUnreadableFile.resolve(name), new byte[16]);
         }
         unreadableFile(idxWithUnreadableFile.resolve("train-images-idx3-ubyte"));
+        trained = TrainedModels.save2d(dir.resolve("trained.ckpt"));
+        trainedV1 = TrainedModels.saveV1(dir.resolve("trained-v1.ckpt"));
     }
 
     /**
@@ -92,6 +96,7 @@ class BadArgumentsTableTest {
         elements(c);
         matrix(c);
         cost(c);
+        trainedLayer(c);
         worksheet(c);
         gradcheck(c);
         data(c);
@@ -385,6 +390,27 @@ class BadArgumentsTableTest {
         c.add(file(garbageFile.toString(), "serve", "--port", "0", "--data", TINY, "--reports",
                 garbageFile.toString()));
         c.add(usage("--reports", "serve", "--port", "0", "--data", TINY, "--reports", ""));
+    }
+
+    /** --checkpoint FILE --layer NAME on matrix, elements and cost. */
+    private static void trainedLayer(List<Arguments> c) {
+        String t = trained.toString();
+        for (String command : List.of("matrix", "elements", "cost")) {
+            c.add(usage("conv1, conv2, lc", command, "--checkpoint", t, "--layer", "conv9"));
+            c.add(usage("--layer", command, "--checkpoint", t, "--layer", "relu"));
+            c.add(usage("--layer", command, "--checkpoint", t));
+            c.add(usage("--layer", command, "--layer", "conv1"));
+            c.add(usage("--kernel", command, "--checkpoint", t, "--layer", "conv1", "--kernel", "3"));
+            c.add(usage("--stride", command, "--checkpoint", t, "--layer", "conv1", "--stride", "2"));
+            c.add(file("version-1", command, "--checkpoint", trainedV1.toString(), "--layer", "conv1"));
+            c.add(file(missingFile.toString(), command, "--checkpoint", missingFile.toString(), "--layer", "conv1"));
+            c.add(file(garbageFile.toString(), command, "--checkpoint", garbageFile.toString(), "--layer", "conv1"));
+        }
+        c.add(usage("--weights", "matrix", "--checkpoint", t, "--layer", "conv1", "--weights", "1,2,3"));
+        c.add(usage("--unshared", "elements", "--checkpoint", t, "--layer", "conv1", "--unshared"));
+        c.add(usage("--no-bias", "cost", "--checkpoint", t, "--layer", "conv1", "--no-bias"));
+        c.add(usage("--input", "matrix", "--checkpoint", t, "--layer", "lc", "--input", "1x16x16"));
+        c.add(usage("--input", "matrix", "--checkpoint", t, "--layer", "conv2", "--input", "3x8x8"));
     }
 
     private static Arguments usage(String culprit, String... args) {
