@@ -26,12 +26,12 @@ class GoldenConv1dChannelsTest {
 
     /** Which parameter the one-line error must name for each of PyTorch's refusal kinds. */
     private static final Map<String, String> CULPRIT = Map.of(
-            "kernel", "kernel",
-            "same-stride", "padding",
-            "groups-in", "groups",
-            "groups-out", "groups",
-            "reflect-pad", "padding",
-            "circular-pad", "padding");
+            "kernel", "--kernel",
+            "same-stride", "--padding",
+            "groups-in", "--groups",
+            "groups-out", "--groups",
+            "reflect-pad", "--padding",
+            "circular-pad", "--padding");
 
     private static List<String[]> rows() throws IOException {
         List<String[]> rows = new ArrayList<>();
