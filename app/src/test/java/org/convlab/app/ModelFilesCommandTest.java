@@ -84,9 +84,9 @@ class ModelFilesCommandTest {
         assertThat(Checkpoints.loadModel(ckpt).stateDict()).containsKeys("conv1.weight", "fc.bias");
 
         Path next = dir.resolve("trained.ckpt");
-        Cli train = Cli.run("train", "--data", "synthetic:train=1100,test=50", "--val", "100", "--limit", "320",
+        Cli train = Cli.run("train", "--data", "synthetic:train=400,test=20", "--val", "50", "--limit", "256", "--batch", "32",
                 "--init-from", ckpt.toString(), "--epochs", "2", "--lr", "0.05", "--optimizer", "momentum",
-                "--eval-every", "1", "--save", next.toString(), "--json", "--quiet");
+                "--eval-every", "2", "--save", next.toString(), "--json", "--quiet");
         assertThat(train.exit()).as(train.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(train.out());
         JsonNode curve = j.get("curve");
