@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.convlab.core.BadFileException;
 
@@ -17,8 +18,9 @@ import org.convlab.core.BadFileException;
  * channel, colour PNGs (RGB or a palette, with or without alpha) for three; alpha is ignored and
  * 16-bit samples keep their high byte, 1- to 4-bit grey is scaled to 0..255.
  *
- * <p>The size and colour type are read from the PNG header and checked against the model before
- * the image is decoded, so a wrong or huge image is refused without allocating its pixels.
+ * <p>The chunks are checked (each inside the file, its CRC-32, IEND last: a cut-short image would
+ * otherwise decode with missing rows), then the size and colour type are read from the PNG header
+ * and checked against the model, all before the image is decoded, so a wrong or huge image is refused without allocating its pixels.
  */
 final class PngInput {
     /** The largest PNG file read (a 28x28 or 32x32 image is a few kilobytes). */
@@ -95,7 +97,36 @@ final class PngInput {
             throw new BadFileException(file, 16, "positive width and height and a PNG colour type",
                     width + "x" + height + ", colour type " + type);
         }
+        checkChunks(file, b);
         return new Header(width, height, depth, type);
+    }
+
+    /** Every chunk lies inside the file with a matching CRC-32, and the last is IEND: a cut or flipped file is refused. */
+    private static void checkChunks(Path file, byte[] b) {
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        int at = SIGNATURE.length;
+        while (true) {
+            if (b.length - at < 12) {
+                throw new BadFileException(file, at, "a PNG chunk (the file ends with IEND)", "the end of the file"
+                        + " (cut short?)");
+            }
+            long length = buf.getInt(at) & 0xffffffffL;
+            if (length > b.length - at - 12) {
+                throw new BadFileException(file, at, "a chunk length within the file's " + b.length + " bytes",
+                        Long.toString(length) + " (damaged or cut short)");
+            }
+            CRC32 crc = new CRC32();
+            crc.update(b, at + 4, 4 + (int) length);
+            int stored = buf.getInt(at + 8 + (int) length);
+            if ((int) crc.getValue() != stored) {
+                throw new BadFileException(file, at, "a chunk whose CRC-32 matches its bytes", "a mismatch (damaged)");
+            }
+            boolean end = buf.getInt(at + 4) == 0x49454e44; // IEND
+            at += 12 + (int) length;
+            if (end) {
+                return;
+            }
+        }
     }
 
     private static byte[] pixels(BufferedImage img, int channels) {
