@@ -11,10 +11,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.convlab.data.io.NpyFile;
+import org.convlab.lab.train.ModelKind;
+import org.convlab.lab.train.ModelSpec;
+import org.convlab.nn.Sequential;
 import org.convlab.nn.checkpoint.Checkpoints;
+import org.convlab.onnx.OnnxImport;
+import org.convlab.tensor.io.TensorFile;
 import org.convlab.nn.init.Rng;
 import org.convlab.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -142,6 +148,40 @@ class ModelFilesCommandTest {
         String name = new ObjectMapper().readTree(meta.get("data.class_names")).get(best).asText();
         double p = Softmax.of(logits, 0, logits.length)[best];
         assertThat(r.out().strip()).isEqualTo(String.format("%s  %s %.2f%%", png, name, 100 * p));
+    }
+
+    @Test
+    void aVersionOneCheckpointIsRebuiltFromItsModelKindAndExported() throws Exception {
+        Sequential mlp = new ModelSpec(ModelKind.MLP, 16, 32, 16).build(1, 12, 12, 10, new Rng(9));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", "convlab-train-checkpoint");
+        meta.put("checkpoint_version", "1");
+        meta.put("config.model", "mlp");
+        meta.put("config.hidden", "16");
+        meta.put("config.channels", "32,16");
+        meta.put("data.shape", "1x12x12");
+        meta.put("data.classes", "10");
+        meta.put("data.mean", "[0.5]");
+        meta.put("data.std", "[0.25]");
+        meta.put("optimizer_steps", "");
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        mlp.stateDict().forEach((k, v) -> tensors.put("model/" + k, v));
+        Path v1 = dir.resolve("v1.ckpt");
+        TensorFile.write(v1, meta, tensors);
+
+        Path onnx = dir.resolve("v1.onnx");
+        Cli export = Cli.run("export", "--checkpoint", v1.toString(), "--onnx", onnx.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        Tensor x = random(2, 1, 12, 12);
+        Sequential back = OnnxImport.read(onnx);
+        assertThat(back.forward(x).data()).isEqualTo(mlp.forward(x).data());
+
+        meta.remove("config.hidden");
+        Path broken = dir.resolve("v1-broken.ckpt");
+        TensorFile.write(broken, meta, tensors);
+        Cli r = Cli.run("export", "--checkpoint", broken.toString(), "--onnx", onnx.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).contains(broken.toString(), "version-1", "re-save").doesNotContain("\n");
     }
 
     private static Tensor random(int... dims) {
