@@ -7,6 +7,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.convlab.nn.Module;
+import org.convlab.nn.Sequential;
+import org.convlab.nn.init.Rng;
+import org.convlab.nn.layers.Conv1d;
+import org.convlab.nn.layers.Flatten;
+import org.convlab.nn.layers.Linear;
+import org.convlab.nn.layers.ReLU;
 import org.convlab.nn.checkpoint.Checkpoints;
 import org.convlab.tensor.Tensor;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,12 +39,23 @@ class ImportCheckpointRoundTripTest {
                 .filter(c -> !c.name().contains("Locally") && !c.name().contains("LocallyConnected1d"))
                 .map(c -> Arguments.of("convlab " + c.name(),
                         OnnxImport.load(OnnxExport.toBytes(c.model(), c.sample()), Path.of(c.name() + ".onnx"))));
-        return Stream.concat(fixtures, exports);
+        Sequential oneD = new Sequential()
+                .add("even", Conv1d.builder(3, 4, 4).padding("same").paddingMode("replicate").build(new Rng(7)))
+                .add("relu", new ReLU())
+                .add("wide", Conv1d.builder(4, 4, 3).dilation(2).groups(2).padding("2,1").bias(false).build(new Rng(8)))
+                .add("flatten", new Flatten())
+                .add("fc", new Linear(4 * 14, 5, false, new Rng(9)));
+        Stream<Arguments> conv1d = Stream.of(Arguments.of("convlab Conv1d: even same, replicate, dilated groups",
+                OnnxImport.load(OnnxExport.toBytes(oneD, new int[] {3, 15}), Path.of("conv1d.onnx"))));
+        return Stream.concat(Stream.concat(fixtures, exports), conv1d);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("imported")
     void anImportedModelIsACheckpointLikeAnyOther(String name, OnnxImport.Imported in) {
+        if (name.contains("pooled_cnn")) {
+            assertThat(in.model().stateDict().keySet()).as("nested PyTorch names").anyMatch(k -> k.startsWith("features."));
+        }
         Path file = dir.resolve("imported.ckpt");
         Checkpoints.saveModel(file, in.model(), Map.of());
         Module again = Checkpoints.loadModel(file);
