@@ -104,6 +104,8 @@ class BadArgumentsTableTest {
         lab(c);
         bench(c);
         serve(c);
+        ModelFileCases.add(c, new ModelFileCases.Shared(dir, missingFile, aDirectory, garbageFile, emptyFile, unreadable,
+                missingParent));
         return c.stream();
     }
 

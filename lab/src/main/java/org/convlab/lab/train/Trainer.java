@@ -9,6 +9,7 @@ import org.convlab.data.Batch;
 import org.convlab.data.Batcher;
 import org.convlab.data.DataFingerprint;
 import org.convlab.data.DataSet;
+import org.convlab.lab.reporting.LabJson;
 import org.convlab.nn.Module;
 import org.convlab.nn.Sequential;
 import org.convlab.nn.checkpoint.Checkpoint;
@@ -163,7 +164,9 @@ public final class Trainer {
                 .validation(m -> Evaluation.accuracy(m, data.validation(), data.normalization(), config.batch()),
                         config.evalEvery());
         if (save != null) {
-            fit.checkpoint(save, RunCheckpoint.metadata(config, identity));
+            Map<String, String> meta = RunCheckpoint.metadata(config, identity);
+            meta.put("data.class_names", LabJson.write(data.classNames())); // for predict; not checked on resume
+            fit.checkpoint(save, meta);
         }
         if (saved != null) {
             fit.resume(saved);
