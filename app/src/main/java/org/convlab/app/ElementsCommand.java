@@ -53,6 +53,7 @@ final class ElementsCommand implements Callable<Integer> {
         ConvGeometry g = conv.geometry();
         Elements elements = new Elements(g, unshared);
         List<Long> rows = ElementSelection.parse(at, elements.taps());
+        AlgebraMemory.checkElements(elements, rows, json);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(toJson(g, elements, rows)));
