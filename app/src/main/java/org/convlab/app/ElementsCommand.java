@@ -60,6 +60,7 @@ final class ElementsCommand implements Callable<Integer> {
         boolean unshared = layer == null ? this.unshared : layer.unshared();
         Elements elements = new Elements(g, unshared);
         List<Long> rows = ElementSelection.parse(at, elements.taps());
+        AlgebraMemory.checkElements(elements, rows, json);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(toJson(g, elements, rows, layer)));

@@ -88,6 +88,7 @@ final class MatrixCommand implements Callable<Integer> {
         }
         ConvMatrix k = ConvMatrix.of(g, unshared);
         double[] w = layer != null ? layer.weights() : weights == null ? null : parseWeights(weights);
+        AlgebraMemory.checkMatrix(k, f, dense, elision, w != null);
         MatrixWriter writer = new MatrixWriter(k, w, !k.naming().plain());
         // buffered without flushing per line: a sparse K can have tens of millions of lines
         PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
