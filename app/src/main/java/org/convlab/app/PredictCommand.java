@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.convlab.core.BadFileException;
 import org.convlab.core.BadParameterException;
 import org.convlab.data.Normalization;
+import org.convlab.data.image.PngInput;
 import org.convlab.data.io.NpyFile;
 import org.convlab.nn.Module;
 import org.convlab.tensor.Tensor;
@@ -136,6 +137,7 @@ final class PredictCommand implements Callable<Integer> {
         Normalization norm = Normalization.of(card.mean(), card.std());
         float[] data = new float[Math.multiplyExact(images.size(), plane)];
         for (int i = 0; i < images.size(); i++) {
+            PathOptions.inputFile("IMAGE", images.get(i));
             byte[] px = PngInput.read(images.get(i), s[0], s[1], s[2]);
             int hw = s[1] * s[2];
             for (int k = 0; k < plane; k++) {

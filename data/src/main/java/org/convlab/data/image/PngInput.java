@@ -1,4 +1,4 @@
-package org.convlab.app;
+package org.convlab.data.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
@@ -22,9 +22,9 @@ import org.convlab.core.BadFileException;
  * otherwise decode with missing rows), then the size and colour type are read from the PNG header
  * and checked against the model, all before the image is decoded, so a wrong or huge image is refused without allocating its pixels.
  */
-final class PngInput {
+public final class PngInput {
     /** The largest PNG file read (a 28x28 or 32x32 image is a few kilobytes). */
-    static final long MAX_BYTES = 64L << 20;
+    public static final long MAX_BYTES = 64L << 20;
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private PngInput() {
@@ -36,8 +36,7 @@ final class PngInput {
      * @throws BadFileException naming the file when it is not a PNG, damaged, or of another size
      *                          or channel count than the model's
      */
-    static byte[] read(Path file, int channels, int height, int width) {
-        PathOptions.inputFile("IMAGE", file);
+    public static byte[] read(Path file, int channels, int height, int width) {
         byte[] bytes;
         try {
             long size = Files.size(file);
