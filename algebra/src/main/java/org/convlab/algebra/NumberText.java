@@ -34,6 +34,18 @@ public final class NumberText {
         return String.format(Locale.ROOT, "%,d", v);
     }
 
+    /**
+     * {@code a / b} rounded half-up to one decimal, grouped, a trailing {@code .0} dropped
+     * ({@code 1,234.5}, {@code 27}); {@code "-"} when {@code b} is 0.
+     */
+    public static String ratio(BigInteger a, BigInteger b) {
+        if (b.signum() == 0) {
+            return "-";
+        }
+        BigDecimal r = new BigDecimal(a).divide(new BigDecimal(b), 1, RoundingMode.HALF_UP);
+        return String.format(Locale.ROOT, "%,.1f", r).replaceAll("\\.0$", "");
+    }
+
     /** {@code 99,883,155,456}. */
     public static String grouped(long v) {
         return String.format(Locale.ROOT, "%,d", v);

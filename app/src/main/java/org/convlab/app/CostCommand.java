@@ -161,9 +161,9 @@ final class CostCommand implements Callable<Integer> {
         rows.add(new String[] {"  weights", n(c.denseWeights()),
                 n(c.inputElements()) + " inputs * " + n(c.outputElements()) + " outputs"});
         rows.add(new String[] {"  parameters", n(c.denseParameters()), "+ " + n(c.denseBiases()) + " biases"});
-        rows.add(new String[] {"  " + WeightWords.WEIGHT_RATIO, ratio(c.denseWeights(), c.weights()) + " x",
+        rows.add(new String[] {"  " + WeightWords.WEIGHT_RATIO, NumberText.ratio(c.denseWeights(), c.weights()) + " x",
                 "dense weights / convolution weights"});
-        rows.add(new String[] {"  " + WeightWords.PARAMETER_RATIO, ratio(c.denseParameters(), c.parameters()) + " x",
+        rows.add(new String[] {"  " + WeightWords.PARAMETER_RATIO, NumberText.ratio(c.denseParameters(), c.parameters()) + " x",
                 "dense parameters / convolution parameters"});
         rows.add(new String[] {"locally connected, same windows", "", ""});
         rows.add(new String[] {"  " + WeightWords.ALL, n(c.localWeights()),
@@ -181,15 +181,6 @@ final class CostCommand implements Callable<Integer> {
     private static Double ratioNumber(BigInteger a, BigInteger b) {
         return b.signum() == 0 ? null : new java.math.BigDecimal(a).divide(new java.math.BigDecimal(b),
                 new java.math.MathContext(6)).doubleValue();
-    }
-
-    private static String ratio(BigInteger a, BigInteger b) {
-        if (b.signum() == 0) {
-            return "-";
-        }
-        java.math.BigDecimal r = new java.math.BigDecimal(a).divide(new java.math.BigDecimal(b), 1,
-                java.math.RoundingMode.HALF_UP);
-        return String.format(java.util.Locale.ROOT, "%,.1f", r).replaceAll("\\.0$", "");
     }
 
     private static String field(List<ReceptiveField> f) {

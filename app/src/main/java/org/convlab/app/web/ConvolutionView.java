@@ -288,8 +288,8 @@ public final class ConvolutionView {
         dense.put("biases", n(c.denseBiases()));
         dense.put("parameters", n(c.denseParameters()));
         dense.put("macs", n(c.denseMacs()));
-        dense.put(WeightWords.WEIGHT_RATIO_KEY, ratio(c.denseWeights(), c.weights()));
-        dense.put(WeightWords.PARAMETER_RATIO_KEY, ratio(c.denseParameters(), c.parameters()));
+        dense.put(WeightWords.WEIGHT_RATIO_KEY, NumberText.ratio(c.denseWeights(), c.weights()));
+        dense.put(WeightWords.PARAMETER_RATIO_KEY, NumberText.ratio(c.denseParameters(), c.parameters()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("shared", shared);
         m.put("unshared", local);
@@ -298,16 +298,6 @@ public final class ConvolutionView {
         m.put("outputs", n(c.outputElements()));
         m.put("inputs", n(c.inputElements()));
         return m;
-    }
-
-    /** {@code a / b} rounded to one decimal and grouped, "-" when {@code b} is 0. */
-    private static String ratio(BigInteger a, BigInteger b) {
-        if (b.signum() == 0) {
-            return "-";
-        }
-        java.math.BigDecimal r = new java.math.BigDecimal(a).divide(new java.math.BigDecimal(b), 1,
-                java.math.RoundingMode.HALF_UP);
-        return String.format(java.util.Locale.ROOT, "%,.1f", r).replaceAll("\\.0$", "");
     }
 
     private static String n(BigInteger v) {
