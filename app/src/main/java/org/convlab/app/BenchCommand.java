@@ -23,10 +23,9 @@ import org.convlab.tensor.kernels.ConvPlan;
 import org.convlab.tensor.kernels.DenseKernels;
 import org.convlab.tensor.kernels.Gemm;
 import org.convlab.tensor.kernels.Kernels;
+import org.convlab.tensor.kernels.MachinePeak;
 import org.convlab.tensor.kernels.Workspace;
 import org.convlab.tensor.parallel.Parallel;
-import org.convlab.tensor.simd.FmaPeak;
-import org.convlab.tensor.simd.VectorWidths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -143,30 +142,9 @@ final class BenchCommand implements Callable<Integer> {
         double seconds = quick ? 1.0 : 1.5;
         double[] v = new double[threads.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = concurrentPeak(threads.get(i), seconds);
+            v[i] = MachinePeak.gflops(threads.get(i), seconds);
         }
         return new Row("FMA peak (registers only)", "GFLOP/s", v);
-    }
-
-    /** Sum of the FMA peaks of {@code n} threads measuring at the same time. */
-    private static double concurrentPeak(int n, double seconds) {
-        double[] each = new double[n];
-        Thread[] ts = new Thread[n];
-        for (int i = 0; i < n; i++) {
-            int id = i;
-            ts[i] = new Thread(() -> each[id] = FmaPeak.measure(seconds));
-            ts[i].start();
-        }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            try {
-                ts[i].join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            sum += each[i];
-        }
-        return sum;
     }
 
     private List<Row> gemmRows(BenchTimer timer) {
@@ -302,7 +280,7 @@ final class BenchCommand implements Callable<Integer> {
             StringBuilder line = new StringBuilder(String.format("%-36s", row.name()));
             for (int i = 0; i < row.values().length; i++) {
                 String cell = String.format("%.1f %s", row.values()[i], row.unit());
-                if (row != rows.get(0) && row.unit().equals("GFLOP/s")) {
+                if (row != rows.get(0) && row.unit().equals("GFLOP/s") && !Double.isNaN(peak[i])) {
                     cell += String.format(" %3.0f%%", 100 * row.values()[i] / peak[i]);
                 } else {
                     cell += "     ";
@@ -362,7 +340,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments();
         return String.format("%s, %d cores; %s %s; kernels %s; JVM flags: %s", cpu,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), Kernels.simd() ? "Vector API, " + VectorWidths.describe() : "reference (scalar)",
+                System.getProperty("java.version"), Kernels.vectorDescription(),
                 flags.isEmpty() ? "(none)" : String.join(" ", flags));
     }
 

@@ -51,7 +51,7 @@ class LayeringTest {
     @Test
     void simdIsInternalToTensor() {
         Layering.simdIsInternal().allowEmptyShould(false)
-                .because("only tensor wires its SIMD kernels").check(product.that(Pending.NOT_YET_MOVED));
+                .because("only tensor wires its SIMD kernels").check(product);
     }
 
     @Test

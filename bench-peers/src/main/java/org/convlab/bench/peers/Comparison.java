@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.convlab.tensor.kernels.MachinePeak;
 
 /**
  * One side-by-side run: for every thread count, the GEMM peak, then every workload (model x
@@ -15,6 +16,8 @@ import java.util.Map;
 public final class Comparison {
     /** Allowed difference of logits and loss, relative to max(1, max |reference logit|). */
     public static final double TOLERANCE = 1e-4;
+    /** How long each thread measures the FMA peak, seconds. */
+    private static final double FMA_SECONDS = 1.5;
     /** Which engine of a pair is the numerator of its ratio: the earlier in this list (above 1: it is faster). */
     static final List<String> NUMERATORS = List.of("convlab", "onnxruntime", "pytorch-py", "pytorch-djl");
 
@@ -51,6 +54,7 @@ public final class Comparison {
     public Results run() throws Exception {
         Machine machine = Machine.detect();
         String loadAtStart = Environment.loadAverage();
+        Map<Integer, Double> fmaPeaks = new LinkedHashMap<>();
         List<Results.Peak> peaks = new ArrayList<>();
         List<Results.Check> checks = new ArrayList<>();
         List<Results.Row> rows = new ArrayList<>();
@@ -64,11 +68,11 @@ public final class Comparison {
                 }
             }
             for (int t : options.threads()) {
-                double peak = Double.NaN;
+                progress.printf(Locale.ROOT, "FMA peak on %d thread(s)%n", t);
+                double peak = MachinePeak.gflops(t, FMA_SECONDS);
+                fmaPeaks.put(t, peak);
                 if (options.gemmSize() > 0) {
-                    List<Results.Peak> p = peaks(t, machine);
-                    peaks.addAll(p);
-                    peak = p.stream().mapToDouble(Results.Peak::gflops).max().orElse(Double.NaN);
+                    peaks.addAll(peaks(t, machine));
                 }
                 for (Model model : options.workloads()) {
                     Weights weights = Weights.generate(model, options.seed());
@@ -83,7 +87,7 @@ public final class Comparison {
                 e.close();
             }
         }
-        return new Results(machine, Environment.describe(loadAtStart), descriptions, peaks, checks, rows);
+        return new Results(machine, Environment.describe(loadAtStart), descriptions, fmaPeaks, peaks, checks, rows);
     }
 
     private List<Results.Peak> peaks(int threads, Machine machine) throws Exception {

@@ -30,9 +30,7 @@ final class Environment {
         m.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version"));
         m.put("jvm_flags", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        m.put("vectors", org.convlab.tensor.kernels.Kernels.simd()
-                ? "convlab's kernels: " + org.convlab.tensor.simd.VectorWidths.describe()
-                : "convlab's kernels: reference (scalar)");
+        m.put("vectors", "convlab's kernels: " + org.convlab.tensor.kernels.Kernels.vectorDescription());
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         for (String key : new String[] {"ai.djl.offline", "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads"}) {
             m.put(key, String.valueOf(System.getProperty(key)));

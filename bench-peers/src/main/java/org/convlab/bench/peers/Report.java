@@ -51,6 +51,7 @@ public final class Report {
         }
         s.append("FLOPs per image: forward = 2 x MACs of the conv/linear layers; training step = forward + weight\n"
                 + "gradients (2 x MACs) + input gradients (2 x MACs, all layers but the first) = 3 x forward - 2 x MACs(layer 1).\n");
+        fmaPeaks(s, r);
         peaks(s, r);
         checks(s, r);
         for (String mode : new String[] {"train", "infer"}) {
@@ -60,13 +61,30 @@ public final class Report {
         return s.toString();
     }
 
+    private static void fmaPeaks(StringBuilder s, Results r) {
+        if (r.fmaPeaks() == null || r.fmaPeaks().isEmpty()) {
+            return;
+        }
+        List<String> each = new ArrayList<>();
+        r.fmaPeaks().forEach((t, g) -> each.add(String.format(Locale.ROOT, "%d thread(s) %s", t,
+                Double.isNaN(g) ? "unmeasured (reference kernels)" : String.format(Locale.ROOT, "%.1f GFLOP/s", g))));
+        s.append("FMA peak (registers only, every width the JVM offers, the best kept; every % of peak below is of it): ")
+                .append(String.join(", ", each)).append('\n');
+    }
+
+    /** The FMA peak at this thread count, NaN when unknown. */
+    private static double fmaPeak(Results r, int threads) {
+        Double g = r.fmaPeaks() == null ? null : r.fmaPeaks().get(threads);
+        return g == null ? Double.NaN : g;
+    }
+
     private static void peaks(StringBuilder s, Results r) {
         if (r.peaks().isEmpty()) {
             return;
         }
         Set<String> paths = new LinkedHashSet<>();
         r.peaks().forEach(p -> paths.add(p.path()));
-        s.append(String.format(Locale.ROOT, "%nPractical peak: n x n x n float32 GEMM, median GFLOP/s (theoretical = nominal clock x %d flop/cycle x threads)%n",
+        s.append(String.format(Locale.ROOT, "%nGEMM: n x n x n float32, median GFLOP/s (theoretical = nominal clock x %d flop/cycle x threads, for reference)%n",
                 r.machine().flopsPerCycle()));
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-8s", "threads"));
         paths.forEach(p -> head.append(String.format(Locale.ROOT, "%-40s", p + ", n=" + r.peaks().stream()
@@ -81,7 +99,7 @@ public final class Report {
             for (String path : paths) {
                 Results.Peak p = r.peaks().stream().filter(x -> x.threads() == t && x.path().equals(path)).findFirst().orElse(null);
                 line.append(String.format(Locale.ROOT, "%-40s", p == null ? "n/a"
-                        : String.format(Locale.ROOT, "%.1f (%.0f%% of theor.)", p.gflops(), 100 * p.gflops() / p.theoretical())));
+                        : String.format(Locale.ROOT, "%.1f (%s of FMA peak)", p.gflops(), percent(p.gflops() / fmaPeak(r, t)))));
                 if (p != null) {
                     theory = p.theoretical();
                 }
@@ -106,6 +124,10 @@ public final class Report {
         }
     }
 
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
+    }
+
     private static String sci(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1e", v);
     }
@@ -121,7 +143,7 @@ public final class Report {
                 columns.add(e);
             }
         }
-        s.append(String.format(Locale.ROOT, "%n%s, batch 64: images/s | GFLOP/s | %% of the best measured GEMM peak (medians)%n",
+        s.append(String.format(Locale.ROOT, "%n%s, batch 64: images/s | GFLOP/s | %% of the FMA peak at this thread count (medians)%n",
                 mode.equals("train") ? "Training step (forward + cross-entropy + backward + SGD)" : "Inference (forward only)"));
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-14s %-4s", "workload", "thr"));
         columns.forEach(c -> head.append(String.format(Locale.ROOT, "%-24s", c)));
@@ -133,7 +155,7 @@ public final class Report {
                 Results.Measurement m = row.engines().get(c);
                 line.append(String.format(Locale.ROOT, "%-24s", m == null ? "n/a" : String.format(Locale.ROOT,
                         "%.0f | %.1f | %s", m.imagesPerSecond(), m.gflops(),
-                        Double.isNaN(m.fractionOfPeak()) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * m.fractionOfPeak()))));
+                        percent(m.fractionOfPeak()))));
             }
             List<String> ratios = new ArrayList<>();
             row.ratios().forEach((k, v) -> ratios.add(shortPair(k) + " " + String.format(Locale.ROOT, "%.2f", v)));

@@ -9,12 +9,13 @@ import java.util.Map;
  * @param machine     the CPU and its theoretical rate
  * @param environment JDK, JVM flags, relevant environment variables and properties
  * @param engines     per engine name, its description ("n/a: ..." when not available)
+ * @param fmaPeaks    per thread count, the FMA peak measured in this run (GFLOP/s; the yardstick of every "% of peak")
  * @param peaks       the GEMM peak per thread count and path
  * @param checks      the correctness checks
  * @param rows        the timed workloads
  */
 public record Results(Machine machine, Map<String, String> environment, Map<String, String> engines,
-                      List<Peak> peaks, List<Check> checks, List<Row> rows) {
+                      Map<Integer, Double> fmaPeaks, List<Peak> peaks, List<Check> checks, List<Row> rows) {
 
     /**
      * The practical peak through one GEMM path.
@@ -54,7 +55,7 @@ public record Results(Machine machine, Map<String, String> environment, Map<Stri
      * @param mode          train or infer
      * @param threads       thread count
      * @param flopsPerImage analytic FLOPs per image ({@link Flops})
-     * @param peakGflops    the best measured GEMM peak at this thread count
+     * @param peakGflops    the FMA peak measured at this thread count
      * @param engines       per engine, its measurement
      * @param ratios        per pair "a/b", the median over rounds of images/s of a over b
      */
@@ -69,7 +70,7 @@ public record Results(Machine machine, Map<String, String> environment, Map<Stri
      * @param samples         images/s of every repetition
      * @param stepsPerRep     steps in one repetition
      * @param gflops          median GFLOP/s (analytic FLOPs x images/s)
-     * @param fractionOfPeak  gflops / the best measured GEMM peak at this thread count
+     * @param fractionOfPeak  gflops / the FMA peak measured at this thread count
      * @param liveHeapBytes   the Java heap live before its repetitions, after a full GC (-1: not measured)
      * @param peakHeapBytes   the highest Java heap in use during its repetitions (-1: not measured)
      * @param allocatedBytesPerStep bytes allocated on the Java heap per step (-1: not measured)

@@ -19,7 +19,7 @@ class ReportTest {
         engines.put("convlab", Engines.unavailable("convlab"));
         engines.put("pytorch-djl", "PyTorch 2.7.1");
         return new Results(new Machine("AMD EPYC", 2445, false, 32, 2), Map.of("jdk", "17", "jvm_flags", "", "date", "today"),
-                engines,
+                engines, Map.of(1, 125.2),
                 List.of(new Results.Peak(1, "pytorch-djl matmul", 1024, 62.6, List.of(62.6), 78.24)),
                 List.of(new Results.Check("cnn-3x32x32", "train", 1, "pytorch-py", "pytorch-djl", 2e-7, 0.25, 0, 3e-7, true),
                         new Results.Check("cnn-3x32x32", "infer", 1, "onnxruntime", "pytorch-djl", 2e-7, 0.25,
@@ -32,7 +32,8 @@ class ReportTest {
         String text = Report.text(results(), Engines.ALL);
         assertThat(text).contains("convlab      n/a: convlab cannot run in this build");
         assertThat(text).containsPattern("cnn-3x32x32 +1 +n/a +800 \\| 31\\.3 \\| 50% +1600 \\| 62\\.6 \\| 100% +py/djl 2\\.00");
-        assertThat(text).contains("62.6 (80% of theor.)");
+        assertThat(text).contains("62.6 (50% of FMA peak)");
+        assertThat(text).contains("FMA peak (registers only, every width the JVM offers, the best kept; every % of peak below is of it): 1 thread(s) 125.2 GFLOP/s");
         assertThat(text).containsPattern("cnn-3x32x32 +train +1 +pytorch-py +pytorch-djl +0\\.250 +2\\.0e-07 +0\\.0e\\+00 +3\\.0e-07 +ok");
         assertThat(text).doesNotContain("Inference");
     }

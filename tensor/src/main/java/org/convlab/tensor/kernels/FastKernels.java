@@ -21,4 +21,15 @@ public interface FastKernels {
 
     /** The vector width the kernels use, in bits. */
     int vectorBits();
+
+    /** The widths in use, the JVM's widest and the CPU's widest, as a phrase for a speed report. */
+    String describeWidths();
+
+    /**
+     * The calling thread's measured FMA peak in GFLOP/s: independent FMA chains, no memory, at
+     * every width the JVM offers, the best kept.
+     *
+     * @param seconds about how long to measure
+     */
+    double fmaPeak(double seconds);
 }

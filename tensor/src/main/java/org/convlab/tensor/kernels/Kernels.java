@@ -74,6 +74,21 @@ public final class Kernels {
         return FAST == null ? 0 : FAST.vectorBits();
     }
 
+    /**
+     * The vector widths that matter to a speed figure, e.g. {@code "Vector API, 256-bit vectors in use
+     * (8 lanes); JVM's widest 256-bit; CPU's widest 256-bit"}, or {@code "reference (scalar)"}.
+     */
+    public static String vectorDescription() {
+        check();
+        return FAST == null ? "reference (scalar)" : "Vector API, " + FAST.describeWidths();
+    }
+
+    /** The fast kernels in use, or {@code null} for the reference ones ({@link MachinePeak} measures with them). */
+    static FastKernels fast() {
+        check();
+        return FAST;
+    }
+
     /** The matrix multiply in use. */
     public static Gemm gemm() {
         check();

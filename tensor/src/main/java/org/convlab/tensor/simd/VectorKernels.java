@@ -39,4 +39,14 @@ public final class VectorKernels implements FastKernels {
     public int vectorBits() {
         return Lanes.F.vectorBitSize();
     }
+
+    @Override
+    public String describeWidths() {
+        return VectorWidths.describe();
+    }
+
+    @Override
+    public double fmaPeak(double seconds) {
+        return FmaPeak.measure(seconds);
+    }
 }
