@@ -128,18 +128,27 @@ async function loadModels(wanted) {
   }
 }
 
-/** Sets an image's source and resolves once it is drawn (or failed). */
+/**
+ * Sets an image's source and resolves once it is drawn (or failed). A load superseded by a newer
+ * one for the same image counts as finished, so the page still settles.
+ */
 function load(img, url) {
   return new Promise(resolve => {
     if (img.getAttribute('src') === url && img.complete) {
       resolve();
       return;
     }
+    if (img.pending) img.pending();
     activity.requests++;
+    let finished = false;
     const done = () => {
+      if (finished) return;
+      finished = true;
+      if (img.pending === done) img.pending = null;
       activity.requests--;
       resolve();
     };
+    img.pending = done;
     img.onload = done;
     img.onerror = done;
     img.src = url;
