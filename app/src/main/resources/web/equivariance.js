@@ -90,6 +90,7 @@ async function refreshTrained(id, d) {
     await load(field('img-trained'), t.image_url);
     if (id !== requestId) return;
     showModelError(null);
+    field('trained-label').textContent = 'saved model (margin ' + t.margin + ')';
     field('err-trained-whole').textContent = format(t.errors.whole);
     field('err-trained-interior').textContent = format(t.errors.interior);
     field('trained-caption').textContent = t.layers.join(' \u2192 ') + '; ' + t.shown + ' of ' + t.features[0]

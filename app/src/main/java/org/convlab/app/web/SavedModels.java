@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.convlab.core.BadParameterException;
@@ -53,7 +54,7 @@ public final class SavedModels {
      * One model offered.
      *
      * @param id       what a client sends to choose it
-     * @param name     what the page shows, e.g. {@code cnn seed 7, test accuracy 0.912 (cnn-seed7-0a1b2c3d4e5f.ckpt)}
+     * @param name     what the page shows, e.g. {@code cnn seed 7, 2 epochs, test accuracy 48.8% (runs/cnn-seed7-84950bb1520d.ckpt)}
      * @param file     the checkpoint
      * @param origin   {@code --model} or {@code report}
      * @param bytes    the checkpoint's size
@@ -103,7 +104,7 @@ public final class SavedModels {
         return out;
     }
 
-    /** {@code cnn seed 7, test accuracy 0.9123} from a run's record; {@code unfinished run} without one. */
+    /** {@code cnn seed 7, 2 epochs, test accuracy 48.8%} from a run's record; {@code unfinished run} without one. */
     private static String runName(Path record, boolean finished) {
         if (!finished) {
             return "unfinished run";
@@ -113,10 +114,16 @@ public final class SavedModels {
                 return "run";
             }
             JsonNode r = LabJson.mapper().readTree(record.toFile());
-            String run = r.path("run").asText("run");
+            StringBuilder name = new StringBuilder(r.path("run").asText("run"));
+            String epochs = r.path("spec").path("epochs").asText("");
+            if (!epochs.isEmpty()) {
+                name.append(", ").append(epochs).append(epochs.equals("1") ? " epoch" : " epochs");
+            }
             JsonNode acc = r.path("test_accuracy");
-            return acc.isNumber() ? run + ", test accuracy " + String.format(java.util.Locale.ROOT, "%.4f",
-                    acc.asDouble()) : run;
+            if (acc.isNumber()) {
+                name.append(", test accuracy ").append(String.format(Locale.ROOT, "%.1f%%", 100 * acc.asDouble()));
+            }
+            return name.toString();
         } catch (IOException | RuntimeException e) {
             return "run (unreadable record)";
         }

@@ -35,7 +35,7 @@ class SavedModelsApiTest {
         given = SavedModelFiles.all(Files.createDirectories(tmp.resolve("models")));
         Files.copy(given.get(1), runs.resolve("cnn-seed7-0123456789ab.ckpt"));
         Files.writeString(runs.resolve("cnn-seed7-0123456789ab.json"),
-                "{\"run\": \"cnn seed 7\", \"test_accuracy\": 0.8125}\n");
+                "{\"run\": \"cnn seed 7\", \"spec\": {\"epochs\": \"2\"}, \"test_accuracy\": 0.812}\n");
         Files.copy(given.get(0), runs.resolve("cnn-seed8-0123456789ab.ckpt"));
         Files.writeString(runs.resolve("damaged-seed1-0123456789ab.ckpt"), "not a checkpoint");
         try (RandomAccessFile f = new RandomAccessFile(runs.resolve("huge-seed1-0123456789ab.ckpt").toFile(), "rw")) {
@@ -73,7 +73,7 @@ class SavedModelsApiTest {
         assertThat(list.get(0).get("name").asText()).startsWith("lab-cnn.ckpt (");
         assertThat(list.get(0).get("origin").asText()).isEqualTo("--model");
         assertThat(list.get(4).get("name").asText())
-                .isEqualTo("cnn seed 7, test accuracy 0.8125 (runs/cnn-seed7-0123456789ab.ckpt)");
+                .isEqualTo("cnn seed 7, 2 epochs, test accuracy 81.2% (runs/cnn-seed7-0123456789ab.ckpt)");
         assertThat(list.get(4).get("origin").asText()).isEqualTo("report");
         assertThat(list.get(4).get("finished").asBoolean()).isTrue();
         assertThat(list.get(5).get("name").asText()).isEqualTo("unfinished run (runs/cnn-seed8-0123456789ab.ckpt)");
