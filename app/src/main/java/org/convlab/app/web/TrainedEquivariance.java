@@ -43,8 +43,12 @@ public final class TrainedEquivariance {
         this.models = models;
     }
 
-    /** One position: the features {@code (C, H, W)} and the errors against the first position. */
-    record Result(int top, int left, Tensor features, FeatureExtractor.Measured measured) {
+    /**
+     * One position: the first {@link #SHOWN} feature maps {@code (min(C, SHOWN), H, W)} row-major,
+     * the errors against the first position and, for the first position only, all features
+     * {@code (C, H, W)} (what the other positions are measured against; the cache stays small).
+     */
+    record Result(int top, int left, float[] shown, FeatureExtractor.Measured measured, Tensor all) {
     }
 
     private record Key(FeatureExtractor model, int image, int position) {
@@ -109,7 +113,7 @@ public final class TrainedEquivariance {
         FeatureExtractor f = loaded(q).features();
         Result r = result(new Key(f, image(q), position(q)));
         int[] s = f.featureShape();
-        return Png.heatTiles(r.features().data(), Math.min(SHOWN, s[0]), s[1], s[2], COLUMNS);
+        return Png.heatTiles(r.shown(), Math.min(SHOWN, s[0]), s[1], s[2], COLUMNS);
     }
 
     private SavedModels.Loaded loaded(QueryParams q) {
@@ -147,8 +151,9 @@ public final class TrainedEquivariance {
         Tensor features = key.model().forward(Tensor.wrap(placed, 1, 1, side, side));
         int[] d = features.shape().dims();
         Tensor chw = features.reshape(d[1], d[2], d[3]);
-        Tensor fx = base == null ? chw : base.features();
-        Result r = new Result(top, left, chw, key.model().measure(fx, chw, top, left));
+        Tensor fx = base == null ? chw : base.all();
+        float[] shown = java.util.Arrays.copyOf(chw.data(), Math.min(SHOWN, d[1]) * d[2] * d[3]);
+        Result r = new Result(top, left, shown, key.model().measure(fx, chw, top, left), base == null ? chw : null);
         synchronized (results) {
             results.put(key, r);
         }

@@ -419,6 +419,7 @@ class BrowserTest {
         assertThat(interior).isLessThan(1e-6);
         assertThat(number("err-trained-whole")).isGreaterThan(1e-4);
         assertThat(number("err-mlp-interior")).isGreaterThan(0.3);
+        assertThat(byId("trained-label").getText()).isEqualTo("saved model (margin 3)");
         assertThat(byId("trained-note").getText()).isEqualTo("Saved model: the shift (4, 8) is (4, 8) feature pixels at "
                 + "total stride 1; interior margin 3 feature pixels.");
         assertThat(driver.getCurrentUrl()).contains("model=model-1").contains("position=9");
