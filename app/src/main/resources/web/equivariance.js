@@ -19,6 +19,11 @@ function params() {
   };
 }
 
+/** The chosen saved model's id, or '' for none. */
+function model() {
+  return field('model').value;
+}
+
 function positionText(p) {
   const top = STEP * Math.floor(p / GRID);
   const left = STEP * (p % GRID);
@@ -33,6 +38,7 @@ function format(v) {
 
 function writeUrl() {
   const p = params();
+  if (model()) p.model = model();
   history.replaceState(null, '', '?' + new URLSearchParams(p).toString());
 }
 
@@ -58,6 +64,9 @@ async function refresh() {
     field('interior-head').textContent = 'interior (margin ' + d.margin + ')';
     field('source').textContent = 'Image ' + d.image + ' (' + d.label + ') of ' + d.source + '.';
     syncExample(d.image);
+    field('untrained-option').textContent = 'untrained (seed ' + d.seed + ')';
+    await refreshTrained(id, d);
+    if (id !== requestId) return;
     field('results').classList.remove('stale');
     writeUrl();
   } catch (e) {
@@ -67,18 +76,80 @@ async function refresh() {
   }
 }
 
-/** Sets an image's source and resolves once it is drawn (or failed). */
+/** Shows the saved model's features and errors at the position of d, or its one-line refusal. */
+async function refreshTrained(id, d) {
+  const chosen = model();
+  if (!chosen) {
+    showTrained(false);
+    showModelError(null);
+    return;
+  }
+  try {
+    const t = await apiGet('/api/models/equivariance', { model: chosen, image: d.image, position: d.position });
+    if (id !== requestId) return;
+    await load(field('img-trained'), t.image_url);
+    if (id !== requestId) return;
+    showModelError(null);
+    field('trained-label').textContent = 'saved model (margin ' + t.margin + ')';
+    field('err-trained-whole').textContent = format(t.errors.whole);
+    field('err-trained-interior').textContent = format(t.errors.interior);
+    field('trained-caption').textContent = t.layers.join(' \u2192 ') + '; ' + t.shown + ' of ' + t.features[0]
+      + ' maps of ' + t.features[1] + ' x ' + t.features[2];
+    field('trained-note').textContent = 'Saved model: ' + t.note + '; interior margin ' + t.margin
+      + ' feature pixels' + (t.aligned ? '.' : ' (the row shows dashes).');
+    showTrained(true);
+  } catch (e) {
+    if (id !== requestId) return;
+    showTrained(false);
+    showModelError(e.message);
+  }
+}
+
+function showTrained(on) {
+  field('fig-trained').hidden = !on;
+  field('row-trained').hidden = !on;
+  field('trained-note').hidden = !on;
+}
+
+function showModelError(message) {
+  const box = field('model-error');
+  box.textContent = message || '';
+  box.hidden = !message;
+}
+
+/** Fills the model list from /api/models, choosing the one named in the address if any. */
+async function loadModels(wanted) {
+  const select = field('model');
+  try {
+    const list = await apiGet('/api/models');
+    for (const m of list.models) select.appendChild(new Option(m.name, m.id));
+    if (wanted && [...select.options].some(o => o.value === wanted)) select.value = wanted;
+  } catch (e) {
+    showModelError(e.message);
+  }
+}
+
+/**
+ * Sets an image's source and resolves once it is drawn (or failed). A load superseded by a newer
+ * one for the same image counts as finished, so the page still settles.
+ */
 function load(img, url) {
   return new Promise(resolve => {
     if (img.getAttribute('src') === url && img.complete) {
       resolve();
       return;
     }
+    if (img.pending) img.pending();
     activity.requests++;
+    let finished = false;
     const done = () => {
+      if (finished) return;
+      finished = true;
+      if (img.pending === done) img.pending = null;
       activity.requests--;
       resolve();
     };
+    img.pending = done;
     img.onload = done;
     img.onerror = done;
     img.src = url;
@@ -118,6 +189,7 @@ async function start() {
     if (q.has(name)) field(name).value = q.get(name);
   }
   if (q.has('position')) field('position').value = q.get('position');
+  await loadModels(q.get('model'));
   try {
     catalogue = await apiGet('/api/images');
     const select = field('example');
@@ -138,6 +210,7 @@ async function start() {
   field('seed').addEventListener('input', later);
   field('position').addEventListener('input', refresh);
   field('play').addEventListener('click', play);
+  field('model').addEventListener('change', refresh);
   refresh();
 }
 

@@ -1,13 +1,20 @@
 package org.convlab.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.convlab.app.web.ExplorerServer;
 import org.convlab.app.web.ImageSource;
 import org.convlab.app.web.ImageSources;
+import org.convlab.app.web.Limits;
+import org.convlab.app.web.SavedModels;
+import org.convlab.core.BadFileException;
 import org.convlab.data.DataSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +30,8 @@ import picocli.CommandLine.Spec;
         footer = {"%nExamples:",
             "  ./convlab serve",
             "  ./convlab serve --port 0            (a free port)",
-            "  ./convlab serve --data synthetic    (the generated glyphs instead of Fashion-MNIST)"})
+            "  ./convlab serve --data synthetic    (the generated glyphs instead of Fashion-MNIST)",
+            "  ./convlab serve --model cnn.ckpt    (a saved model on the equivariance page)"})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,17 +49,26 @@ final class ServeCommand implements Callable<Integer> {
             description = "The report directory shown on the reports page. Default ${DEFAULT-VALUE}.")
     Path reports;
 
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "A saved model (train --save, import, or reproduce's DIR/runs/*.ckpt) whose convolutional "
+                + "feature maps the equivariance page shows beside the untrained networks'; repeat for more. The "
+                + "checkpoints in the report directory's runs/ folder are offered too.")
+    List<Path> models = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         // --port is checked by ExplorerServer.start, before anything is bound.
         PathOptions.optionalInputDirectory("--reports", reports);
+        for (Path m : models) {
+            checkModel(m);
+        }
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean debug = spec.root().commandLine().getParseResult().expandedArgs().contains("--debug");
         DataSpec dataSpec = ImageSources.check(data);
         CompletableFuture<ImageSource> images = new CompletableFuture<>();
-        ExplorerServer server = new ExplorerServer(images, reports, err, debug, spec.root().version()[0]);
+        ExplorerServer server = new ExplorerServer(images, reports, models, err, debug, spec.root().version()[0]);
         server.start(port);
         ImageSources.loadInBackground(dataSpec, images);
         server.warmUp();
@@ -64,6 +81,9 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  convolution   " + server.url());
         out.println("  equivariance  " + server.url() + "equivariance.html");
         out.println("  reports       " + server.url() + "reports.html   (from " + reports + "/)");
+        int saved = server.savedModels();
+        out.println("  saved models  " + saved + " offered on the equivariance page" + (saved == 0 ? " (--model FILE, or "
+                + reports + "/" + SavedModels.RUNS + "/*.ckpt from ./convlab reproduce)" : ""));
         out.println("listening on 127.0.0.1 only; stop with Ctrl-C");
         out.flush();
         images.whenComplete((source, failure) -> {
@@ -79,5 +99,20 @@ final class ServeCommand implements Callable<Integer> {
         });
         stopped.await();
         return 0;
+    }
+
+    /** A --model file exists, is readable and within the explorer's size cap (its contents are read when chosen). */
+    private static void checkModel(Path file) {
+        PathOptions.inputFile("--model", file);
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            throw new BadFileException(file, "cannot be read (given to --model): " + e.getMessage());
+        }
+        if (bytes > Limits.CHECKPOINT) {
+            throw new BadFileException(file, "is " + bytes + " bytes; the explorer opens checkpoints of at most "
+                    + Limits.CHECKPOINT + " bytes (given to --model)");
+        }
     }
 }

@@ -233,7 +233,8 @@ public final class EquivarianceService {
         return canvas;
     }
 
-    private static <K, V> Map<K, V> lru(int capacity) {
+    /** A map keeping the {@code capacity} most recently used entries. */
+    static <K, V> Map<K, V> lru(int capacity) {
         return new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 

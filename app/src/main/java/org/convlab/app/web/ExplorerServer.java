@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * GET /api/images                             the image source and its named examples
  * GET /api/equivariance?image=&amp;seed=&amp;position=  {@link EquivarianceService}
  * GET /api/equivariance/{input,cnn,mlp}.png?...  the three images
+ * GET /api/models                             {@link SavedModels}: the saved models offered, by id
+ * GET /api/models/equivariance?model=&amp;image=&amp;position=  {@link TrainedEquivariance}
+ * GET /api/models/equivariance.png?...         its first feature maps
  * GET /api/reports                            whether a report exists
  * GET /reports/PATH                           {@link ReportFiles}, read-only
  * </pre>
@@ -59,6 +63,7 @@ public final class ExplorerServer implements AutoCloseable {
 
     private final StaticPages pages = new StaticPages();
     private final EquivarianceService equivariance;
+    private final TrainedEquivariance trained;
     private final ReportFiles reports;
     private final WorkGate gate;
     /** Bounds the report files sent at once (slow or stalled readers hold a slot, not the server). */
@@ -79,7 +84,23 @@ public final class ExplorerServer implements AutoCloseable {
      */
     public ExplorerServer(CompletableFuture<ImageSource> images, Path reports, PrintWriter log, boolean debug,
                           String version) {
+        this(images, reports, List.of(), log, debug, version);
+    }
+
+    /**
+     * A server not yet started that also offers saved models on the equivariance page.
+     *
+     * @param images   the equivariance page's images (may still be loading)
+     * @param reports  the report directory (may not exist); its {@code runs/} checkpoints are offered too
+     * @param models   checkpoints offered on the equivariance page (given by the user)
+     * @param log      where internal errors are reported, one line each
+     * @param debug    whether internal errors are reported with their stack trace
+     * @param version  shown by {@code /api/info}
+     */
+    public ExplorerServer(CompletableFuture<ImageSource> images, Path reports, List<Path> models, PrintWriter log,
+                          boolean debug, String version) {
         this.equivariance = new EquivarianceService(images);
+        this.trained = new TrainedEquivariance(equivariance, new SavedModels(reports, models));
         this.reports = new ReportFiles(reports);
         this.gate = new WorkGate(Limits.HEAVY_CONCURRENT, Limits.BUSY_WAIT.toMillis());
         this.sending = new WorkGate(Limits.STREAMS, Limits.STREAM_WAIT.toMillis(),
@@ -180,6 +201,18 @@ public final class ExplorerServer implements AutoCloseable {
             ctx.header("Cache-Control", "no-cache");
             ctx.contentType("image/png").result(png);
         });
+        r.get("/api/models", ctx -> {
+            QueryParams.parse(ctx.queryString(), Set.of());
+            json(ctx, trained.catalogue());
+        });
+        r.get("/api/models/equivariance", ctx -> json(ctx, gate.run(() ->
+                trained.describe(QueryParams.parse(ctx.queryString(), TrainedEquivariance.PARAMETERS)))));
+        r.get("/api/models/equivariance.png", ctx -> {
+            QueryParams q = QueryParams.parse(ctx.queryString(), TrainedEquivariance.PARAMETERS);
+            byte[] png = gate.run(() -> trained.png(q));
+            ctx.header("Cache-Control", "no-cache");
+            ctx.contentType("image/png").result(png);
+        });
         r.get("/api/reports", ctx -> {
             QueryParams.parse(ctx.queryString(), Set.of());
             json(ctx, reports.describe());
@@ -255,7 +288,7 @@ public final class ExplorerServer implements AutoCloseable {
             throw new WebException(404, "not found: /" + QueryParams.shown(name));
         }
         Set<String> pageParameters = new java.util.HashSet<>(ConvolutionView.PARAMETERS);
-        pageParameters.addAll(Set.of("image", "seed", "position", "select"));
+        pageParameters.addAll(Set.of("image", "seed", "position", "select", "model"));
         QueryParams.parse(ctx.queryString(), name.endsWith(".html") ? pageParameters : Set.of());
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType(p.contentType()).result(p.bytes());
@@ -370,6 +403,11 @@ public final class ExplorerServer implements AutoCloseable {
         } catch (java.net.UnknownHostException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many saved models the equivariance page offers now. */
+    public int savedModels() {
+        return trained.catalogue().get("models") instanceof List<?> l ? l.size() : 0;
     }
 
     /** The equivariance computations (for tests and reports). */

@@ -55,6 +55,13 @@ public final class Limits {
     /** How long a report request waits for a sending slot before its 503. */
     public static final Duration STREAM_WAIT = Duration.ofMillis(250);
 
+    /** Largest checkpoint the equivariance page opens, in bytes (the lab's CNN on 28x28 images is about 0.5 MB). */
+    public static final long CHECKPOINT = 32L << 20;
+    /** Most saved models of the report's {@code runs/} folder offered. */
+    public static final int MODELS = 64;
+    /** Largest run record ({@code runs/*.json}) read for a model's name, in bytes. */
+    public static final long RECORD = 64L << 10;
+
     /** Largest report file served. */
     public static final long REPORT_FILE = 64L << 20;
 

@@ -49,6 +49,46 @@ public final class Png {
         return encode(img);
     }
 
+    /** The colour between the tiles of {@link #heatTiles}. */
+    static final int GAP_COLOUR = 0xd8d8d8;
+    /** Pixels between the tiles of {@link #heatTiles}. */
+    static final int GAP = 2;
+
+    /**
+     * The first {@code n} planes of {@code v} {@code (C, h, w)}, row-major, as tiles {@code columns}
+     * to a row with a grey gap of {@link #GAP} pixels between them, each plane scaled to its own
+     * maximum as in {@link #heat}.
+     */
+    public static byte[] heatTiles(float[] v, int n, int h, int w, int columns) {
+        int cols = Math.max(1, Math.min(columns, n));
+        int rows = (n + cols - 1) / cols;
+        BufferedImage img = new BufferedImage(cols * w + (cols - 1) * GAP, rows * h + (rows - 1) * GAP,
+                BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                img.setRGB(x, y, GAP_COLOUR);
+            }
+        }
+        for (int p = 0; p < n; p++) {
+            int offset = p * h * w;
+            float max = 0;
+            for (int i = 0; i < h * w; i++) {
+                if (Float.isFinite(v[offset + i])) {
+                    max = Math.max(max, v[offset + i]);
+                }
+            }
+            int x0 = (p % cols) * (w + GAP);
+            int y0 = (p / cols) * (h + GAP);
+            for (int r = 0; r < h; r++) {
+                for (int c = 0; c < w; c++) {
+                    float x = v[offset + r * w + c];
+                    img.setRGB(x0 + c, y0 + r, colour(max > 0 && Float.isFinite(x) ? clamp(x / max) : 0));
+                }
+            }
+        }
+        return encode(img);
+    }
+
     /** The colour of t in [0, 1] on the output scale, as 0xRRGGBB. */
     static int colour(double t) {
         double pos = t * (STOPS.length - 1);

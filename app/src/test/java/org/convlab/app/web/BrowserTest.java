@@ -66,7 +66,8 @@ class BrowserTest {
         }
         report = tmp.resolve("report");
         Files.createDirectories(report);
-        server = new TestServer(report);
+        // saved models trained a few steps in the test: the lab's CNN, a pooled one, one of stride 8, an MLP
+        server = new TestServer(report, SavedModelFiles.all(Files.createDirectories(tmp.resolve("models"))));
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -383,8 +384,69 @@ class BrowserTest {
         assertThat(byId("img-mlp").getAttribute("src")).contains("seed=12");
     }
 
+    /** Whether an image is drawn, {@code width} pixels wide. */
+    private static boolean drawn(String id, int width) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "const i = document.getElementById(arguments[0]); return i.complete && i.naturalWidth === arguments[1];",
+                id, width));
+    }
+
     @Test
     @Order(7)
+    void aSavedModelPickedOnThePageShowsItsFeatureMapsAndErrorsBesideTheUntrainedOnes() throws IOException {
+        open("/equivariance.html");
+        wait.until(d -> loaded("img-cnn") && loaded("img-mlp"));
+        assertThat(byId("fig-trained").isDisplayed()).isFalse();
+        assertThat(new org.openqa.selenium.support.ui.Select(byId("model")).getOptions()).hasSize(5);
+        choose("model", "lab-cnn.ckpt");
+        // the lab's CNN: 3 maps of 56 x 56 side by side, 2 pixels apart
+        wait.until(d -> byId("fig-trained").isDisplayed() && drawn("img-trained", 3 * 56 + 2 * Png.GAP));
+        waitText("err-trained-whole", "0");
+        assertThat(byId("trained-caption").getText()).isEqualTo("conv1 \u2192 relu1 \u2192 conv2 \u2192 relu2; 3 of 3 maps of 56 x 56");
+        long features0 = pixels("img-trained");
+        WebElement slider = byId("position");
+        slider.click();
+        slider.sendKeys(Keys.HOME);
+        for (int i = 0; i < 9; i++) {
+            slider.sendKeys(Keys.ARROW_RIGHT);
+        }
+        waitText("position-label", "position 10 of 49: top 4, left 8");
+        wait.until(d -> byId("img-trained").getAttribute("src").contains("position=9")
+                && drawn("img-trained", 3 * 56 + 2 * Png.GAP) && !byId("err-trained-whole").getText().equals("0"));
+        settle();
+        assertThat(pixels("img-trained")).isNotEqualTo(features0);
+        double interior = byId("err-trained-interior").getText().equals("0") ? 0 : number("err-trained-interior");
+        assertThat(interior).isLessThan(1e-6);
+        assertThat(number("err-trained-whole")).isGreaterThan(1e-4);
+        assertThat(number("err-mlp-interior")).isGreaterThan(0.3);
+        assertThat(byId("trained-label").getText()).isEqualTo("saved model (margin 3)");
+        assertThat(byId("trained-note").getText()).isEqualTo("Saved model: the shift (4, 8) is (4, 8) feature pixels at "
+                + "total stride 1; interior margin 3 feature pixels.");
+        assertThat(driver.getCurrentUrl()).contains("model=model-1").contains("position=9");
+        screenshot("explorer-equivariance-trained");
+
+        // three poolings: total stride 8, and (4, 8) is not a multiple of it
+        choose("model", "stride8-cnn.ckpt");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trained-note"),
+                "is not a multiple of the total stride 8"));
+        assertThat(byId("err-trained-interior").getText()).isEqualTo("\u2013");
+
+        // an MLP: one line on the page, the untrained networks still shown
+        choose("model", "mlp.ckpt");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("model-error")));
+        assertThat(byId("model-error").getText()).startsWith("model model-4: has no convolutional feature extractor");
+        assertThat(byId("fig-trained").isDisplayed()).isFalse();
+        assertThat(byId("error").isDisplayed()).isFalse();
+        assertThat(loaded("img-cnn")).isTrue();
+        screenshot("explorer-equivariance-trained-refused");
+
+        choose("model", "untrained");
+        wait.until(d -> !byId("model-error").isDisplayed() && !byId("fig-trained").isDisplayed());
+        assertThat(server.log()).isEmpty();
+    }
+
+    @Test
+    @Order(8)
     void theReportsPageSaysHowToMakeAReportThenShowsIt() throws IOException {
         open("/reports.html");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report-note")));

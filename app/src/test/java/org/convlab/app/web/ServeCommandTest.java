@@ -53,6 +53,23 @@ class ServeCommandTest {
     }
 
     @Test
+    void aMissingOrOversizedModelIsOneLineBeforeAnythingStarts(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("missing.ckpt");
+        Run gone = run("serve", "--port", "0", "--model", missing.toString());
+        assertThat(gone.exit()).isEqualTo(1);
+        assertThat(gone.err().strip()).isEqualTo("convlab serve: " + missing + ": no such file (given to --model)");
+        assertThat(gone.out()).isEmpty();
+        Path huge = dir.resolve("huge.ckpt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(Limits.CHECKPOINT + 1);
+        }
+        Run big = run("serve", "--port", "0", "--model", huge.toString());
+        assertThat(big.exit()).isEqualTo(1);
+        assertThat(big.err().strip()).isEqualTo("convlab serve: " + huge + ": is 33554433 bytes; the explorer opens "
+                + "checkpoints of at most 33554432 bytes (given to --model)");
+    }
+
+    @Test
     void aPortInUseIsOneLineAndExitCodeOne() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Run r = run("serve", "--port", Integer.toString(taken.getLocalPort()));
@@ -91,6 +108,8 @@ class ServeCommandTest {
                 lines.add(line);
             }
             assertThat(lines).contains("listening on 127.0.0.1 only; stop with Ctrl-C");
+            assertThat(lines).contains("  saved models  0 offered on the equivariance page (--model FILE, or " + reports
+                    + "/runs/*.ckpt from ./convlab reproduce)");
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -31,8 +31,13 @@ final class TestServer implements AutoCloseable {
 
     /** A started server whose reports come from {@code reports}. */
     TestServer(Path reports) {
+        this(reports, java.util.List.of());
+    }
+
+    /** A started server whose reports come from {@code reports}, offering the saved {@code models} too. */
+    TestServer(Path reports, java.util.List<Path> models) {
         System.setProperty("java.awt.headless", "true");
-        server = new ExplorerServer(CompletableFuture.completedFuture(IMAGES), reports,
+        server = new ExplorerServer(CompletableFuture.completedFuture(IMAGES), reports, models,
                 new PrintWriter(log, true), false, "convlab test").start(0);
     }
 
