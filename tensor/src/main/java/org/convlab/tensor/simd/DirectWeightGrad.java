@@ -14,7 +14,7 @@ import java.util.Arrays;
  * stride 1, so that output position {@code q} reads {@code xpad[offset(k) + q]} and the kernel's
  * loop is one flat sweep; the columns past the output width and the lanes past the channel count
  * are zero). With a height stride the rows are swept one by one ({@code q = oy*outW + ox}). Then
- * every tile of {@code CHANNELS} channels x 6 taps sweeps the image.
+ * every tile of {@code CHANNELS} channels x {@link WeightGradKernel#TAPS} taps sweeps the image.
  *
  * <p>Sums: {@link #images} adds images in order into a chunk's tiles (and the bias gradient's
  * sums); {@link #addTiles} adds
@@ -30,7 +30,7 @@ final class DirectWeightGrad {
         return (g.outChannels + WeightGradKernel.CHANNELS - 1) / WeightGradKernel.CHANNELS;
     }
 
-    /** Tiles of 6 taps. */
+    /** Tiles of {@link WeightGradKernel#TAPS} taps. */
     static int tapTiles(Correlation g) {
         return (g.taps() + WeightGradKernel.TAPS - 1) / WeightGradKernel.TAPS;
     }
@@ -78,7 +78,7 @@ final class DirectWeightGrad {
     /**
      * Adds images {@code [from, to)} to a chunk's tiles {@code acc} (zeroed by the caller):
      * {@code acc[(b*tapTiles + t)*TILE + (r*2 + v)*L + lane]} is channel {@code CHANNELS*b + L*v + lane},
-     * tap {@code 6t + r}.
+     * tap {@code TAPS*t + r}.
      *
      * @param x    the input {@code (n, C, H, W)}, image {@code i} at {@code i*inImage + inOff}
      * @param dy        the output gradient, image {@code i} at {@code i*outImage + outOff}
@@ -123,15 +123,13 @@ final class DirectWeightGrad {
                     int t1 = offsets[Math.min(k + 1, taps - 1)];
                     int t2 = offsets[Math.min(k + 2, taps - 1)];
                     int t3 = offsets[Math.min(k + 3, taps - 1)];
-                    int t4 = offsets[Math.min(k + 4, taps - 1)];
-                    int t5 = offsets[Math.min(k + 5, taps - 1)];
                     int accIdx = (b * tiles + t) * WeightGradKernel.TILE;
                     if (flat) {
-                        WeightGradKernel.k16x6(dT, dBlock, xpad, 0, t0, t1, t2, t3, t4, t5, positions, acc, accIdx);
+                        WeightGradKernel.k2Lx4(dT, dBlock, xpad, 0, t0, t1, t2, t3, positions, acc, accIdx);
                     } else {
                         for (int oy = 0; oy < g.outH; oy++) {
-                            WeightGradKernel.k16x6(dT, dBlock + oy * g.outW * WeightGradKernel.CHANNELS, xpad,
-                                    oy * g.strideH * g.paddedW, t0, t1, t2, t3, t4, t5, g.outW, acc, accIdx);
+                            WeightGradKernel.k2Lx4(dT, dBlock + oy * g.outW * WeightGradKernel.CHANNELS, xpad,
+                                    oy * g.strideH * g.paddedW, t0, t1, t2, t3, g.outW, acc, accIdx);
                         }
                     }
                 }

@@ -4,14 +4,19 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The micro-kernel of a convolution's weight gradient, an implicit GEMM with the output channels
- * in the vector lanes: a tile of {@code CHANNELS = 2L} output channels (two vectors of L lanes) by 6 taps,
+ * in the vector lanes: a tile of {@code CHANNELS = 2L} output channels (two vectors of L lanes) by 4 taps,
  * <pre>  acc[r][v][lane] += sum_{q < count} dT[dBase + q*2L + v*L + lane] * x[xBase + q + t_r]</pre>
  * where {@code dT} is the output gradient transposed so that the 2L channels of one output
  * position are contiguous, {@code x} the padded input and {@code t_r} the offset of tap
  * {@code r} (see {@link DirectWeightGrad}). Then {@code dw[f0 + Lv + lane, tap_r]} is
  * {@code acc[r][v][lane]}: no lanes to add up at the end. Each step loads two vectors of the
- * gradient and broadcasts six input values for twelve FMAs, the shape of the GEMM micro-kernel
- * ({@link MicroKernel}), whose loop C2 compiles without spilling an accumulator.
+ * gradient and broadcasts four input values for eight FMAs.
+ *
+ * <p>Four taps, not six: C2 loads every broadcast of a step before the first FMA, so a tile of
+ * {@code 2 x T} accumulators needs {@code 3T + 2} vector registers. With six taps that is 20 of
+ * AVX2's 16, and C2 kept five accumulators on the stack (a load and a store on their FMA chains
+ * every step: the kernel ran at 26-36% of the FMA peak); with four it is 14, and the loop has no
+ * spill. Eight accumulators are still enough to keep both FMA pipes busy.
  *
  * <p>The accumulators start from {@code acc[accIdx + (r*2 + v)*L + lane]} and are stored back
  * there.
@@ -20,14 +25,14 @@ final class WeightGradKernel {
     /** Output channels per tile: two vectors (8, 16 or 32 channels at 128, 256 or 512 bits). */
     static final int CHANNELS = 2 * Lanes.L;
     /** Taps per tile. */
-    static final int TAPS = 6;
+    static final int TAPS = 4;
     /** Floats of one tile's accumulators. */
     static final int TILE = CHANNELS * TAPS;
 
     private WeightGradKernel() {
     }
 
-    static void k16x6(float[] dT, int dBase, float[] x, int xBase, int t0, int t1, int t2, int t3, int t4, int t5,
+    static void k2Lx4(float[] dT, int dBase, float[] x, int xBase, int t0, int t1, int t2, int t3,
                       int count, float[] acc, int accIdx) {
         FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
         FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
@@ -37,10 +42,6 @@ final class WeightGradKernel {
         FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
         FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
         FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
-        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
-        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
-        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
-        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
         for (int q = 0; q < count; q++) {
             int di = dBase + q * CHANNELS;
             FloatVector b0 = FloatVector.fromArray(Lanes.F, dT, di);
@@ -58,12 +59,6 @@ final class WeightGradKernel {
             a = FloatVector.broadcast(Lanes.F, x[xi + t3]);
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
-            a = FloatVector.broadcast(Lanes.F, x[xi + t4]);
-            c40 = a.fma(b0, c40);
-            c41 = a.fma(b1, c41);
-            a = FloatVector.broadcast(Lanes.F, x[xi + t5]);
-            c50 = a.fma(b0, c50);
-            c51 = a.fma(b1, c51);
         }
         c00.intoArray(acc, accIdx + 0);
         c01.intoArray(acc, accIdx + Lanes.L);
@@ -73,9 +68,5 @@ final class WeightGradKernel {
         c21.intoArray(acc, accIdx + 5 * Lanes.L);
         c30.intoArray(acc, accIdx + 6 * Lanes.L);
         c31.intoArray(acc, accIdx + 7 * Lanes.L);
-        c40.intoArray(acc, accIdx + 8 * Lanes.L);
-        c41.intoArray(acc, accIdx + 9 * Lanes.L);
-        c50.intoArray(acc, accIdx + 10 * Lanes.L);
-        c51.intoArray(acc, accIdx + 11 * Lanes.L);
     }
 }
