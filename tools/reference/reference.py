@@ -335,6 +335,9 @@ def main():
     ap.add_argument("--sharing-test", type=int, default=2000)
     ap.add_argument("--sharing-seeds", type=int, default=2, help="how many of --seeds the sharing study uses")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
+    ap.add_argument("--redo-seeds", type=seeds_arg, default=[],
+                    help="drop the runs of these seeds from --out and train them again (e.g. runs timed on a busy "
+                         "machine); their training time is taken off wall_seconds")
     args = ap.parse_args()
     if not args.facts and "MALLOC_MMAP_THRESHOLD_" not in os.environ:
         # glibc's malloc hands PyTorch's large per-step buffers back to the kernel after every step
@@ -378,6 +381,11 @@ def main():
         if old.get("experiments") == doc["experiments"] and old.get("protocol") == doc["protocol"]:
             doc["runs"] = old["runs"]
             doc["wall_seconds"] = old.get("wall_seconds", 0.0)
+            redo = [r for r in doc["runs"] if r["seed"] in args.redo_seeds]
+            if redo:
+                doc["runs"] = [r for r in doc["runs"] if r["seed"] not in args.redo_seeds]
+                doc["wall_seconds"] = round(doc["wall_seconds"] - sum(r["seconds"] for r in redo), 1)
+                log(f"dropping {len(redo)} runs of seeds {args.redo_seeds} to train them again")
             log(f"continuing {args.out}: {len(doc['runs'])} runs done")
         else:
             log(f"{args.out} holds another protocol or data: starting afresh")
