@@ -136,7 +136,8 @@ final class Correlation {
     /** Rows of the kernel tile: 6 (or 4 at the end) with {@code group == 2}, else 3 or 1. */
     int panelRows(int remaining) {
         if (group == 2) {
-            return Math.min(GemmPacking.panelHeight(remaining), remaining);
+            // Filters are packed with row stride 6 (CorrelationKernel): panels of 6, the last of 4.
+            return Math.min(remaining <= 4 || remaining == 7 || remaining == 8 ? 4 : 6, remaining);
         }
         return Math.min(remaining, group == 4 ? 3 : 1);
     }

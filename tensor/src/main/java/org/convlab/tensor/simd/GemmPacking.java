@@ -18,8 +18,9 @@ final class GemmPacking {
     }
 
     /**
-     * The height of the next row panel when {@code remaining} rows are left: 6, except that the
-     * last rows go in panels of 4 when that wastes less work ({@code 8 = 4+4}, {@code 16 = 6+6+4}).
+     * The height of the next row panel when {@code remaining} rows are left: {@code MR}, except
+     * that the last rows go in panels of 4 when that wastes less work ({@code 8 = 4+4},
+     * {@code 16 = 6+6+4} with {@code MR = 6}).
      */
     static int panelHeight(int remaining) {
         if (remaining <= 4 || remaining == 7 || remaining == 8) {
@@ -43,12 +44,7 @@ final class GemmPacking {
                 if (rows == MR) {
                     for (int p = 0; p < kc; p++, src += lda) {
                         int d = base + p * MR;
-                        ap[d] = a[src];
-                        ap[d + 1] = a[src + 1];
-                        ap[d + 2] = a[src + 2];
-                        ap[d + 3] = a[src + 3];
-                        ap[d + 4] = a[src + 4];
-                        ap[d + 5] = a[src + 5];
+                        System.arraycopy(a, src, ap, d, MR);
                     }
                 } else {
                     for (int p = 0; p < kc; p++, src += lda) {

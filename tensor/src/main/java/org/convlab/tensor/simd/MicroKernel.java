@@ -3,7 +3,8 @@ package org.convlab.tensor.simd;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * The register-blocked GEMM micro-kernel: one {@code MR x NR = 6 x 2L} tile ({@code L} lanes) of
+ * The register-blocked GEMM micro-kernels: one {@code 6 x 2L} tile ({@code L} lanes; {@code 12 x 2L}
+ * with 512-bit vectors, see {@link #tile12}) of
  * <pre>  C[i, j] = alpha * sum_p Ap[i, p] * Bp[p, j] + beta * C[i, j]</pre>
  * from packed panels, with twelve accumulators held in registers. Every element of {@code C}
  * is one chain of fused multiply-adds along the depth and one epilogue,
@@ -20,12 +21,38 @@ import jdk.incubator.vector.FloatVector;
  * boxed on the heap and the kernel runs several times slower.
  */
 final class MicroKernel {
-    /** Rows of the tile. */
-    static final int MR = 6;
+    /**
+     * Rows of a packed A panel: 12 where there are 32 vector registers (512-bit vectors; see
+     * {@link #tile12}), else 6. Every kernel reads A with this stride; {@link #tile} and
+     * {@link #tile4} take 6 or 4 of a panel's rows from any row offset.
+     */
+    static final int MR = Lanes.REGISTERS >= 32 ? 12 : 6;
     /** Columns of the tile: two vectors (8, 16 or 32 columns at 128, 256 or 512 bits). */
     static final int NR = 2 * Lanes.L;
 
     private MicroKernel() {
+    }
+
+    /**
+     * Computes one row panel's tile of {@code rows <= MR} rows: {@link #tile12} for a full
+     * 12-row panel, else 6- and 4-row tiles over the panel's rows (each reads A with the
+     * stride {@code MR} from its own row offset).
+     */
+    static void panel(float[] ap, int aIdx, float[] bp, int bIdx, int kc,
+                      float[] c, int cIdx, int ldc, int rows, int cols,
+                      float alpha, float beta, float[] tile) {
+        if (MR == 12 && rows == 12) {
+            tile12(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, rows, cols, alpha, beta, tile);
+            return;
+        }
+        for (int r = 0; r < rows; r += 6) {
+            int h = Math.min(6, rows - r);
+            if (h > 4) {
+                tile(ap, aIdx + r, bp, bIdx, kc, c, cIdx + r * ldc, ldc, h, cols, alpha, beta, tile);
+            } else {
+                tile4(ap, aIdx + r, bp, bIdx, kc, c, cIdx + r * ldc, ldc, h, cols, alpha, beta, tile);
+            }
+        }
     }
 
     /**
@@ -72,7 +99,7 @@ final class MicroKernel {
             c50 = a.fma(b0, c50);
             c51 = a.fma(b1, c51);
         }
-        if (rows == MR && cols == NR) {
+        if (rows == 6 && cols == NR) {
             FloatVector av = FloatVector.broadcast(Lanes.F, alpha);
             if (beta == 0f) {
                 c00.mul(alpha).intoArray(c, cIdx);
@@ -138,6 +165,149 @@ final class MicroKernel {
         c41.intoArray(tile, 9 * Lanes.L);
         c50.intoArray(tile, 10 * Lanes.L);
         c51.intoArray(tile, 11 * Lanes.L);
+        writeTile(tile, rows, cols, c, cIdx, ldc, alpha, beta);
+    }
+
+    /**
+     * The 12 x 2L tile for 512-bit vectors, whose 32 registers hold its 24 accumulators, the two
+     * B vectors and a broadcast: twice the work per load of B than {@link #tile}, and each
+     * element of C the same chain of fused multiply-adds. Full tiles with {@code beta == 1}
+     * (every depth block after the first) are written from registers; the rest through the
+     * scalar epilogue, which rounds alike.
+     */
+    static void tile12(float[] ap, int aIdx, float[] bp, int bIdx, int kc,
+                       float[] c, int cIdx, int ldc, int rows, int cols,
+                       float alpha, float beta, float[] tile) {
+        FloatVector c00 = FloatVector.zero(Lanes.F);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        FloatVector c40 = c00;
+        FloatVector c41 = c00;
+        FloatVector c50 = c00;
+        FloatVector c51 = c00;
+        FloatVector c60 = c00;
+        FloatVector c61 = c00;
+        FloatVector c70 = c00;
+        FloatVector c71 = c00;
+        FloatVector c80 = c00;
+        FloatVector c81 = c00;
+        FloatVector c90 = c00;
+        FloatVector c91 = c00;
+        FloatVector c100 = c00;
+        FloatVector c101 = c00;
+        FloatVector c110 = c00;
+        FloatVector c111 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bIdx + p * NR;
+            int ai = aIdx + p * MR;
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, bp, bi + Lanes.L);
+            FloatVector a = FloatVector.broadcast(Lanes.F, ap[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 6]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 7]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 8]);
+            c80 = a.fma(b0, c80);
+            c81 = a.fma(b1, c81);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 9]);
+            c90 = a.fma(b0, c90);
+            c91 = a.fma(b1, c91);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 10]);
+            c100 = a.fma(b0, c100);
+            c101 = a.fma(b1, c101);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 11]);
+            c110 = a.fma(b0, c110);
+            c111 = a.fma(b1, c111);
+        }
+        if (rows == 12 && cols == NR && beta == 1f) {
+            FloatVector av = FloatVector.broadcast(Lanes.F, alpha);
+            int row = cIdx;
+            c00.fma(av, FloatVector.fromArray(Lanes.F, c, row)).intoArray(c, row);
+            c01.fma(av, FloatVector.fromArray(Lanes.F, c, row + Lanes.L)).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c10.fma(av, FloatVector.fromArray(Lanes.F, c, row)).intoArray(c, row);
+            c11.fma(av, FloatVector.fromArray(Lanes.F, c, row + Lanes.L)).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c20.fma(av, FloatVector.fromArray(Lanes.F, c, row)).intoArray(c, row);
+            c21.fma(av, FloatVector.fromArray(Lanes.F, c, row + Lanes.L)).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c30.fma(av, FloatVector.fromArray(Lanes.F, c, row)).intoArray(c, row);
+            c31.fma(av, FloatVector.fromArray(Lanes.F, c, row + Lanes.L)).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c40.fma(av, FloatVector.fromArray(Lanes.F, c, row)).intoArray(c, row);
+            c41.fma(av, FloatVector.fromArray(Lanes.F, c, row + Lanes.L)).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c50.fma(av, FloatVector.fromArray(Lanes.F, c, row)).intoArray(c, row);
+            c51.fma(av, FloatVector.fromArray(Lanes.F, c, row + Lanes.L)).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c60.fma(av, FloatVector.fromArray(Lanes.F, c, row)).intoArray(c, row);
+            c61.fma(av, FloatVector.fromArray(Lanes.F, c, row + Lanes.L)).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c70.fma(av, FloatVector.fromArray(Lanes.F, c, row)).intoArray(c, row);
+            c71.fma(av, FloatVector.fromArray(Lanes.F, c, row + Lanes.L)).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c80.fma(av, FloatVector.fromArray(Lanes.F, c, row)).intoArray(c, row);
+            c81.fma(av, FloatVector.fromArray(Lanes.F, c, row + Lanes.L)).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c90.fma(av, FloatVector.fromArray(Lanes.F, c, row)).intoArray(c, row);
+            c91.fma(av, FloatVector.fromArray(Lanes.F, c, row + Lanes.L)).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c100.fma(av, FloatVector.fromArray(Lanes.F, c, row)).intoArray(c, row);
+            c101.fma(av, FloatVector.fromArray(Lanes.F, c, row + Lanes.L)).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c110.fma(av, FloatVector.fromArray(Lanes.F, c, row)).intoArray(c, row);
+            c111.fma(av, FloatVector.fromArray(Lanes.F, c, row + Lanes.L)).intoArray(c, row + Lanes.L);
+            return;
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, 1 * Lanes.L);
+        c10.intoArray(tile, 2 * Lanes.L);
+        c11.intoArray(tile, 3 * Lanes.L);
+        c20.intoArray(tile, 4 * Lanes.L);
+        c21.intoArray(tile, 5 * Lanes.L);
+        c30.intoArray(tile, 6 * Lanes.L);
+        c31.intoArray(tile, 7 * Lanes.L);
+        c40.intoArray(tile, 8 * Lanes.L);
+        c41.intoArray(tile, 9 * Lanes.L);
+        c50.intoArray(tile, 10 * Lanes.L);
+        c51.intoArray(tile, 11 * Lanes.L);
+        c60.intoArray(tile, 12 * Lanes.L);
+        c61.intoArray(tile, 13 * Lanes.L);
+        c70.intoArray(tile, 14 * Lanes.L);
+        c71.intoArray(tile, 15 * Lanes.L);
+        c80.intoArray(tile, 16 * Lanes.L);
+        c81.intoArray(tile, 17 * Lanes.L);
+        c90.intoArray(tile, 18 * Lanes.L);
+        c91.intoArray(tile, 19 * Lanes.L);
+        c100.intoArray(tile, 20 * Lanes.L);
+        c101.intoArray(tile, 21 * Lanes.L);
+        c110.intoArray(tile, 22 * Lanes.L);
+        c111.intoArray(tile, 23 * Lanes.L);
         writeTile(tile, rows, cols, c, cIdx, ldc, alpha, beta);
     }
 

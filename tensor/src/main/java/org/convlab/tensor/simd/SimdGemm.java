@@ -13,11 +13,11 @@ import org.convlab.tensor.parallel.Parallel;
  * {@code (k, n)}, {@code C} is {@code (m, n)}, row-major; {@code beta == 0} means C is not read).
  *
  * <p>Blocking: the depth is split into {@code ceil(k / KC)} equal blocks of at most {@link #KC}
- * (so a {@code kc x NR} panel of B and a {@code kc x 6} panel of A sit in the 32 KiB L1), C into
+ * (so a {@code kc x NR} panel of B or a {@code kc x MR} panel of A sits in L1), C into
  * chunks of at most {@link #MC} rows (their packed A block sits in the 512 KiB L2) and
- * {@link #NC} columns. Each chunk packs its A block once per depth block, then for each
- * {@code NR}-column strip packs that strip of B and sweeps it with the {@link MicroKernel} over all
- * row panels.
+ * {@link #NC} columns. Each chunk packs its A block once per depth block, then sweeps the
+ * {@link MicroKernel}'s tiles over the packed panels: B strips outside and row panels inside at
+ * 128 and 256 bits, row panels outside at 512 bits ({@link #A_OUTER}).
  *
  * <p>Determinism: every element of C is summed in the same order — depth blocks in order, each
  * by one fused multiply-add per depth step — whatever the chunking or the thread count, so 1
@@ -37,6 +37,14 @@ public final class SimdGemm implements Gemm {
     static final int MCHUNK = 4 * MC;
     /** Floating-point operations below which work is not split further for threads. */
     static final double GRAIN = 2e6;
+    /**
+     * Loop order of a chunk: row panel outside, B strips inside, at 512 bits. There a B strip
+     * ({@code KC x 2L} = 40 KiB) leaves no room in L1 for the A panels streaming past it, while
+     * the 12-row A panel ({@code KC x 12} = 15 KiB) stays in L1 as the strips stream from the
+     * packed B block in L2. At narrower widths the strip (20 KiB at 256 bits) stays in L1 and the
+     * B-outer order, which packs each strip just before its sweep, is kept.
+     */
+    static final boolean A_OUTER = MR == 12;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -98,48 +106,68 @@ public final class SimdGemm implements Gemm {
     }
 
     /**
-     * Computes rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. A chunk of at most
-     * {@link #MC} rows packs each {@code NR}-column strip of B just before sweeping it (the packed strip
-     * is still in L1); a taller chunk packs its whole B block once per depth block and reuses it
-     * for every {@code MC}-row block of A.
+     * Computes rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, depth block by depth
+     * block. Each {@link #MC}-row block of A is packed once per depth block. B is packed as a
+     * whole block once per depth block and reused for every row block, except in the B-outer
+     * order with a chunk of at most {@code MC} rows, which packs each {@code NR}-column strip
+     * just before sweeping it (the strip is then still in L1). See {@link #A_OUTER}.
      */
     private static void chunk(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, int kc,
                               float alpha, float[] a, int aOff, int lda,
                               float[] b, int bOff, int ldb,
                               float beta, float[] c, int cOff, int ldc) {
         Workspace ws = WORKSPACE.get();
-        float[] ap = ws.ap;
-        float[] bp = ws.bp;
-        float[] tile = ws.tile;
-        boolean perStrip = i1 - i0 <= MC;
+        boolean perStrip = !A_OUTER && i1 - i0 <= MC;
         for (int p0 = 0; p0 < k; p0 += kc) {
             int kcb = Math.min(kc, k - p0);
             float betaBlock = p0 == 0 ? beta : 1f;
             if (!perStrip) {
-                GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, j0, j1 - j0, bp);
+                GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, j0, j1 - j0, ws.bp);
             }
             for (int ib = i0; ib < i1; ib += MC) {
                 int mc = Math.min(MC, i1 - ib);
-                GemmPacking.packA(transA, a, aOff, lda, ib, mc, p0, kcb, ap);
-                for (int j = j0, t = 0; j < j1; j += NR, t++) {
-                    int cols = Math.min(NR, j1 - j);
-                    int bIdx = t * kcb * NR;
-                    if (perStrip) {
-                        GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, j, cols, bp);
-                        bIdx = 0;
-                    }
-                    int aIdx = 0;
-                    for (int i = ib; i < ib + mc; aIdx += kcb * MR) {
-                        int rows = Math.min(GemmPacking.panelHeight(ib + mc - i), ib + mc - i);
-                        int cIdx = cOff + i * ldc + j;
-                        if (rows > 4) {
-                            MicroKernel.tile(ap, aIdx, bp, bIdx, kcb, c, cIdx, ldc, rows, cols, alpha, betaBlock, tile);
-                        } else {
-                            MicroKernel.tile4(ap, aIdx, bp, bIdx, kcb, c, cIdx, ldc, rows, cols, alpha, betaBlock, tile);
-                        }
-                        i += rows;
-                    }
+                GemmPacking.packA(transA, a, aOff, lda, ib, mc, p0, kcb, ws.ap);
+                if (A_OUTER) {
+                    panelsOverStrips(ws, ib, mc, j0, j1, kcb, alpha, betaBlock, c, cOff, ldc);
+                } else {
+                    stripsOverPanels(ws, perStrip, transB, b, bOff, ldb, p0, ib, mc, j0, j1, kcb,
+                            alpha, betaBlock, c, cOff, ldc);
                 }
+            }
+        }
+    }
+
+    /** Each packed row panel of the block starting at row {@code ib}, swept across every packed B strip. */
+    private static void panelsOverStrips(Workspace ws, int ib, int mc, int j0, int j1, int kcb,
+                                         float alpha, float beta, float[] c, int cOff, int ldc) {
+        int aIdx = 0;
+        for (int i = ib; i < ib + mc; aIdx += kcb * MR) {
+            int rows = Math.min(GemmPacking.panelHeight(ib + mc - i), ib + mc - i);
+            for (int j = j0, t = 0; j < j1; j += NR, t++) {
+                MicroKernel.panel(ws.ap, aIdx, ws.bp, t * kcb * NR, kcb, c, cOff + i * ldc + j, ldc,
+                        rows, Math.min(NR, j1 - j), alpha, beta, ws.tile);
+            }
+            i += rows;
+        }
+    }
+
+    /** Each B strip (packed here when {@code perStrip}), swept down every packed row panel of the block. */
+    private static void stripsOverPanels(Workspace ws, boolean perStrip, boolean transB, float[] b, int bOff, int ldb,
+                                         int p0, int ib, int mc, int j0, int j1, int kcb,
+                                         float alpha, float beta, float[] c, int cOff, int ldc) {
+        for (int j = j0, t = 0; j < j1; j += NR, t++) {
+            int cols = Math.min(NR, j1 - j);
+            int bIdx = t * kcb * NR;
+            if (perStrip) {
+                GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, j, cols, ws.bp);
+                bIdx = 0;
+            }
+            int aIdx = 0;
+            for (int i = ib; i < ib + mc; aIdx += kcb * MR) {
+                int rows = Math.min(GemmPacking.panelHeight(ib + mc - i), ib + mc - i);
+                MicroKernel.panel(ws.ap, aIdx, ws.bp, bIdx, kcb, c, cOff + i * ldc + j, ldc,
+                        rows, cols, alpha, beta, ws.tile);
+                i += rows;
             }
         }
     }

@@ -25,6 +25,8 @@ class KernelsSelectionTest {
         assertThat(Kernels.vectorBits()).isEqualTo(expected);
         assertThat(Lanes.L).isEqualTo(expected / 32);
         assertThat(MicroKernel.NR).isEqualTo(2 * Lanes.L);
+        // 512-bit vectors come with 32 registers: the GEMM's 12-row tile uses 24 of them.
+        assertThat(MicroKernel.MR).isEqualTo(expected == 512 ? 12 : 6);
         assertThat(Lanes.DOT_L).isEqualTo(expected == 128 ? 4 : 8);
     }
 }
