@@ -1,7 +1,5 @@
 package org.convlab.tensor.simd;
 
-import java.util.Arrays;
-
 /**
  * A convolution's weight gradient with the {@link WeightGradKernel}, image by image:
  * <pre>  dw[o, k] += sum_{n, oy, ox} dy[n, o, oy, ox] * xpad[n, offset(k) + oy*strideH*paddedW + ox]</pre>
@@ -9,12 +7,13 @@ import java.util.Arrays;
  * {@code o} at {@code dwOff + o*taps}).
  *
  * <p>Per image: the input is padded ({@link Correlation#pad}) and the output gradient transposed
- * into {@code dT[(b*positions + q)*CHANNELS + lane]} for channel {@code CHANNELS*b + lane} ({@code CHANNELS = 2L}), where {@code q}
+ * into {@code dT[(b*positions + q)*cw + lane]} for channel {@code cw*b + lane} ({@code cw}, the
+ * {@link #channelWidth}, is 2L or L), where {@code q}
  * counts positions in the padded image's coordinates ({@code q = oy*paddedW + ox} for height
  * stride 1, so that output position {@code q} reads {@code xpad[offset(k) + q]} and the kernel's
  * loop is one flat sweep; the columns past the output width and the lanes past the channel count
  * are zero). With a height stride the rows are swept one by one ({@code q = oy*outW + ox}). Then
- * every tile of {@code CHANNELS} channels x {@link WeightGradKernel#TAPS} taps sweeps the image.
+ * every tile of {@code cw} channels x {@link WeightGradKernel#TAPS} taps sweeps the image.
  *
  * <p>Sums: {@link #images} adds images in order into a chunk's tiles (and the bias gradient's
  * sums); {@link #addTiles} adds
@@ -25,9 +24,22 @@ final class DirectWeightGrad {
     private DirectWeightGrad() {
     }
 
-    /** Blocks of {@link WeightGradKernel#CHANNELS} output channels. */
+    /**
+     * Output channels per block and per tile: {@link WeightGradKernel#CHANNELS} ({@code 2L}), or
+     * {@code L} at 512 bits when the layer has at most {@code L} channels ({@link WeightGradKernel#kLx8}).
+     */
+    static int channelWidth(Correlation g) {
+        return WeightGradKernel.TAPS == 8 && g.outChannels <= Lanes.L ? Lanes.L : WeightGradKernel.CHANNELS;
+    }
+
+    /** Floats of one tile's accumulators. */
+    static int tileSize(Correlation g) {
+        return channelWidth(g) * WeightGradKernel.TAPS;
+    }
+
+    /** Blocks of {@link #channelWidth} output channels. */
     static int channelBlocks(Correlation g) {
-        return (g.outChannels + WeightGradKernel.CHANNELS - 1) / WeightGradKernel.CHANNELS;
+        return (g.outChannels + channelWidth(g) - 1) / channelWidth(g);
     }
 
     /** Tiles of {@link WeightGradKernel#TAPS} taps. */
@@ -37,7 +49,7 @@ final class DirectWeightGrad {
 
     /** Floats of a chunk's tiles: every channel block by every tap tile. */
     static int tilesSize(Correlation g) {
-        return channelBlocks(g) * tapTiles(g) * WeightGradKernel.TILE;
+        return channelBlocks(g) * tapTiles(g) * tileSize(g);
     }
 
     /** Output positions of {@code dT} per channel block (padded-width rows for height stride 1). */
@@ -47,29 +59,50 @@ final class DirectWeightGrad {
 
     /** Floats of the transposed output gradient of one image. */
     static int transposedSize(Correlation g) {
-        return channelBlocks(g) * positions(g) * WeightGradKernel.CHANNELS;
+        return channelBlocks(g) * positions(g) * channelWidth(g);
     }
+
+    /** Positions per run of {@link #transpose}: a run's {@code dT} rows (8 KiB at 512 bits) stay in L1. */
+    private static final int RUN = 16;
 
     /**
      * Transposes one image's output gradient {@code dy[dyOff ...]} ({@code (O, outH, outW)}) into
-     * {@code dT} as described in the class comment, zeros included.
+     * {@code dT} as described in the class comment, zeros included. It goes run by run of
+     * {@link #RUN} positions of an output row, every channel of the block in turn: the run's
+     * stretch of {@code dT} is written while it is in L1 (channel by channel over the whole
+     * image, each store landed on another cache line, and the transpose cost as much as the
+     * weight-gradient kernel itself).
      */
     static void transpose(Correlation g, float[] dy, int dyOff, float[] dT) {
+        int cw = channelWidth(g);
         int positions = positions(g);
         int rowStride = g.strideH == 1 ? g.paddedW : g.outW;
         int outW = g.outW;
         int plane = g.outPlane();
         int channels = g.outChannels;
-        Arrays.fill(dT, 0, transposedSize(g), 0f);
-        for (int o = 0; o < channels; o++) {
-            int block = o / WeightGradKernel.CHANNELS;
-            int lane = o % WeightGradKernel.CHANNELS;
-            int base = block * positions * WeightGradKernel.CHANNELS + lane;
-            int src = dyOff + o * plane;
+        for (int b = 0; b < channelBlocks(g); b++) {
+            int blockBase = b * positions * cw;
             for (int oy = 0; oy < g.outH; oy++) {
-                int dst = base + oy * rowStride * WeightGradKernel.CHANNELS;
-                for (int ox = 0; ox < outW; ox++) {
-                    dT[dst + ox * WeightGradKernel.CHANNELS] = dy[src + oy * outW + ox];
+                // The row's positions in dT; the last row has no padding columns after it.
+                int width = oy == g.outH - 1 ? outW : rowStride;
+                for (int x0 = 0; x0 < width; x0 += RUN) {
+                    int x1 = Math.min(width, x0 + RUN);
+                    int valid = Math.min(x1, outW);
+                    int rowBase = blockBase + (oy * rowStride) * cw;
+                    for (int lane = 0; lane < cw; lane++) {
+                        int o = b * cw + lane;
+                        int dst = rowBase + lane;
+                        int ox = x0;
+                        if (o < channels) {
+                            int src = dyOff + o * plane + oy * outW;
+                            for (; ox < valid; ox++) {
+                                dT[dst + ox * cw] = dy[src + ox];
+                            }
+                        }
+                        for (; ox < x1; ox++) {
+                            dT[dst + ox * cw] = 0f;
+                        }
+                    }
                 }
             }
         }
@@ -77,7 +110,7 @@ final class DirectWeightGrad {
 
     /**
      * Adds images {@code [from, to)} to a chunk's tiles {@code acc} (zeroed by the caller):
-     * {@code acc[(b*tapTiles + t)*TILE + (r*2 + v)*L + lane]} is channel {@code CHANNELS*b + L*v + lane},
+     * {@code acc[(b*tapTiles + t)*tileSize + (r*cw/L + v)*L + lane]} is channel {@code cw*b + L*v + lane},
      * tap {@code TAPS*t + r}.
      *
      * @param x    the input {@code (n, C, H, W)}, image {@code i} at {@code i*inImage + inOff}
@@ -99,6 +132,8 @@ final class DirectWeightGrad {
         int[] offsets = g.offsets;
         int positions = positions(g);
         boolean flat = g.strideH == 1;
+        int cw = channelWidth(g);
+        int tile = tileSize(g);
         for (int i = from; i < to; i++) {
             g.pad(x, i * inImage + inOff, xpad);
             float[] src = dy;
@@ -115,21 +150,16 @@ final class DirectWeightGrad {
                 }
             }
             for (int b = 0; b < blocks; b++) {
-                int dBlock = b * positions * WeightGradKernel.CHANNELS;
+                int dBlock = b * positions * cw;
                 for (int t = 0; t < tiles; t++) {
                     int k = t * WeightGradKernel.TAPS;
-                    // Taps past the last repeat it; their accumulators are never read.
-                    int t0 = offsets[k];
-                    int t1 = offsets[Math.min(k + 1, taps - 1)];
-                    int t2 = offsets[Math.min(k + 2, taps - 1)];
-                    int t3 = offsets[Math.min(k + 3, taps - 1)];
-                    int accIdx = (b * tiles + t) * WeightGradKernel.TILE;
+                    int accIdx = (b * tiles + t) * tile;
                     if (flat) {
-                        WeightGradKernel.k2Lx4(dT, dBlock, xpad, 0, t0, t1, t2, t3, positions, acc, accIdx);
+                        sweep(cw, dT, dBlock, xpad, 0, offsets, k, taps, positions, acc, accIdx);
                     } else {
                         for (int oy = 0; oy < g.outH; oy++) {
-                            WeightGradKernel.k2Lx4(dT, dBlock + oy * g.outW * WeightGradKernel.CHANNELS, xpad,
-                                    oy * g.strideH * g.paddedW, t0, t1, t2, t3, g.outW, acc, accIdx);
+                            sweep(cw, dT, dBlock + oy * g.outW * cw, xpad,
+                                    oy * g.strideH * g.paddedW, offsets, k, taps, g.outW, acc, accIdx);
                         }
                     }
                 }
@@ -137,19 +167,46 @@ final class DirectWeightGrad {
         }
     }
 
+    /**
+     * One tile's sweep of {@code count} positions, taps {@code [k, k + TAPS)} (those past the
+     * last repeat it; their accumulators are never read): the kernel of the width in use.
+     */
+    private static void sweep(int cw, float[] dT, int dBase, float[] x, int xBase, int[] offsets, int k, int taps,
+                              int count, float[] acc, int accIdx) {
+        int last = taps - 1;
+        int t0 = offsets[k];
+        int t1 = offsets[Math.min(k + 1, last)];
+        int t2 = offsets[Math.min(k + 2, last)];
+        int t3 = offsets[Math.min(k + 3, last)];
+        if (WeightGradKernel.TAPS == 8 && cw == Lanes.L) {
+            WeightGradKernel.kLx8(dT, dBase, x, xBase, t0, t1, t2, t3, offsets[Math.min(k + 4, last)],
+                    offsets[Math.min(k + 5, last)], offsets[Math.min(k + 6, last)], offsets[Math.min(k + 7, last)],
+                    count, acc, accIdx);
+        } else if (WeightGradKernel.TAPS == 8) {
+            WeightGradKernel.k2Lx8(dT, dBase, x, xBase, t0, t1, t2, t3, offsets[Math.min(k + 4, last)],
+                    offsets[Math.min(k + 5, last)], offsets[Math.min(k + 6, last)], offsets[Math.min(k + 7, last)],
+                    count, acc, accIdx);
+        } else {
+            WeightGradKernel.k2Lx4(dT, dBase, x, xBase, t0, t1, t2, t3, count, acc, accIdx);
+        }
+    }
+
     /** {@code dw[dwOff + o*taps + k] += acc(o, k)} for every channel and tap of a chunk's tiles. */
     static void addTiles(Correlation g, float[] acc, float[] dw, int dwOff) {
         int taps = g.taps();
         int tiles = tapTiles(g);
+        int cw = channelWidth(g);
+        int vectors = cw / Lanes.L;
+        int tile = tileSize(g);
         for (int o = 0; o < g.outChannels; o++) {
-            int b = o / WeightGradKernel.CHANNELS;
-            int v = (o % WeightGradKernel.CHANNELS) / Lanes.L;
+            int b = o / cw;
+            int v = (o % cw) / Lanes.L;
             int lane = o % Lanes.L;
             int row = dwOff + o * taps;
             for (int k = 0; k < taps; k++) {
                 int t = k / WeightGradKernel.TAPS;
                 int r = k % WeightGradKernel.TAPS;
-                dw[row + k] += acc[(b * tiles + t) * WeightGradKernel.TILE + (r * 2 + v) * Lanes.L + lane];
+                dw[row + k] += acc[(b * tiles + t) * tile + (r * vectors + v) * Lanes.L + lane];
             }
         }
     }
