@@ -1,6 +1,7 @@
 package org.convlab.tensor.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 
 /**
  * Direct convolution of one image with the {@link CorrelationKernel}s: the padded image is the
@@ -112,9 +113,9 @@ final class DirectConv {
                         if (!resume) {
                             java.util.Arrays.fill(scratch, accIdx, accIdx + TILE, 0f);
                         }
-                        // Finished 6- or 4-row tiles of two full octets are stored with vectors.
-                        boolean full = last && group == 2 && (rows == 6 || rows == 4) && valid == 2
-                                && g.octetWidth[q0] == Lanes.L && g.octetWidth[q0 + 1] == Lanes.L;
+                        // Finished 6- or 4-row tiles of two octets are stored with vectors (masked
+                        // for an octet narrower than L: a 28-wide row is 16 + 12 at 512 bits).
+                        boolean full = last && group == 2 && (rows == 6 || rows == 4) && valid == 2;
                         int out0 = full ? panelOut + g.octetOutput[q0] : 0;
                         int out1 = full ? panelOut + g.octetOutput[q0 + 1] : 0;
                         switch (group) {
@@ -133,7 +134,8 @@ final class DirectConv {
                                     accIdx);
                         }
                         if (full) {
-                            storeFull(scratch, accIdx, rows, out, out0, out1, plane, bias, biasOff + o0);
+                            storeFull(scratch, accIdx, rows, out, out0, out1, g.octetWidth[q0], g.octetWidth[q0 + 1],
+                                    plane, bias, biasOff + o0);
                         } else if (last) {
                             store(g, scratch, accIdx, rows, q0, valid, bias, biasOff + o0, out, panelOut);
                         }
@@ -144,14 +146,28 @@ final class DirectConv {
         }
     }
 
-    /** Adds the bias to a finished tile of {@code rows} x 2 full octets and stores it. */
-    private static void storeFull(float[] tile, int tileIdx, int rows, float[] out, int out0, int out1, int plane,
-                                  float[] bias, int biasOff) {
+    /**
+     * Adds the bias to a finished tile of {@code rows} x 2 octets, {@code width0} and
+     * {@code width1} columns wide, and stores it (lanes past an octet's width are not written).
+     */
+    private static void storeFull(float[] tile, int tileIdx, int rows, float[] out, int out0, int out1,
+                                  int width0, int width1, int plane, float[] bias, int biasOff) {
+        if (width0 == Lanes.L && width1 == Lanes.L) {
+            for (int r = 0; r < rows; r++) {
+                float b = bias == null ? 0f : bias[biasOff + r];
+                int t = tileIdx + r * 2 * Lanes.L;
+                FloatVector.fromArray(Lanes.F, tile, t).add(b).intoArray(out, out0 + r * plane);
+                FloatVector.fromArray(Lanes.F, tile, t + Lanes.L).add(b).intoArray(out, out1 + r * plane);
+            }
+            return;
+        }
+        VectorMask<Float> m0 = Lanes.F.indexInRange(0, width0);
+        VectorMask<Float> m1 = Lanes.F.indexInRange(0, width1);
         for (int r = 0; r < rows; r++) {
             float b = bias == null ? 0f : bias[biasOff + r];
             int t = tileIdx + r * 2 * Lanes.L;
-            FloatVector.fromArray(Lanes.F, tile, t).add(b).intoArray(out, out0 + r * plane);
-            FloatVector.fromArray(Lanes.F, tile, t + Lanes.L).add(b).intoArray(out, out1 + r * plane);
+            FloatVector.fromArray(Lanes.F, tile, t).add(b).intoArray(out, out0 + r * plane, m0);
+            FloatVector.fromArray(Lanes.F, tile, t + Lanes.L).add(b).intoArray(out, out1 + r * plane, m1);
         }
     }
 
