@@ -14,6 +14,29 @@ public final class VectorWidth {
     private VectorWidth() {
     }
 
+    /** The first JDK whose C2 keeps 512-bit kernels free of boxed vectors (see {@link #defaultBits}). */
+    public static final int FULL_WIDTH_JDK = 25;
+
+    /**
+     * The width the kernels use when none is pinned: the JVM's preferred width
+     * ({@code preferredBits}), at least 128, except that a JDK before {@value #FULL_WIDTH_JDK}
+     * gets 256 bits where it prefers 512. On JDK 17 with AVX-512, C2 fails to intrinsify the
+     * Vector API's loads and stores once a second float species has passed through the shared
+     * {@code FloatVector} methods (the classifier's 8-lane dot products, the FMA peak's widths):
+     * the kernels then box every vector, a training step allocated 38 MB and ran many times
+     * slower. JDK 25 compiles the same code without a box; JDK 18-24 are not checked, so they
+     * get the narrower, safe width. Every width gives the same bits, so this changes speed only.
+     */
+    public static int defaultBits(int preferredBits, int jdkFeature) {
+        if (preferredBits < 128) {
+            return 128; // a JVM capped below 128 bits: no kernel is narrower, so 128, emulated
+        }
+        if (preferredBits > 256 && jdkFeature < FULL_WIDTH_JDK) {
+            return 256;
+        }
+        return preferredBits;
+    }
+
     /**
      * The pinned width in bits, or 0 when the property is unset or blank (the machine's preferred width).
      *

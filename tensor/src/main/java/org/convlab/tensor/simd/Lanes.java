@@ -8,8 +8,9 @@ import org.convlab.tensor.kernels.VectorWidth;
 /**
  * The float vector species every kernel uses, chosen once and {@code static final} so that the
  * JIT folds it into the generated code: the machine's preferred species
- * ({@code FloatVector.SPECIES_PREFERRED}: 512 bits on AVX-512, 256 on AVX2, 128 on NEON), or the
- * width {@code -Dconvlab.vector.bits=128|256|512} pins ({@link VectorWidth}).
+ * ({@code FloatVector.SPECIES_PREFERRED}: 512 bits on AVX-512, 256 on AVX2, 128 on NEON; 256
+ * instead of 512 before JDK 25, see {@link VectorWidth#defaultBits}), or the width
+ * {@code -Dconvlab.vector.bits=128|256|512} pins ({@link VectorWidth}).
  *
  * <p>Register tiles and loop steps follow {@link #L}; the order of every sum does not (see the
  * package comment), so each width gives the same bits.
@@ -34,11 +35,8 @@ final class Lanes {
     }
 
     private static VectorSpecies<Float> species(int bits) {
-        if (bits == 0) {
-            VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
-            // Below 128 bits (a JVM capped to 64) there is no kernel: use 128, emulated if need be.
-            return preferred.vectorBitSize() >= 128 ? preferred : FloatVector.SPECIES_128;
-        }
-        return VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
+        int chosen = bits != 0 ? bits
+                : VectorWidth.defaultBits(FloatVector.SPECIES_PREFERRED.vectorBitSize(), Runtime.version().feature());
+        return VectorSpecies.of(float.class, VectorShape.forBitSize(chosen));
     }
 }

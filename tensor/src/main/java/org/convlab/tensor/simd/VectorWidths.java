@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import jdk.incubator.vector.FloatVector;
+import org.convlab.tensor.kernels.VectorWidth;
 
 /**
  * The vector widths that matter to a speed figure: the one the kernels use, the widest the JVM
@@ -55,8 +56,11 @@ public final class VectorWidths {
     /** E.g. {@code "256-bit vectors in use (8 lanes); JVM's widest 256-bit; CPU's widest 256-bit"}. */
     public static String describe() {
         int cpu = cpuWidest();
-        return String.format(Locale.ROOT, "%d-bit vectors in use (%d lanes); JVM's widest %d-bit; CPU's widest %s",
-                inUse(), Lanes.L, jvmWidest(), cpu == 0 ? "unknown" : cpu + "-bit");
+        String capped = inUse() < jvmWidest() && VectorWidth.requestedBits() == 0
+                ? String.format(Locale.ROOT, " (%d-bit kernels need JDK %d or later)", jvmWidest(), VectorWidth.FULL_WIDTH_JDK)
+                : "";
+        return String.format(Locale.ROOT, "%d-bit vectors in use (%d lanes)%s; JVM's widest %d-bit; CPU's widest %s",
+                inUse(), Lanes.L, capped, jvmWidest(), cpu == 0 ? "unknown" : cpu + "-bit");
     }
 
     private static String cpuFlags() {

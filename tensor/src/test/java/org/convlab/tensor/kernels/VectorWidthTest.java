@@ -29,6 +29,16 @@ class VectorWidthTest {
     }
 
     @Test
+    void theDefaultIsThePreferredWidthButNot512BitsBeforeJdk25() {
+        assertThat(VectorWidth.defaultBits(256, 17)).isEqualTo(256);
+        assertThat(VectorWidth.defaultBits(512, 17)).isEqualTo(256); // JDK 17's C2 boxes 512-bit kernels
+        assertThat(VectorWidth.defaultBits(512, 24)).isEqualTo(256);
+        assertThat(VectorWidth.defaultBits(512, 25)).isEqualTo(512);
+        assertThat(VectorWidth.defaultBits(128, 17)).isEqualTo(128);
+        assertThat(VectorWidth.defaultBits(64, 25)).isEqualTo(128);
+    }
+
+    @Test
     void unsetOrBlankMeansThePreferredWidth() {
         System.clearProperty(VectorWidth.PROPERTY);
         assertThat(VectorWidth.requestedBits()).isZero();

@@ -21,7 +21,8 @@ class KernelsSelectionTest {
     @Test
     void theWidthIsThePinnedOneOrTheMachinesPreferred() {
         int pinned = VectorWidth.requestedBits();
-        int expected = pinned != 0 ? pinned : Math.max(128, FloatVector.SPECIES_PREFERRED.vectorBitSize());
+        int expected = pinned != 0 ? pinned
+                : VectorWidth.defaultBits(FloatVector.SPECIES_PREFERRED.vectorBitSize(), Runtime.version().feature());
         assertThat(Kernels.vectorBits()).isEqualTo(expected);
         assertThat(Lanes.L).isEqualTo(expected / 32);
         assertThat(MicroKernel.NR).isEqualTo(2 * Lanes.L);
