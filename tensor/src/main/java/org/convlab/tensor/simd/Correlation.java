@@ -55,6 +55,11 @@ final class Correlation {
     final int[] octetOutput;
     /** Output columns each octet covers (L, or fewer at the end of a row). */
     final int[] octetWidth;
+    /**
+     * {@code channelStride[c] = c * outPlane()} for {@code c < 2L}: the index map with which the
+     * weight gradient's transpose gathers one output position of {@code 2L} channels.
+     */
+    final int[] channelStride;
     private final int[] rowSource;
     private final int[] colSource;
 
@@ -100,6 +105,10 @@ final class Correlation {
         for (int q = 0; q < octets; q++) {
             octetOutput[q] = octetOutput(q);
             octetWidth[q] = octetWidth(q);
+        }
+        channelStride = new int[2 * Lanes.L];
+        for (int c = 0; c < channelStride.length; c++) {
+            channelStride[c] = c * outH * outW;
         }
         blockOffsets = new int[(taps + blockTaps - 1) / blockTaps][];
         for (int b = 0; b < blockOffsets.length; b++) {

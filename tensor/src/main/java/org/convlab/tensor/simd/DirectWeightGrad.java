@@ -1,5 +1,8 @@
 package org.convlab.tensor.simd;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+
 /**
  * A convolution's weight gradient with the {@link WeightGradKernel}, image by image:
  * <pre>  dw[o, k] += sum_{n, oy, ox} dy[n, o, oy, ox] * xpad[n, offset(k) + oy*strideH*paddedW + ox]</pre>
@@ -62,16 +65,13 @@ final class DirectWeightGrad {
         return channelBlocks(g) * positions(g) * channelWidth(g);
     }
 
-    /** Positions per run of {@link #transpose}: a run's {@code dT} rows (8 KiB at 512 bits) stay in L1. */
-    private static final int RUN = 16;
-
     /**
      * Transposes one image's output gradient {@code dy[dyOff ...]} ({@code (O, outH, outW)}) into
-     * {@code dT} as described in the class comment, zeros included. It goes run by run of
-     * {@link #RUN} positions of an output row, every channel of the block in turn: the run's
-     * stretch of {@code dT} is written while it is in L1 (channel by channel over the whole
-     * image, each store landed on another cache line, and the transpose cost as much as the
-     * weight-gradient kernel itself).
+     * {@code dT} as described in the class comment, zeros included: each output position's
+     * channels of a block are gathered with one vector load per L channels
+     * ({@link Correlation#channelStride} is the index map; lanes past the channel count are
+     * masked to zero) and stored contiguously. Scalar, with one store per element landing on
+     * another cache line, the transpose took as many samples as the weight-gradient kernel.
      */
     static void transpose(Correlation g, float[] dy, int dyOff, float[] dT) {
         int cw = channelWidth(g);
@@ -79,29 +79,37 @@ final class DirectWeightGrad {
         int rowStride = g.strideH == 1 ? g.paddedW : g.outW;
         int outW = g.outW;
         int plane = g.outPlane();
-        int channels = g.outChannels;
+        int[] stride = g.channelStride;
+        FloatVector zero = FloatVector.zero(Lanes.F);
         for (int b = 0; b < channelBlocks(g); b++) {
             int blockBase = b * positions * cw;
-            for (int oy = 0; oy < g.outH; oy++) {
-                // The row's positions in dT; the last row has no padding columns after it.
-                int width = oy == g.outH - 1 ? outW : rowStride;
-                for (int x0 = 0; x0 < width; x0 += RUN) {
-                    int x1 = Math.min(width, x0 + RUN);
-                    int valid = Math.min(x1, outW);
-                    int rowBase = blockBase + (oy * rowStride) * cw;
-                    for (int lane = 0; lane < cw; lane++) {
-                        int o = b * cw + lane;
-                        int dst = rowBase + lane;
-                        int ox = x0;
-                        if (o < channels) {
-                            int src = dyOff + o * plane + oy * outW;
-                            for (; ox < valid; ox++) {
-                                dT[dst + ox * cw] = dy[src + ox];
-                            }
+            for (int v = 0; v < cw; v += Lanes.L) {
+                int first = b * cw + v;
+                int count = Math.min(Lanes.L, g.outChannels - first);
+                VectorMask<Float> some = Lanes.F.indexInRange(0, Math.max(count, 0));
+                for (int oy = 0; oy < g.outH; oy++) {
+                    int dst = blockBase + oy * rowStride * cw + v;
+                    if (count <= 0) {
+                        int width = oy == g.outH - 1 ? outW : rowStride;
+                        for (int ox = 0; ox < width; ox++) {
+                            zero.intoArray(dT, dst + ox * cw);
                         }
-                        for (; ox < x1; ox++) {
-                            dT[dst + ox * cw] = 0f;
+                        continue;
+                    }
+                    int src = dyOff + first * plane + oy * outW;
+                    if (count == Lanes.L) {
+                        for (int ox = 0; ox < outW; ox++) {
+                            FloatVector.fromArray(Lanes.F, dy, src + ox, stride, 0).intoArray(dT, dst + ox * cw);
                         }
+                    } else {
+                        for (int ox = 0; ox < outW; ox++) {
+                            FloatVector.fromArray(Lanes.F, dy, src + ox, stride, 0, some).intoArray(dT, dst + ox * cw);
+                        }
+                    }
+                    // The padding columns between rows (none after the last row).
+                    int end = oy == g.outH - 1 ? outW : rowStride;
+                    for (int ox = outW; ox < end; ox++) {
+                        zero.intoArray(dT, dst + ox * cw);
                     }
                 }
             }
