@@ -142,10 +142,14 @@ final class Correlation {
         return panels;
     }
 
-    /** Rows of the kernel tile: 6 (or 4 at the end) with {@code group == 2}, else 3 or 1. */
+    /** Rows of the kernel tile: up to {@link CorrelationKernel#P} with {@code group == 2}, else 3 or 1. */
     int panelRows(int remaining) {
         if (group == 2) {
-            // Filters are packed with row stride 6 (CorrelationKernel): panels of 6, the last of 4.
+            if (CorrelationKernel.P == 8) {
+                // Panels of 8 (k8x2); what is left at the end in one panel of at most 8 rows.
+                return Math.min(remaining, 8);
+            }
+            // Panels of 6, the last of 4 when that wastes less work (8 = 4+4, 16 = 6+6+4).
             return Math.min(remaining <= 4 || remaining == 7 || remaining == 8 ? 4 : 6, remaining);
         }
         return Math.min(remaining, group == 4 ? 3 : 1);

@@ -6,11 +6,11 @@ import jdk.incubator.vector.FloatVector;
  * Register-blocked micro-kernels of a {@link Correlation}: a tile of output channels (rows, whose
  * filters are broadcast) by output octets (runs of L columns, one vector of the width in use, loaded straight from the
  * padded image — no im2col), summed over {@code taps} taps (one block of a correlation's taps):
- * <pre>  tile[r][o][lane] += sum_{k < taps} wp[wIdx + k*6 + r] * x[x_o + offsets[k] + lane]</pre>
- * Filters are packed with row stride 6: {@code wp[wIdx + k*6 + r]} is filter {@code r} of the
+ * <pre>  tile[r][o][lane] += sum_{k < taps} wp[wIdx + k*P + r] * x[x_o + offsets[k] + lane]</pre>
+ * Filters are packed with row stride {@link #P}: {@code wp[wIdx + k*P + r]} is filter {@code r} of the
  * panel at tap {@code k}. The tile lives in {@code acc[accIdx + (r*O + o)*L + lane]}: the
- * accumulators start from it and are stored back to it. Shapes (rows x octets): 6x2
- * and 4x2 for wide channel counts, 3x4 and 1x8 when there are only a few output channels (a
+ * accumulators start from it and are stored back to it. Shapes (rows x octets): 8x2 (512-bit
+ * vectors only: 16 of the 32 registers), 6x2 and 4x2 for wide channel counts, 3x4 and 1x8 when there are only a few output channels (a
  * 1-channel input gradient, an RGB one) so that every kernel keeps 8 to 12 accumulators.
  *
  * <p>Each kernel keeps all its vectors in one method so that the JIT holds them in registers.
@@ -21,7 +21,83 @@ import jdk.incubator.vector.FloatVector;
  * image load followed by its first use" (loading the image vectors first spilled).
  */
 final class CorrelationKernel {
+    /** Row stride of packed filters: 8 where there are 32 vector registers ({@link #k8x2}), else 6. */
+    static final int P = Lanes.REGISTERS >= 32 ? 8 : 6;
+    /** Floats of the largest tile: sixteen vectors with {@link #k8x2}, else twelve. */
+    static final int TILE = (P == 8 ? 16 : 12) * Lanes.L;
+
     private CorrelationKernel() {
+    }
+
+    /**
+     * The 8 x 2 tile for 512-bit vectors: sixteen accumulators, two image vectors and the
+     * broadcasts take at most 26 of the 32 registers; a 16-channel layer is two panels instead of
+     * 6 + 6 + 4, and each pair of image loads feeds sixteen FMAs.
+     */
+    static void k8x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1,
+                     float[] acc, int accIdx) {
+        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * Lanes.L);
+        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * Lanes.L);
+        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
+        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
+        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
+        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
+        FloatVector c60 = FloatVector.fromArray(Lanes.F, acc, accIdx + 12 * Lanes.L);
+        FloatVector c61 = FloatVector.fromArray(Lanes.F, acc, accIdx + 13 * Lanes.L);
+        FloatVector c70 = FloatVector.fromArray(Lanes.F, acc, accIdx + 14 * Lanes.L);
+        FloatVector c71 = FloatVector.fromArray(Lanes.F, acc, accIdx + 15 * Lanes.L);
+        for (int k = 0; k < taps; k++) {
+            int wi = wIdx + k * P;
+            FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
+            int off = offsets[k];
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, x, x0 + off);
+            c00 = a.fma(b0, c00);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, x, x1 + off);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 6]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 7]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
+        }
+        c00.intoArray(acc, accIdx + 0 * Lanes.L);
+        c01.intoArray(acc, accIdx + 1 * Lanes.L);
+        c10.intoArray(acc, accIdx + 2 * Lanes.L);
+        c11.intoArray(acc, accIdx + 3 * Lanes.L);
+        c20.intoArray(acc, accIdx + 4 * Lanes.L);
+        c21.intoArray(acc, accIdx + 5 * Lanes.L);
+        c30.intoArray(acc, accIdx + 6 * Lanes.L);
+        c31.intoArray(acc, accIdx + 7 * Lanes.L);
+        c40.intoArray(acc, accIdx + 8 * Lanes.L);
+        c41.intoArray(acc, accIdx + 9 * Lanes.L);
+        c50.intoArray(acc, accIdx + 10 * Lanes.L);
+        c51.intoArray(acc, accIdx + 11 * Lanes.L);
+        c60.intoArray(acc, accIdx + 12 * Lanes.L);
+        c61.intoArray(acc, accIdx + 13 * Lanes.L);
+        c70.intoArray(acc, accIdx + 14 * Lanes.L);
+        c71.intoArray(acc, accIdx + 15 * Lanes.L);
     }
 
     static void k6x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1,
@@ -39,7 +115,7 @@ final class CorrelationKernel {
         FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
         FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
         for (int k = 0; k < taps; k++) {
-            int wi = wIdx + k * 6;
+            int wi = wIdx + k * P;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
             int off = offsets[k];
             FloatVector b0 = FloatVector.fromArray(Lanes.F, x, x0 + off);
@@ -87,7 +163,7 @@ final class CorrelationKernel {
         FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
         FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
         for (int k = 0; k < taps; k++) {
-            int wi = wIdx + k * 6;
+            int wi = wIdx + k * P;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
             int off = offsets[k];
             FloatVector b0 = FloatVector.fromArray(Lanes.F, x, x0 + off);
@@ -129,7 +205,7 @@ final class CorrelationKernel {
         FloatVector c22 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
         FloatVector c23 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
         for (int k = 0; k < taps; k++) {
-            int wi = wIdx + k * 6;
+            int wi = wIdx + k * P;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
             int off = offsets[k];
             FloatVector b0 = FloatVector.fromArray(Lanes.F, x, x0 + off);
@@ -184,7 +260,7 @@ final class CorrelationKernel {
         FloatVector c6 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
         FloatVector c7 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
         for (int k = 0; k < taps; k++) {
-            FloatVector a = FloatVector.broadcast(Lanes.F, wp[wIdx + k * 6]);
+            FloatVector a = FloatVector.broadcast(Lanes.F, wp[wIdx + k * P]);
             int off = offsets[k];
             c0 = a.fma(FloatVector.fromArray(Lanes.F, x, x0 + off), c0);
             c1 = a.fma(FloatVector.fromArray(Lanes.F, x, x1 + off), c1);

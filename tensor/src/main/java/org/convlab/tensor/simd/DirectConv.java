@@ -5,10 +5,11 @@ import jdk.incubator.vector.VectorMask;
 
 /**
  * Direct convolution of one image with the {@link CorrelationKernel}s: the padded image is the
- * only copy made (no im2col matrix), filters are packed once per call into panels of 6 channels.
+ * only copy made (no im2col matrix), filters are packed once per call into panels of up to
+ * {@link CorrelationKernel#P} channels.
  *
  * <p>Filters: {@code filt(o, k)} for output channel {@code o} and tap {@code k = (c, ki, kj)} is
- * packed to {@code wp[s*taps*6 + k*6 + r]} for panel {@code s} starting at channel {@code o0},
+ * packed to {@code wp[s*taps*P + k*P + r]} ({@code P = CorrelationKernel.P}) for panel {@code s} starting at channel {@code o0},
  * {@code o = o0 + r}; panels follow {@link Correlation#panelRows}.
  */
 final class DirectConv {
@@ -17,18 +18,18 @@ final class DirectConv {
 
     /** Floats the packed filters of {@code g} take. */
     static int packedSize(Correlation g) {
-        return g.panels() * g.taps() * 6;
+        return g.panels() * g.taps() * CorrelationKernel.P;
     }
 
     /** Packs a convolution's weight {@code w[wOff + o*taps + k]} ({@code (O, C, kH, kW)}) for {@code g} at {@code wp[wpOff]}. */
     static void packFilters(Correlation g, float[] w, int wOff, float[] wp, int wpOff) {
         int taps = g.taps();
         int base = wpOff;
-        for (int o0 = 0; o0 < g.outChannels; base += taps * 6) {
+        for (int o0 = 0; o0 < g.outChannels; base += taps * CorrelationKernel.P) {
             int rows = g.panelRows(g.outChannels - o0);
             for (int k = 0; k < taps; k++) {
-                for (int r = 0; r < 6; r++) {
-                    wp[base + k * 6 + r] = r < rows ? w[wOff + (o0 + r) * taps + k] : 0f;
+                for (int r = 0; r < CorrelationKernel.P; r++) {
+                    wp[base + k * CorrelationKernel.P + r] = r < rows ? w[wOff + (o0 + r) * taps + k] : 0f;
                 }
             }
             o0 += rows;
@@ -47,14 +48,14 @@ final class DirectConv {
         int kw = g.kernelW;
         int channels = g.outChannels;
         int base = wpOff;
-        for (int c0 = 0; c0 < channels; base += taps * 6) {
+        for (int c0 = 0; c0 < channels; base += taps * CorrelationKernel.P) {
             int rows = g.panelRows(channels - c0);
             for (int k = 0; k < taps; k++) {
                 int f = k / (kh * kw);
                 int ki = (k / kw) % kh;
                 int kj = k % kw;
-                for (int r = 0; r < 6; r++) {
-                    wp[base + k * 6 + r] = r < rows
+                for (int r = 0; r < CorrelationKernel.P; r++) {
+                    wp[base + k * CorrelationKernel.P + r] = r < rows
                             ? w[wOff + ((f * channels + c0 + r) * kh + kh - 1 - ki) * kw + kw - 1 - kj] : 0f;
                 }
             }
@@ -67,8 +68,8 @@ final class DirectConv {
         return g.panels() * (g.setOctets / g.group) * TILE;
     }
 
-    /** Floats of one partial tile: twelve vectors (6 rows x 2 octets, 3 x 4 or 1 x 8). */
-    static final int TILE = 12 * Lanes.L;
+    /** Floats of one partial tile: up to sixteen vectors (8 or 6 rows x 2 octets, 3 x 4 or 1 x 8). */
+    static final int TILE = CorrelationKernel.TILE;
 
     /**
      * {@code out[outOff + o*outPlane + p] = bias[biasOff + o] + correlation} for every output
@@ -104,7 +105,7 @@ final class DirectConv {
                 boolean last = k1 == taps;
                 int base = wpOff;
                 int panel = 0;
-                for (int o0 = 0; o0 < g.outChannels; base += taps * 6, panel++) {
+                for (int o0 = 0; o0 < g.outChannels; base += taps * CorrelationKernel.P, panel++) {
                     int rows = g.panelRows(g.outChannels - o0);
                     int panelOut = outOff + o0 * plane;
                     for (int q0 = s0; q0 < s1; q0 += group) {
@@ -113,24 +114,27 @@ final class DirectConv {
                         if (!resume) {
                             java.util.Arrays.fill(scratch, accIdx, accIdx + TILE, 0f);
                         }
-                        // Finished 6- or 4-row tiles of two octets are stored with vectors (masked
+                        // Finished tiles of two octets are stored with vectors (masked
                         // for an octet narrower than L: a 28-wide row is 16 + 12 at 512 bits).
-                        boolean full = last && group == 2 && (rows == 6 || rows == 4) && valid == 2;
+                        boolean full = last && group == 2 && valid == 2;
                         int out0 = full ? panelOut + g.octetOutput[q0] : 0;
                         int out1 = full ? panelOut + g.octetOutput[q0 + 1] : 0;
                         switch (group) {
                             case 2 -> {
-                                if (rows > 4) {
-                                    CorrelationKernel.k6x2(wp, base + k0 * 6, n, offsets, xpad, bases[q0], bases[q0 + 1],
+                                if (rows > 6) {
+                                    CorrelationKernel.k8x2(wp, base + k0 * CorrelationKernel.P, n, offsets, xpad, bases[q0],
+                                            bases[q0 + 1], scratch, accIdx);
+                                } else if (rows > 4) {
+                                    CorrelationKernel.k6x2(wp, base + k0 * CorrelationKernel.P, n, offsets, xpad, bases[q0], bases[q0 + 1],
                                             scratch, accIdx);
                                 } else {
-                                    CorrelationKernel.k4x2(wp, base + k0 * 6, n, offsets, xpad, bases[q0], bases[q0 + 1],
+                                    CorrelationKernel.k4x2(wp, base + k0 * CorrelationKernel.P, n, offsets, xpad, bases[q0], bases[q0 + 1],
                                             scratch, accIdx);
                                 }
                             }
-                            case 4 -> CorrelationKernel.k3x4(wp, base + k0 * 6, n, offsets, xpad, bases[q0], bases[q0 + 1],
+                            case 4 -> CorrelationKernel.k3x4(wp, base + k0 * CorrelationKernel.P, n, offsets, xpad, bases[q0], bases[q0 + 1],
                                     bases[q0 + 2], bases[q0 + 3], scratch, accIdx);
-                            default -> CorrelationKernel.k1x8(wp, base + k0 * 6, n, offsets, xpad, bases, q0, scratch,
+                            default -> CorrelationKernel.k1x8(wp, base + k0 * CorrelationKernel.P, n, offsets, xpad, bases, q0, scratch,
                                     accIdx);
                         }
                         if (full) {
