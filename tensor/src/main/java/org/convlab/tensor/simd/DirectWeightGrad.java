@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorMask;
  * stride 1, so that output position {@code q} reads {@code xpad[offset(k) + q]} and the kernel's
  * loop is one flat sweep; the columns past the output width and the lanes past the channel count
  * are zero). With a height stride the rows are swept one by one ({@code q = oy*outW + ox}). Then
- * every tile of {@code cw} channels x {@link WeightGradKernel#TAPS} taps sweeps the image.
+ * every tile of {@code cw} channels x {@link #tileTaps} taps sweeps the image.
  *
  * <p>Sums: {@link #images} adds images in order into a chunk's tiles (and the bias gradient's
  * sums); {@link #addTiles} adds
@@ -32,12 +32,12 @@ final class DirectWeightGrad {
      * {@code L} at 512 bits when the layer has at most {@code L} channels ({@link WeightGradKernel#kLx8}).
      */
     static int channelWidth(Correlation g) {
-        return WeightGradKernel.TAPS == 8 && g.outChannels <= Lanes.L ? Lanes.L : WeightGradKernel.CHANNELS;
+        return Lanes.REGISTERS >= 32 && g.outChannels <= Lanes.L ? Lanes.L : WeightGradKernel.CHANNELS;
     }
 
     /** Floats of one tile's accumulators. */
     static int tileSize(Correlation g) {
-        return channelWidth(g) * WeightGradKernel.TAPS;
+        return channelWidth(g) * tileTaps(g);
     }
 
     /** Blocks of {@link #channelWidth} output channels. */
@@ -45,9 +45,19 @@ final class DirectWeightGrad {
         return (g.outChannels + channelWidth(g) - 1) / channelWidth(g);
     }
 
-    /** Tiles of {@link WeightGradKernel#TAPS} taps. */
+    /**
+     * Taps per tile: {@link WeightGradKernel#NARROW_TAPS} with the L-channel tile, else
+     * {@link WeightGradKernel#TAPS}. (A 2L x 8 tile for 512 bits, sixteen accumulators, was tried:
+     * alone it ran 12% faster than 2L x 4, but in some JVM runs C2 compiled it with every vector
+     * boxed, 32 allocations in its loop, and a training step allocated 292 MB.)
+     */
+    static int tileTaps(Correlation g) {
+        return channelWidth(g) == WeightGradKernel.CHANNELS ? WeightGradKernel.TAPS : WeightGradKernel.NARROW_TAPS;
+    }
+
+    /** Tiles of {@link #tileTaps} taps. */
     static int tapTiles(Correlation g) {
-        return (g.taps() + WeightGradKernel.TAPS - 1) / WeightGradKernel.TAPS;
+        return (g.taps() + tileTaps(g) - 1) / tileTaps(g);
     }
 
     /** Floats of a chunk's tiles: every channel block by every tap tile. */
@@ -119,7 +129,7 @@ final class DirectWeightGrad {
     /**
      * Adds images {@code [from, to)} to a chunk's tiles {@code acc} (zeroed by the caller):
      * {@code acc[(b*tapTiles + t)*tileSize + (r*cw/L + v)*L + lane]} is channel {@code cw*b + L*v + lane},
-     * tap {@code TAPS*t + r}.
+     * tap {@code tileTaps*t + r}.
      *
      * @param x    the input {@code (n, C, H, W)}, image {@code i} at {@code i*inImage + inOff}
      * @param dy        the output gradient, image {@code i} at {@code i*outImage + outOff}
@@ -142,6 +152,8 @@ final class DirectWeightGrad {
         boolean flat = g.strideH == 1;
         int cw = channelWidth(g);
         int tile = tileSize(g);
+        int tileTaps = tileTaps(g);
+        boolean narrow = cw != WeightGradKernel.CHANNELS;
         for (int i = from; i < to; i++) {
             g.pad(x, i * inImage + inOff, xpad);
             float[] src = dy;
@@ -160,42 +172,31 @@ final class DirectWeightGrad {
             for (int b = 0; b < blocks; b++) {
                 int dBlock = b * positions * cw;
                 for (int t = 0; t < tiles; t++) {
-                    int k = t * WeightGradKernel.TAPS;
+                    int k = t * tileTaps;
                     int accIdx = (b * tiles + t) * tile;
-                    if (flat) {
-                        sweep(cw, dT, dBlock, xpad, 0, offsets, k, taps, positions, acc, accIdx);
-                    } else {
-                        for (int oy = 0; oy < g.outH; oy++) {
-                            sweep(cw, dT, dBlock + oy * g.outW * cw, xpad,
-                                    oy * g.strideH * g.paddedW, offsets, k, taps, g.outW, acc, accIdx);
+                    // Taps past the last repeat it; their accumulators are never read.
+                    int t0 = offsets[k];
+                    int t1 = offsets[Math.min(k + 1, taps - 1)];
+                    int t2 = offsets[Math.min(k + 2, taps - 1)];
+                    int t3 = offsets[Math.min(k + 3, taps - 1)];
+                    int rows = flat ? 1 : g.outH;
+                    int count = flat ? positions : g.outW;
+                    for (int oy = 0; oy < rows; oy++) {
+                        int dBase = dBlock + oy * g.outW * cw;
+                        int xBase = oy * g.strideH * g.paddedW;
+                        // The kernels are called here, not through a helper: with a helper between
+                        // this loop and them, C2 compiled them with boxed vectors in some runs.
+                        if (narrow) {
+                            WeightGradKernel.kLx8(dT, dBase, xpad, xBase, t0, t1, t2, t3,
+                                    offsets[Math.min(k + 4, taps - 1)], offsets[Math.min(k + 5, taps - 1)],
+                                    offsets[Math.min(k + 6, taps - 1)], offsets[Math.min(k + 7, taps - 1)],
+                                    count, acc, accIdx);
+                        } else {
+                            WeightGradKernel.k2Lx4(dT, dBase, xpad, xBase, t0, t1, t2, t3, count, acc, accIdx);
                         }
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * One tile's sweep of {@code count} positions, taps {@code [k, k + TAPS)} (those past the
-     * last repeat it; their accumulators are never read): the kernel of the width in use.
-     */
-    private static void sweep(int cw, float[] dT, int dBase, float[] x, int xBase, int[] offsets, int k, int taps,
-                              int count, float[] acc, int accIdx) {
-        int last = taps - 1;
-        int t0 = offsets[k];
-        int t1 = offsets[Math.min(k + 1, last)];
-        int t2 = offsets[Math.min(k + 2, last)];
-        int t3 = offsets[Math.min(k + 3, last)];
-        if (WeightGradKernel.TAPS == 8 && cw == Lanes.L) {
-            WeightGradKernel.kLx8(dT, dBase, x, xBase, t0, t1, t2, t3, offsets[Math.min(k + 4, last)],
-                    offsets[Math.min(k + 5, last)], offsets[Math.min(k + 6, last)], offsets[Math.min(k + 7, last)],
-                    count, acc, accIdx);
-        } else if (WeightGradKernel.TAPS == 8) {
-            WeightGradKernel.k2Lx8(dT, dBase, x, xBase, t0, t1, t2, t3, offsets[Math.min(k + 4, last)],
-                    offsets[Math.min(k + 5, last)], offsets[Math.min(k + 6, last)], offsets[Math.min(k + 7, last)],
-                    count, acc, accIdx);
-        } else {
-            WeightGradKernel.k2Lx4(dT, dBase, x, xBase, t0, t1, t2, t3, count, acc, accIdx);
         }
     }
 
@@ -206,14 +207,15 @@ final class DirectWeightGrad {
         int cw = channelWidth(g);
         int vectors = cw / Lanes.L;
         int tile = tileSize(g);
+        int tileTaps = tileTaps(g);
         for (int o = 0; o < g.outChannels; o++) {
             int b = o / cw;
             int v = (o % cw) / Lanes.L;
             int lane = o % Lanes.L;
             int row = dwOff + o * taps;
             for (int k = 0; k < taps; k++) {
-                int t = k / WeightGradKernel.TAPS;
-                int r = k % WeightGradKernel.TAPS;
+                int t = k / tileTaps;
+                int r = k % tileTaps;
                 dw[row + k] += acc[(b * tiles + t) * tile + (r * vectors + v) * Lanes.L + lane];
             }
         }

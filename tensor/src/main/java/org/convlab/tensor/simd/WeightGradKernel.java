@@ -5,7 +5,7 @@ import jdk.incubator.vector.FloatVector;
 /**
  * The micro-kernel of a convolution's weight gradient, an implicit GEMM with the output channels
  * in the vector lanes: a tile of {@code CHANNELS = 2L} output channels (two vectors of L lanes) by 4 taps
- * (8 with 512-bit vectors, {@link #k2Lx8}),
+ * ({@link #kLx8}: L channels by 8 taps, for narrow layers at 512 bits),
  * <pre>  acc[r][v][lane] += sum_{q < count} dT[dBase + q*2L + v*L + lane] * x[xBase + q + t_r]</pre>
  * where {@code dT} is the output gradient transposed so that the 2L channels of one output
  * position are contiguous, {@code x} the padded input and {@code t_r} the offset of tap
@@ -29,8 +29,10 @@ final class WeightGradKernel {
      * {@link DirectWeightGrad#channelWidth}.
      */
     static final int CHANNELS = 2 * Lanes.L;
-    /** Taps per tile: 8 where there are 32 vector registers (512-bit vectors, {@link #k2Lx8}), else 4. */
-    static final int TAPS = Lanes.REGISTERS >= 32 ? 8 : 4;
+    /** Taps per tile of {@link #k2Lx4}. */
+    static final int TAPS = 4;
+    /** Taps per tile of {@link #kLx8}. */
+    static final int NARROW_TAPS = 8;
 
     private WeightGradKernel() {
     }
@@ -71,78 +73,6 @@ final class WeightGradKernel {
         c21.intoArray(acc, accIdx + 5 * Lanes.L);
         c30.intoArray(acc, accIdx + 6 * Lanes.L);
         c31.intoArray(acc, accIdx + 7 * Lanes.L);
-    }
-
-    /**
-     * The 2L x 8 tile for 512-bit vectors: sixteen accumulators, the two gradient vectors and
-     * the eight broadcasts take 26 of AVX-512's 32 registers even with every broadcast hoisted,
-     * and each step's two gradient loads feed sixteen FMAs instead of eight, halving the traffic
-     * of {@code dT}, which does not fit in L1 and streams from L2 once per tile.
-     */
-    static void k2Lx8(float[] dT, int dBase, float[] x, int xBase, int t0, int t1, int t2, int t3, int t4, int t5, int t6, int t7,
-                      int count, float[] acc, int accIdx) {
-        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * Lanes.L);
-        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * Lanes.L);
-        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
-        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
-        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
-        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
-        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
-        FloatVector c60 = FloatVector.fromArray(Lanes.F, acc, accIdx + 12 * Lanes.L);
-        FloatVector c61 = FloatVector.fromArray(Lanes.F, acc, accIdx + 13 * Lanes.L);
-        FloatVector c70 = FloatVector.fromArray(Lanes.F, acc, accIdx + 14 * Lanes.L);
-        FloatVector c71 = FloatVector.fromArray(Lanes.F, acc, accIdx + 15 * Lanes.L);
-        for (int q = 0; q < count; q++) {
-            int di = dBase + q * CHANNELS;
-            FloatVector b0 = FloatVector.fromArray(Lanes.F, dT, di);
-            FloatVector b1 = FloatVector.fromArray(Lanes.F, dT, di + Lanes.L);
-            int xi = xBase + q;
-            FloatVector a = FloatVector.broadcast(Lanes.F, x[xi + t0]);
-            c00 = a.fma(b0, c00);
-            c01 = a.fma(b1, c01);
-            a = FloatVector.broadcast(Lanes.F, x[xi + t1]);
-            c10 = a.fma(b0, c10);
-            c11 = a.fma(b1, c11);
-            a = FloatVector.broadcast(Lanes.F, x[xi + t2]);
-            c20 = a.fma(b0, c20);
-            c21 = a.fma(b1, c21);
-            a = FloatVector.broadcast(Lanes.F, x[xi + t3]);
-            c30 = a.fma(b0, c30);
-            c31 = a.fma(b1, c31);
-            a = FloatVector.broadcast(Lanes.F, x[xi + t4]);
-            c40 = a.fma(b0, c40);
-            c41 = a.fma(b1, c41);
-            a = FloatVector.broadcast(Lanes.F, x[xi + t5]);
-            c50 = a.fma(b0, c50);
-            c51 = a.fma(b1, c51);
-            a = FloatVector.broadcast(Lanes.F, x[xi + t6]);
-            c60 = a.fma(b0, c60);
-            c61 = a.fma(b1, c61);
-            a = FloatVector.broadcast(Lanes.F, x[xi + t7]);
-            c70 = a.fma(b0, c70);
-            c71 = a.fma(b1, c71);
-        }
-        c00.intoArray(acc, accIdx + 0 * Lanes.L);
-        c01.intoArray(acc, accIdx + 1 * Lanes.L);
-        c10.intoArray(acc, accIdx + 2 * Lanes.L);
-        c11.intoArray(acc, accIdx + 3 * Lanes.L);
-        c20.intoArray(acc, accIdx + 4 * Lanes.L);
-        c21.intoArray(acc, accIdx + 5 * Lanes.L);
-        c30.intoArray(acc, accIdx + 6 * Lanes.L);
-        c31.intoArray(acc, accIdx + 7 * Lanes.L);
-        c40.intoArray(acc, accIdx + 8 * Lanes.L);
-        c41.intoArray(acc, accIdx + 9 * Lanes.L);
-        c50.intoArray(acc, accIdx + 10 * Lanes.L);
-        c51.intoArray(acc, accIdx + 11 * Lanes.L);
-        c60.intoArray(acc, accIdx + 12 * Lanes.L);
-        c61.intoArray(acc, accIdx + 13 * Lanes.L);
-        c70.intoArray(acc, accIdx + 14 * Lanes.L);
-        c71.intoArray(acc, accIdx + 15 * Lanes.L);
     }
 
     /**
