@@ -108,7 +108,7 @@ final class Correlation {
         }
         channelStride = new int[2 * Lanes.L];
         for (int c = 0; c < channelStride.length; c++) {
-            channelStride[c] = c * outH * outW;
+            channelStride[c] = c * outPlane();
         }
         blockOffsets = new int[(taps + blockTaps - 1) / blockTaps][];
         for (int b = 0; b < blockOffsets.length; b++) {
@@ -149,8 +149,7 @@ final class Correlation {
                 // Panels of 8 (k8x2); what is left at the end in one panel of at most 8 rows.
                 return Math.min(remaining, 8);
             }
-            // Panels of 6, the last of 4 when that wastes less work (8 = 4+4, 16 = 6+6+4).
-            return Math.min(remaining <= 4 || remaining == 7 || remaining == 8 ? 4 : 6, remaining);
+            return Math.min(GemmPacking.panelHeight(remaining, CorrelationKernel.P), remaining);
         }
         return Math.min(remaining, group == 4 ? 3 : 1);
     }

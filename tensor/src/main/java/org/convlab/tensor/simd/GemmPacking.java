@@ -17,16 +17,21 @@ final class GemmPacking {
     private GemmPacking() {
     }
 
-    /**
-     * The height of the next row panel when {@code remaining} rows are left: {@code MR}, except
-     * that the last rows go in panels of 4 when that wastes less work ({@code 8 = 4+4},
-     * {@code 16 = 6+6+4} with {@code MR = 6}).
-     */
+    /** {@link #panelHeight(int, int)} for the GEMM's panels of {@code MR} rows. */
     static int panelHeight(int remaining) {
+        return panelHeight(remaining, MR);
+    }
+
+    /**
+     * The height of the next row panel of at most {@code full} rows when {@code remaining} rows
+     * are left: {@code full}, except that the last rows go in panels of 4 when that wastes less
+     * work ({@code 8 = 4+4}, {@code 16 = 6+6+4} with {@code full = 6}).
+     */
+    static int panelHeight(int remaining, int full) {
         if (remaining <= 4 || remaining == 7 || remaining == 8) {
             return 4;
         }
-        return MR;
+        return full;
     }
 
     /**

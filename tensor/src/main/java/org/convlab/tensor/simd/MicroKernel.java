@@ -173,7 +173,9 @@ final class MicroKernel {
      * B vectors and a broadcast: twice the work per load of B than {@link #tile}, and each
      * element of C the same chain of fused multiply-adds. Full tiles with {@code beta == 1}
      * (every depth block after the first) are written from registers; the rest through the
-     * scalar epilogue, which rounds alike.
+     * scalar epilogue, which rounds alike. A second register epilogue for {@code beta == 0} was
+     * tried: with it C2 (JDK 25) compiled this method with its vectors boxed, and a 1x28x28
+     * ConvNet's training step allocated 306 MB instead of 7 KB.
      */
     static void tile12(float[] ap, int aIdx, float[] bp, int bIdx, int kc,
                        float[] c, int cIdx, int ldc, int rows, int cols,
