@@ -17,9 +17,9 @@ import jdk.incubator.vector.FloatVector;
  * <p>{@code dot2x5} computes the 10 dot products of 2 rows of {@code x} with 5 rows of
  * {@code w} over the first {@code len} (a multiple of 8) elements as 8 partial sums each,
  * {@code tile[(i*5 + j)*8 + lane] = sum_k x[x_i + 8k + lane] * w[w_j + 8k + lane]} (one fused
- * multiply-add per step, k in order): the canonical order of every width, on 8-lane vectors
- * ({@code Lanes.DOT}) from 256 bits up and on pairs of 4-lane vectors ({@code dot1x5Narrow}) at
- * 128. The tiles ({@code rows6}...) hold {@code 2L} columns, two vectors of the width in use.
+ * multiply-add per step, k in order): the canonical order of every width, on 8-lane vectors at
+ * 256 bits, on the first 8 lanes of 16 at 512 ({@code dot1x5Masked}, a row at a time) and on pairs of 4-lane
+ * vectors ({@code dot1x5Narrow}) at 128. The tiles ({@code rows6}...) hold {@code 2L} columns, two vectors of the width in use.
  *
  * <p>All keep every vector in one method with one counted loop from 0 (see
  * {@link CorrelationKernel} on why the shape matters to C2).
@@ -210,7 +210,7 @@ final class DenseKernel {
 
     static void dot2x5(float[] x, int x0, int x1, float[] w, int w0, int w1, int w2, int w3, int w4, int len,
                        float[] tile) {
-        FloatVector s00 = FloatVector.zero(Lanes.DOT);
+        FloatVector s00 = FloatVector.zero(Lanes.F);
         FloatVector s01 = s00;
         FloatVector s02 = s00;
         FloatVector s03 = s00;
@@ -221,21 +221,21 @@ final class DenseKernel {
         FloatVector s13 = s00;
         FloatVector s14 = s00;
         for (int k = 0; k < len; k += 8) {
-            FloatVector a0 = FloatVector.fromArray(Lanes.DOT, x, x0 + k);
-            FloatVector a1 = FloatVector.fromArray(Lanes.DOT, x, x1 + k);
-            FloatVector b = FloatVector.fromArray(Lanes.DOT, w, w0 + k);
+            FloatVector a0 = FloatVector.fromArray(Lanes.F, x, x0 + k);
+            FloatVector a1 = FloatVector.fromArray(Lanes.F, x, x1 + k);
+            FloatVector b = FloatVector.fromArray(Lanes.F, w, w0 + k);
             s00 = a0.fma(b, s00);
             s10 = a1.fma(b, s10);
-            b = FloatVector.fromArray(Lanes.DOT, w, w1 + k);
+            b = FloatVector.fromArray(Lanes.F, w, w1 + k);
             s01 = a0.fma(b, s01);
             s11 = a1.fma(b, s11);
-            b = FloatVector.fromArray(Lanes.DOT, w, w2 + k);
+            b = FloatVector.fromArray(Lanes.F, w, w2 + k);
             s02 = a0.fma(b, s02);
             s12 = a1.fma(b, s12);
-            b = FloatVector.fromArray(Lanes.DOT, w, w3 + k);
+            b = FloatVector.fromArray(Lanes.F, w, w3 + k);
             s03 = a0.fma(b, s03);
             s13 = a1.fma(b, s13);
-            b = FloatVector.fromArray(Lanes.DOT, w, w4 + k);
+            b = FloatVector.fromArray(Lanes.F, w, w4 + k);
             s04 = a0.fma(b, s04);
             s14 = a1.fma(b, s14);
         }
@@ -252,13 +252,43 @@ final class DenseKernel {
     }
 
     /**
+     * {@code dot2x5}'s partial sums for one row of {@code x} at 512 bits: the same 8-lane sums in
+     * the first 8 lanes of {@code Lanes.F} (masked loads and stores; the other lanes stay zero), so
+     * that every kernel uses one vector class (see {@code Lanes.DOT_MASKED}). One row per call:
+     * the two-row form was too large for C1 (out of virtual registers), and a JVM then sometimes
+     * never compiled it with C2. Writes {@code tile[tIdx + j*8 + lane]}; {@code tile} needs 8
+     * floats past the last sum.
+     */
+    static void dot1x5Masked(float[] x, int x0, float[] w, int w0, int w1, int w2, int w3, int w4, int len,
+                             float[] tile, int tIdx) {
+        FloatVector s0 = FloatVector.zero(Lanes.F);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        FloatVector s4 = s0;
+        for (int k = 0; k < len; k += 8) {
+            FloatVector a = FloatVector.fromArray(Lanes.F, x, x0 + k, Lanes.DOT_MASK);
+            s0 = a.fma(FloatVector.fromArray(Lanes.F, w, w0 + k, Lanes.DOT_MASK), s0);
+            s1 = a.fma(FloatVector.fromArray(Lanes.F, w, w1 + k, Lanes.DOT_MASK), s1);
+            s2 = a.fma(FloatVector.fromArray(Lanes.F, w, w2 + k, Lanes.DOT_MASK), s2);
+            s3 = a.fma(FloatVector.fromArray(Lanes.F, w, w3 + k, Lanes.DOT_MASK), s3);
+            s4 = a.fma(FloatVector.fromArray(Lanes.F, w, w4 + k, Lanes.DOT_MASK), s4);
+        }
+        s0.intoArray(tile, tIdx, Lanes.DOT_MASK);
+        s1.intoArray(tile, tIdx + 8, Lanes.DOT_MASK);
+        s2.intoArray(tile, tIdx + 16, Lanes.DOT_MASK);
+        s3.intoArray(tile, tIdx + 24, Lanes.DOT_MASK);
+        s4.intoArray(tile, tIdx + 32, Lanes.DOT_MASK);
+    }
+
+    /**
      * {@code dot2x5}'s partial sums for one row of {@code x} on 4-lane vectors (128 bits): each
      * step of 8 elements feeds two vectors, lanes 0-3 and 4-7 of the 8 partial sums, so the sums
      * are those of {@code dot2x5} bit for bit. Writes {@code tile[tIdx + j*8 + lane]}.
      */
     static void dot1x5Narrow(float[] x, int x0, float[] w, int w0, int w1, int w2, int w3, int w4, int len,
                              float[] tile, int tIdx) {
-        FloatVector s0 = FloatVector.zero(Lanes.DOT);
+        FloatVector s0 = FloatVector.zero(Lanes.F);
         FloatVector s1 = s0;
         FloatVector s2 = s0;
         FloatVector s3 = s0;
@@ -269,18 +299,18 @@ final class DenseKernel {
         FloatVector h3 = s0;
         FloatVector h4 = s0;
         for (int k = 0; k < len; k += 8) {
-            FloatVector a = FloatVector.fromArray(Lanes.DOT, x, x0 + k);
-            FloatVector ah = FloatVector.fromArray(Lanes.DOT, x, x0 + k + 4);
-            s0 = a.fma(FloatVector.fromArray(Lanes.DOT, w, w0 + k), s0);
-            h0 = ah.fma(FloatVector.fromArray(Lanes.DOT, w, w0 + k + 4), h0);
-            s1 = a.fma(FloatVector.fromArray(Lanes.DOT, w, w1 + k), s1);
-            h1 = ah.fma(FloatVector.fromArray(Lanes.DOT, w, w1 + k + 4), h1);
-            s2 = a.fma(FloatVector.fromArray(Lanes.DOT, w, w2 + k), s2);
-            h2 = ah.fma(FloatVector.fromArray(Lanes.DOT, w, w2 + k + 4), h2);
-            s3 = a.fma(FloatVector.fromArray(Lanes.DOT, w, w3 + k), s3);
-            h3 = ah.fma(FloatVector.fromArray(Lanes.DOT, w, w3 + k + 4), h3);
-            s4 = a.fma(FloatVector.fromArray(Lanes.DOT, w, w4 + k), s4);
-            h4 = ah.fma(FloatVector.fromArray(Lanes.DOT, w, w4 + k + 4), h4);
+            FloatVector a = FloatVector.fromArray(Lanes.F, x, x0 + k);
+            FloatVector ah = FloatVector.fromArray(Lanes.F, x, x0 + k + 4);
+            s0 = a.fma(FloatVector.fromArray(Lanes.F, w, w0 + k), s0);
+            h0 = ah.fma(FloatVector.fromArray(Lanes.F, w, w0 + k + 4), h0);
+            s1 = a.fma(FloatVector.fromArray(Lanes.F, w, w1 + k), s1);
+            h1 = ah.fma(FloatVector.fromArray(Lanes.F, w, w1 + k + 4), h1);
+            s2 = a.fma(FloatVector.fromArray(Lanes.F, w, w2 + k), s2);
+            h2 = ah.fma(FloatVector.fromArray(Lanes.F, w, w2 + k + 4), h2);
+            s3 = a.fma(FloatVector.fromArray(Lanes.F, w, w3 + k), s3);
+            h3 = ah.fma(FloatVector.fromArray(Lanes.F, w, w3 + k + 4), h3);
+            s4 = a.fma(FloatVector.fromArray(Lanes.F, w, w4 + k), s4);
+            h4 = ah.fma(FloatVector.fromArray(Lanes.F, w, w4 + k + 4), h4);
         }
         s0.intoArray(tile, tIdx);
         h0.intoArray(tile, tIdx + 4);

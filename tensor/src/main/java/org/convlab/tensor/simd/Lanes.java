@@ -1,6 +1,7 @@
 package org.convlab.tensor.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.convlab.tensor.kernels.VectorWidth;
@@ -21,13 +22,20 @@ final class Lanes {
     /** {@code F.length()}: 4, 8 or 16 float lanes. */
     static final int L = F.length();
     /**
-     * The species of the dot-product kernels, whose lanes are partial sums of a reduction: 8 lanes
-     * at 256 bits and wider (the canonical order has 8 partial sums), 4 at 128 bits (two vectors
-     * hold the 8 partial sums).
+     * Partial sums a dot-product kernel keeps per vector, lanes of a reduction: 8 from 256 bits up
+     * (the canonical order has 8 partial sums), 4 at 128 bits (two vectors hold the 8).
      */
-    static final VectorSpecies<Float> DOT = L >= 8 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_128;
-    /** {@code DOT.length()}. */
-    static final int DOT_L = DOT.length();
+    static final int DOT_L = Math.min(L, 8);
+    /**
+     * Whether the dot-product kernels use only the first {@link #DOT_L} lanes of {@link #F} (512
+     * bits: masked loads and stores, {@link #DOT_MASK}). They do not switch to a 256-bit species:
+     * every kernel uses the one vector class of {@link #F}, because a second class in the hot code
+     * makes the type profiles of the Vector API's shared methods bimorphic, and C2 then compiled
+     * some kernels with boxed vectors in some JVM runs (docs/performance.md, "Boxed vectors").
+     */
+    static final boolean DOT_MASKED = L > DOT_L;
+    /** The first {@link #DOT_L} lanes of {@link #F}. */
+    static final VectorMask<Float> DOT_MASK = F.indexInRange(0, DOT_L);
     /** Vector registers the tiles may plan for: 32 with 512-bit vectors (AVX-512), else 16. */
     static final int REGISTERS = L >= 16 ? 32 : 16;
 

@@ -30,7 +30,8 @@ public final class SimdDense implements DenseKernels {
     /** Row pairs per forward chunk. */
     private static final int ROW_PAIRS = 4;
 
-    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[80]);
+    /** dot2x5's 2 x 5 x 8 partial sums, and 8 floats for its masked 512-bit store of the last. */
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[88]);
 
     private final DenseKernels fallback;
 
@@ -75,7 +76,10 @@ public final class SimdDense implements DenseKernels {
         int w2 = Math.min(j0 + 2, last) * in;
         int w3 = Math.min(j0 + 3, last) * in;
         int w4 = Math.min(j0 + 4, last) * in;
-        if (Lanes.DOT_L == 8) {
+        if (Lanes.DOT_MASKED) {
+            DenseKernel.dot1x5Masked(x, i0 * in, w, j0 * in, w1, w2, w3, w4, in & ~7, tile, 0);
+            DenseKernel.dot1x5Masked(x, i1 * in, w, j0 * in, w1, w2, w3, w4, in & ~7, tile, 40);
+        } else if (Lanes.DOT_L == 8) {
             DenseKernel.dot2x5(x, i0 * in, i1 * in, w, j0 * in, w1, w2, w3, w4, in & ~7, tile);
         } else {
             DenseKernel.dot1x5Narrow(x, i0 * in, w, j0 * in, w1, w2, w3, w4, in & ~7, tile, 0);
