@@ -3,6 +3,8 @@ package org.convlab.tensor.simd;
 import static org.convlab.tensor.simd.MicroKernel.MR;
 import static org.convlab.tensor.simd.MicroKernel.NR;
 
+import jdk.incubator.vector.FloatVector;
+
 /**
  * Copies blocks of {@code op(A)} and {@code op(B)} into the panel layouts the micro-kernel reads,
  * absorbing transposes, offsets and leading dimensions, and zero-padding partial panels.
@@ -79,6 +81,21 @@ final class GemmPacking {
         }
     }
 
+    /** Per thread: {@code {0, ldb, 2*ldb, ...}} for the last {@code ldb} packed, {@code NR} entries. */
+    private static final ThreadLocal<int[]> COLUMN_OFFSETS = ThreadLocal.withInitial(() -> new int[NR + 1]);
+
+    /** The offsets of a strip's {@code NR} columns of a row-major matrix with leading dimension {@code ldb} (reused, not copied). */
+    private static int[] columnOffsets(int ldb) {
+        int[] index = COLUMN_OFFSETS.get();
+        if (index[NR] != ldb) {
+            for (int c = 0; c < NR; c++) {
+                index[c] = c * ldb;
+            }
+            index[NR] = ldb;
+        }
+        return index;
+    }
+
     /**
      * Packs {@code op(B)[p0:p0+kc, j0:j0+nc]} into {@code ceil(nc/NR)} panels from index 0:
      * {@code bp[t*kc*NR + p*NR + c] = op(B)[p0+p, j0+t*NR+c]}, zero beyond column {@code nc}.
@@ -86,8 +103,21 @@ final class GemmPacking {
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, float[] bp) {
         int strips = (nc + NR - 1) / NR;
         if (transB) {
-            // op(B)[p, j] = b[bOff + j*ldb + p]: each column is contiguous along the depth.
-            for (int t = 0; t < strips; t++) {
+            // op(B)[p, j] = b[bOff + j*ldb + p]: each column is contiguous along the depth. Full
+            // strips gather a row of the panel (NR columns, ldb apart) per depth step, the last
+            // partial strip is copied column by column.
+            int full = nc / NR;
+            int[] index = columnOffsets(ldb);
+            for (int t = 0; t < full; t++) {
+                int base = t * kc * NR;
+                int src = bOff + (j0 + t * NR) * ldb + p0;
+                for (int p = 0; p < kc; p++) {
+                    int d = base + p * NR;
+                    FloatVector.fromArray(Lanes.F, b, src + p, index, 0).intoArray(bp, d);
+                    FloatVector.fromArray(Lanes.F, b, src + p, index, Lanes.L).intoArray(bp, d + Lanes.L);
+                }
+            }
+            for (int t = full; t < strips; t++) {
                 int base = t * kc * NR;
                 for (int c = 0; c < NR; c++) {
                     int j = t * NR + c;
