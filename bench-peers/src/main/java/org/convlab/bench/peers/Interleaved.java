@@ -1,11 +1,10 @@
 package org.convlab.bench.peers;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.convlab.lab.bench.CompilerActivity;
 
 /**
  * The timing protocol shared by every comparison: warm up each subject, size its repetitions,
@@ -14,8 +13,7 @@ import java.util.Map;
  *
  * <ol>
  *   <li>Warm-up: each subject runs single calls until {@code warmupSeconds} have passed (at
- *       least three calls) and then on until the JIT has compiled nothing for
- *       {@link #IDLE_WINDOW_SECONDS} (at most {@link #MAX_EXTRA_WARMUP} times the warm-up, 10 s
+ *       least three calls) and then on until the JIT is idle ({@link CompilerActivity}; at most {@link #MAX_EXTRA_WARMUP} times the warm-up, 10 s
  *       at least); the median of the later half of the warm-up calls sizes its repetitions:
  *       {@code calls = max(1, round(minRepSeconds / fastest))}.</li>
  *   <li>Rounds {@code r = 0 .. reps-1}: every subject runs one repetition, in the order
@@ -94,40 +92,8 @@ public final class Interleaved {
     public record Heap(long liveHeapBytes, long peakHeapBytes, double allocatedBytesPerCall) {
     }
 
-    /** Longest extra warm-up {@link #untilCompilerIdle} allows, as a multiple of the warm-up time (and 10 s at least). */
+    /** Longest extra warm-up until the JIT is idle, as a multiple of the warm-up time (and 10 s at least). */
     static final double MAX_EXTRA_WARMUP = 10;
-    /** The window in which the JIT must not have compiled anything for the warm-up to end. */
-    static final double IDLE_WINDOW_SECONDS = 0.3;
-
-    /**
-     * Warms {@code s} up further while the JIT is still compiling (the JVM's total compilation
-     * time grew in the last {@link #IDLE_WINDOW_SECONDS}): on a 2-core machine the compiler thread
-     * can still be busy with a workload's kernels after a fixed warm-up, and a repetition timed
-     * then measures interpreted or C1 code (which boxes every Vector API vector: 10x slower, MBs
-     * allocated per call). Bounded by {@link #MAX_EXTRA_WARMUP}; without the JVM's compilation
-     * time it adds nothing.
-     */
-    private static void untilCompilerIdle(Subject s, List<Double> warm, double warmupSeconds) throws Exception {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-            return;
-        }
-        double cap = Math.max(10, MAX_EXTRA_WARMUP * warmupSeconds);
-        double spent = 0;
-        while (spent < cap) {
-            long before = jit.getTotalCompilationTime();
-            double window = 0;
-            while (window < IDLE_WINDOW_SECONDS) {
-                double t = s.timed().run(1);
-                warm.add(t);
-                window += t;
-            }
-            spent += window;
-            if (jit.getTotalCompilationTime() == before) {
-                break;
-            }
-        }
-    }
 
     /**
      * Runs the protocol.
@@ -138,6 +104,12 @@ public final class Interleaved {
      */
     public static Outcome run(List<Subject> subjects, int reps, double warmupSeconds,
                               double minRepSeconds) throws Exception {
+        return run(subjects, reps, warmupSeconds, minRepSeconds, Math.max(10, MAX_EXTRA_WARMUP * warmupSeconds));
+    }
+
+    /** {@link #run(List, int, double, double)} with at most {@code maxIdleWarmupSeconds} of warm-up until the JIT is idle. */
+    static Outcome run(List<Subject> subjects, int reps, double warmupSeconds, double minRepSeconds,
+                       double maxIdleWarmupSeconds) throws Exception {
         Map<String, Integer> calls = new LinkedHashMap<>();
         for (Subject s : subjects) {
             List<Double> warm = new ArrayList<>();
@@ -147,7 +119,7 @@ public final class Interleaved {
                 warm.add(t);
                 spent += t;
             }
-            untilCompilerIdle(s, warm, warmupSeconds);
+            CompilerActivity.runUntilIdle(() -> s.timed().run(1), maxIdleWarmupSeconds, warm::add);
             // The median of the later half: robust to the slow first calls and to outliers.
             double typical = Stats.median(warm.subList(warm.size() / 2, warm.size()));
             calls.put(s.name(), (int) Math.max(1, Math.round(minRepSeconds / typical)));

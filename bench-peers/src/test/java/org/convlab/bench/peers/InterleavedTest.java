@@ -20,9 +20,9 @@ class InterleavedTest {
     void roundsRotateTheOrderAndRatesComeFromReportedTimes() throws Exception {
         List<String> log = new ArrayList<>();
         List<Interleaved.Subject> subjects = List.of(fake("a", 1.0 / 64, log), fake("b", 1.0 / 32, log), fake("c", 1.0 / 16, log));
-        Interleaved.Outcome o = Interleaved.run(subjects, 3, 1.0 / 16, 0.25);
+        Interleaved.Outcome o = Interleaved.run(subjects, 3, 1.0 / 16, 0.25, 0);
 
-        // warm-up: a needs 4 calls to reach 1/16 s, b and c 3 (at least three); then 0.25 s repetitions.
+        // warm-up (none until the JIT is idle: its budget is 0): a needs 4 calls to reach 1/16 s, b and c 3 (at least three); then 0.25 s repetitions.
         assertThat(o.callsPerRep()).containsEntry("a", 16).containsEntry("b", 8).containsEntry("c", 4);
         List<String> timed = log.subList(4 + 3 + 3, log.size());
         assertThat(timed).containsExactly("a:16", "b:8", "c:4", "b:8", "c:4", "a:16", "c:4", "a:16", "b:8");
@@ -31,6 +31,16 @@ class InterleavedTest {
         assertThat(o.ratio("a", "b")).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(o.ratioToBest("c", List.of("a", "b"))).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(o.rates().get("b")).hasSize(3);
+    }
+
+    @Test
+    void warmUpGoesOnForAnIdleWindowOfCallsWithinItsBudget() throws Exception {
+        List<String> log = new ArrayList<>();
+        Interleaved.Outcome o = Interleaved.run(List.of(fake("a", 1.0 / 64, log)), 1, 1.0 / 16, 0.25, 1.0);
+        // 4 calls of fixed warm-up, then 0.3 s windows of 1/64-s calls (20 each) until the JIT is
+        // idle, at most 1 s of them (one window may overrun it: 80 calls at most), then one repetition.
+        assertThat(log.size() - 1).isBetween(4 + 20, 4 + 80);
+        assertThat(o.callsPerRep()).containsEntry("a", 16);
     }
 
     @Test
