@@ -14,12 +14,19 @@ import jdk.incubator.vector.FloatVector;
  * be repeated to fill a tile: it computes and stores the same values twice). The plain forms
  * overwrite {@code C}, the {@code Acc} forms add to it.
  *
- * <p>{@code dot2x5} computes the 10 dot products of 2 rows of {@code x} with 5 rows of
- * {@code w} over the first {@code len} (a multiple of 8) elements as 8 partial sums each,
- * {@code tile[(i*5 + j)*8 + lane] = sum_k x[x_i + 8k + lane] * w[w_j + 8k + lane]} (one fused
- * multiply-add per step, k in order): the canonical order of every width, on 8-lane vectors at
- * 256 bits, on the first 8 lanes of 16 at 512 ({@code dot1x5Masked}, a row at a time) and on pairs of 4-lane
- * vectors ({@code dot1x5Narrow}) at 128. The tiles ({@code rows6}...) hold {@code 2L} columns, two vectors of the width in use.
+ * <p>{@code dot2x5} adds {@code len} (a multiple of 8) more elements to the 10 dot products of 2
+ * rows of {@code x} with 5 rows of {@code w}, kept as 8 partial sums each in {@code tile}:
+ * {@code tile[t_i + j*8 + lane] += sum_k x[x_i + 8k + lane] * w[w_j + 8k + lane]}, one fused
+ * multiply-add per step, k in order, so that calls over consecutive blocks of the depth give the
+ * bits of one call over all of it. That is the canonical order of every width: the first 8 lanes
+ * of {@code Lanes.F} hold the partial sums from 256 bits up; at 512 bits lanes 8-15 compute
+ * products of the next 8 elements that nothing keeps (it reads 8 floats past each row's
+ * {@code len} and writes 8 floats past the fifth sum, so the caller leaves that room), and
+ * {@code dot1x5Narrow} takes pairs of 4-lane vectors at 128. One vector class and no masks on
+ * purpose: a 256-bit species beside the 512-bit tiles let C2 compile the GEMM tile with boxed
+ * vectors in some JVM runs, and masked forms ran C1 out of virtual registers, after which a JVM
+ * sometimes never compiled them with C2 (docs/performance.md, "Boxed vectors"). The tiles
+ * ({@code rows6}...) hold {@code 2L} columns, two vectors of the width in use.
  *
  * <p>All keep every vector in one method with one counted loop from 0 (see
  * {@link CorrelationKernel} on why the shape matters to C2).
@@ -209,17 +216,17 @@ final class DenseKernel {
     }
 
     static void dot2x5(float[] x, int x0, int x1, float[] w, int w0, int w1, int w2, int w3, int w4, int len,
-                       float[] tile) {
-        FloatVector s00 = FloatVector.zero(Lanes.F);
-        FloatVector s01 = s00;
-        FloatVector s02 = s00;
-        FloatVector s03 = s00;
-        FloatVector s04 = s00;
-        FloatVector s10 = s00;
-        FloatVector s11 = s00;
-        FloatVector s12 = s00;
-        FloatVector s13 = s00;
-        FloatVector s14 = s00;
+                       float[] tile, int t0, int t1) {
+        FloatVector s00 = FloatVector.fromArray(Lanes.F, tile, t0 + 0);
+        FloatVector s01 = FloatVector.fromArray(Lanes.F, tile, t0 + 8);
+        FloatVector s02 = FloatVector.fromArray(Lanes.F, tile, t0 + 16);
+        FloatVector s03 = FloatVector.fromArray(Lanes.F, tile, t0 + 24);
+        FloatVector s04 = FloatVector.fromArray(Lanes.F, tile, t0 + 32);
+        FloatVector s10 = FloatVector.fromArray(Lanes.F, tile, t1 + 0);
+        FloatVector s11 = FloatVector.fromArray(Lanes.F, tile, t1 + 8);
+        FloatVector s12 = FloatVector.fromArray(Lanes.F, tile, t1 + 16);
+        FloatVector s13 = FloatVector.fromArray(Lanes.F, tile, t1 + 24);
+        FloatVector s14 = FloatVector.fromArray(Lanes.F, tile, t1 + 32);
         for (int k = 0; k < len; k += 8) {
             FloatVector a0 = FloatVector.fromArray(Lanes.F, x, x0 + k);
             FloatVector a1 = FloatVector.fromArray(Lanes.F, x, x1 + k);
@@ -239,65 +246,35 @@ final class DenseKernel {
             s04 = a0.fma(b, s04);
             s14 = a1.fma(b, s14);
         }
-        s00.intoArray(tile, 0);
-        s01.intoArray(tile, 8);
-        s02.intoArray(tile, 16);
-        s03.intoArray(tile, 24);
-        s04.intoArray(tile, 32);
-        s10.intoArray(tile, 40);
-        s11.intoArray(tile, 48);
-        s12.intoArray(tile, 56);
-        s13.intoArray(tile, 64);
-        s14.intoArray(tile, 72);
-    }
-
-    /**
-     * {@code dot2x5}'s partial sums for one row of {@code x} at 512 bits: the same 8-lane sums in
-     * the first 8 lanes of {@code Lanes.F} (masked loads and stores; the other lanes stay zero), so
-     * that every kernel uses one vector class (see {@code Lanes.DOT_MASKED}). One row per call:
-     * the two-row form was too large for C1 (out of virtual registers), and a JVM then sometimes
-     * never compiled it with C2. Writes {@code tile[tIdx + j*8 + lane]}; {@code tile} needs 8
-     * floats past the last sum.
-     */
-    static void dot1x5Masked(float[] x, int x0, float[] w, int w0, int w1, int w2, int w3, int w4, int len,
-                             float[] tile, int tIdx) {
-        FloatVector s0 = FloatVector.zero(Lanes.F);
-        FloatVector s1 = s0;
-        FloatVector s2 = s0;
-        FloatVector s3 = s0;
-        FloatVector s4 = s0;
-        for (int k = 0; k < len; k += 8) {
-            FloatVector a = FloatVector.fromArray(Lanes.F, x, x0 + k, Lanes.DOT_MASK);
-            s0 = a.fma(FloatVector.fromArray(Lanes.F, w, w0 + k, Lanes.DOT_MASK), s0);
-            s1 = a.fma(FloatVector.fromArray(Lanes.F, w, w1 + k, Lanes.DOT_MASK), s1);
-            s2 = a.fma(FloatVector.fromArray(Lanes.F, w, w2 + k, Lanes.DOT_MASK), s2);
-            s3 = a.fma(FloatVector.fromArray(Lanes.F, w, w3 + k, Lanes.DOT_MASK), s3);
-            s4 = a.fma(FloatVector.fromArray(Lanes.F, w, w4 + k, Lanes.DOT_MASK), s4);
-        }
-        s0.intoArray(tile, tIdx, Lanes.DOT_MASK);
-        s1.intoArray(tile, tIdx + 8, Lanes.DOT_MASK);
-        s2.intoArray(tile, tIdx + 16, Lanes.DOT_MASK);
-        s3.intoArray(tile, tIdx + 24, Lanes.DOT_MASK);
-        s4.intoArray(tile, tIdx + 32, Lanes.DOT_MASK);
+        s00.intoArray(tile, t0 + 0);
+        s01.intoArray(tile, t0 + 8);
+        s02.intoArray(tile, t0 + 16);
+        s03.intoArray(tile, t0 + 24);
+        s04.intoArray(tile, t0 + 32);
+        s10.intoArray(tile, t1 + 0);
+        s11.intoArray(tile, t1 + 8);
+        s12.intoArray(tile, t1 + 16);
+        s13.intoArray(tile, t1 + 24);
+        s14.intoArray(tile, t1 + 32);
     }
 
     /**
      * {@code dot2x5}'s partial sums for one row of {@code x} on 4-lane vectors (128 bits): each
      * step of 8 elements feeds two vectors, lanes 0-3 and 4-7 of the 8 partial sums, so the sums
-     * are those of {@code dot2x5} bit for bit. Writes {@code tile[tIdx + j*8 + lane]}.
+     * are those of {@code dot2x5} bit for bit. Adds to {@code tile[tIdx + j*8 + lane]}.
      */
     static void dot1x5Narrow(float[] x, int x0, float[] w, int w0, int w1, int w2, int w3, int w4, int len,
                              float[] tile, int tIdx) {
-        FloatVector s0 = FloatVector.zero(Lanes.F);
-        FloatVector s1 = s0;
-        FloatVector s2 = s0;
-        FloatVector s3 = s0;
-        FloatVector s4 = s0;
-        FloatVector h0 = s0;
-        FloatVector h1 = s0;
-        FloatVector h2 = s0;
-        FloatVector h3 = s0;
-        FloatVector h4 = s0;
+        FloatVector s0 = FloatVector.fromArray(Lanes.F, tile, tIdx + 0);
+        FloatVector s1 = FloatVector.fromArray(Lanes.F, tile, tIdx + 8);
+        FloatVector s2 = FloatVector.fromArray(Lanes.F, tile, tIdx + 16);
+        FloatVector s3 = FloatVector.fromArray(Lanes.F, tile, tIdx + 24);
+        FloatVector s4 = FloatVector.fromArray(Lanes.F, tile, tIdx + 32);
+        FloatVector h0 = FloatVector.fromArray(Lanes.F, tile, tIdx + 4);
+        FloatVector h1 = FloatVector.fromArray(Lanes.F, tile, tIdx + 12);
+        FloatVector h2 = FloatVector.fromArray(Lanes.F, tile, tIdx + 20);
+        FloatVector h3 = FloatVector.fromArray(Lanes.F, tile, tIdx + 28);
+        FloatVector h4 = FloatVector.fromArray(Lanes.F, tile, tIdx + 36);
         for (int k = 0; k < len; k += 8) {
             FloatVector a = FloatVector.fromArray(Lanes.F, x, x0 + k);
             FloatVector ah = FloatVector.fromArray(Lanes.F, x, x0 + k + 4);

@@ -1,7 +1,6 @@
 package org.convlab.tensor.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.convlab.tensor.kernels.VectorWidth;
@@ -26,16 +25,6 @@ final class Lanes {
      * (the canonical order has 8 partial sums), 4 at 128 bits (two vectors hold the 8).
      */
     static final int DOT_L = Math.min(L, 8);
-    /**
-     * Whether the dot-product kernels use only the first {@link #DOT_L} lanes of {@link #F} (512
-     * bits: masked loads and stores, {@link #DOT_MASK}). They do not switch to a 256-bit species:
-     * every kernel uses the one vector class of {@link #F}, because a second class in the hot code
-     * makes the type profiles of the Vector API's shared methods bimorphic, and C2 then compiled
-     * some kernels with boxed vectors in some JVM runs (docs/performance.md, "Boxed vectors").
-     */
-    static final boolean DOT_MASKED = L > DOT_L;
-    /** The first {@link #DOT_L} lanes of {@link #F}. */
-    static final VectorMask<Float> DOT_MASK = F.indexInRange(0, DOT_L);
     /** Vector registers the tiles may plan for: 32 with 512-bit vectors (AVX-512), else 16. */
     static final int REGISTERS = L >= 16 ? 32 : 16;
 

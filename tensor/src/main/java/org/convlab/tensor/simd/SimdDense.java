@@ -30,8 +30,17 @@ public final class SimdDense implements DenseKernels {
     /** Row pairs per forward chunk. */
     private static final int ROW_PAIRS = 4;
 
-    /** dot2x5's 2 x 5 x 8 partial sums, and 8 floats for its masked 512-bit store of the last. */
-    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[88]);
+    /** Output groups of 5 a row's partial sums have room for: {@code MAX_SMALL_OUT} outputs. */
+    private static final int GROUPS = (MAX_SMALL_OUT + 4) / 5;
+    /** Floats of a group's partial sums in the tile: 5 x 8, and the 8 that dot2x5 may write past them. */
+    private static final int SLOT = 48;
+    /** Elements of the depth per block of the forward's dot products (a block of w stays in L1). */
+    private static final int DEPTH_BLOCK = 512;
+    /**
+     * The forward's partial sums, 8 per dot product, for a chunk's rows ({@code 2 ROW_PAIRS}) by
+     * {@code GROUPS} groups of 5 outputs, {@link #SLOT} floats a group.
+     */
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[2 * ROW_PAIRS * GROUPS * SLOT]);
 
     private final DenseKernels fallback;
 
@@ -51,45 +60,86 @@ public final class SimdDense implements DenseKernels {
             return;
         }
         int pairs = (n + 1) / 2;
+        int len = in & ~7;
         Parallel.forEach(Parallel.chunksFor(pairs, ROW_PAIRS), chunk -> {
             float[] tile = TILE.get();
-            for (int pair = chunk * ROW_PAIRS; pair < Math.min(pairs, (chunk + 1) * ROW_PAIRS); pair++) {
+            int p0 = chunk * ROW_PAIRS;
+            int p1 = Math.min(pairs, p0 + ROW_PAIRS);
+            java.util.Arrays.fill(tile, 0, (p1 - p0) * 2 * GROUPS * SLOT, 0f);
+            // Depth blocks outermost: a block of w stays in L1 for every row of the chunk (a
+            // 16384-input classifier's w is 640 KiB). The partial sums wait in the tile between
+            // blocks, each lane's chain in the same order as in one pass.
+            for (int k0 = 0; k0 < len; k0 += DEPTH_BLOCK) {
+                int kb = Math.min(DEPTH_BLOCK, len - k0);
+                for (int pair = p0; pair < p1; pair++) {
+                    int i0 = 2 * pair;
+                    int i1 = Math.min(i0 + 1, n - 1);
+                    for (int g = 0; g * 5 < out; g++) {
+                        int t0 = slot(2 * (pair - p0), g);
+                        dots(x, i0 * in + k0, i1 * in + k0, w, 5 * g, in, k0, out, kb, tile, t0, t0 + GROUPS * SLOT);
+                    }
+                }
+            }
+            for (int pair = p0; pair < p1; pair++) {
                 int i0 = 2 * pair;
                 int i1 = Math.min(i0 + 1, n - 1);
-                for (int j0 = 0; j0 < out; j0 += 5) {
-                    dots(x, i0, i1, w, j0, in, out, tile);
-                    for (int i = i0; i <= i1; i++) {
-                        for (int j = j0; j < Math.min(out, j0 + 5); j++) {
-                            y[i * out + j] = dot(tile, i - i0, j - j0, x, i * in, w, j * in, in)
-                                    + (bias == null ? 0f : bias[j]);
-                        }
+                for (int i = i0; i <= i1; i++) {
+                    for (int j = 0; j < out; j++) {
+                        int t = slot(2 * (pair - p0) + i - i0, j / 5) + (j % 5) * 8;
+                        y[i * out + j] = dot(tile, t, x, i * in, w, j * in, in) + (bias == null ? 0f : bias[j]);
                     }
                 }
             }
         });
     }
 
-    /** The lanes of rows {@code i0, i1} by {@code w} rows {@code j0..j0+4} (repeated past {@code out}). */
-    private static void dots(float[] x, int i0, int i1, float[] w, int j0, int in, int out, float[] tile) {
+    /** The tile index of row {@code r} (of the chunk) and output group {@code g}: 5 outputs x 8 partial sums. */
+    private static int slot(int r, int g) {
+        return (r * GROUPS + g) * SLOT;
+    }
+
+    /**
+     * Adds {@code len} more elements (from {@code x0}, {@code x1} and column {@code k0} of {@code w})
+     * to the partial sums of rows {@code x0, x1} by {@code w} rows {@code j0..j0+4} (repeated past
+     * {@code out}) at {@code tile[t0..]} and {@code tile[t1..]}.
+     */
+    private static void dots(float[] x, int x0, int x1, float[] w, int j0, int in, int k0, int out, int len,
+                             float[] tile, int t0, int t1) {
         int last = out - 1;
-        int w1 = Math.min(j0 + 1, last) * in;
-        int w2 = Math.min(j0 + 2, last) * in;
-        int w3 = Math.min(j0 + 3, last) * in;
-        int w4 = Math.min(j0 + 4, last) * in;
-        if (Lanes.DOT_MASKED) {
-            DenseKernel.dot1x5Masked(x, i0 * in, w, j0 * in, w1, w2, w3, w4, in & ~7, tile, 0);
-            DenseKernel.dot1x5Masked(x, i1 * in, w, j0 * in, w1, w2, w3, w4, in & ~7, tile, 40);
-        } else if (Lanes.DOT_L == 8) {
-            DenseKernel.dot2x5(x, i0 * in, i1 * in, w, j0 * in, w1, w2, w3, w4, in & ~7, tile);
+        int w0 = j0 * in + k0;
+        int w1 = Math.min(j0 + 1, last) * in + k0;
+        int w2 = Math.min(j0 + 2, last) * in + k0;
+        int w3 = Math.min(j0 + 3, last) * in + k0;
+        int w4 = Math.min(j0 + 4, last) * in + k0;
+        if (Lanes.DOT_L == 8) {
+            // At 512 bits the kernel reads 8 floats past len: the last block of the last row of x
+            // or w takes its final 8 elements in scalar code (the same fused multiply-adds).
+            int tail = Lanes.L > 8 && (x1 + len + 8 > x.length || w4 + len + 8 > w.length) ? 8 : 0;
+            DenseKernel.dot2x5(x, x0, x1, w, w0, w1, w2, w3, w4, len - tail, tile, t0, t1);
+            if (tail > 0) {
+                int k = len - 8;
+                lastStep(x, x0 + k, x1 + k, w, w0 + k, tile, t0, t1);
+                lastStep(x, x0 + k, x1 + k, w, w1 + k, tile, t0 + 8, t1 + 8);
+                lastStep(x, x0 + k, x1 + k, w, w2 + k, tile, t0 + 16, t1 + 16);
+                lastStep(x, x0 + k, x1 + k, w, w3 + k, tile, t0 + 24, t1 + 24);
+                lastStep(x, x0 + k, x1 + k, w, w4 + k, tile, t0 + 32, t1 + 32);
+            }
         } else {
-            DenseKernel.dot1x5Narrow(x, i0 * in, w, j0 * in, w1, w2, w3, w4, in & ~7, tile, 0);
-            DenseKernel.dot1x5Narrow(x, i1 * in, w, j0 * in, w1, w2, w3, w4, in & ~7, tile, 40);
+            DenseKernel.dot1x5Narrow(x, x0, w, w0, w1, w2, w3, w4, len, tile, t0);
+            DenseKernel.dot1x5Narrow(x, x1, w, w0, w1, w2, w3, w4, len, tile, t1);
         }
     }
 
-    /** One dot product: its 8 partial sums added in order, then the tail past the last full vector. */
-    private static float dot(float[] tile, int i, int j, float[] x, int xRow, float[] w, int wRow, int in) {
-        int t = (i * 5 + j) * 8;
+    /** {@link DenseKernel#dot2x5}'s step over 8 elements for one row of {@code w}, in scalar code (the same fused multiply-adds). */
+    private static void lastStep(float[] x, int xa, int xb, float[] w, int wj, float[] tile, int ta, int tb) {
+        for (int lane = 0; lane < 8; lane++) {
+            tile[ta + lane] = Math.fma(x[xa + lane], w[wj + lane], tile[ta + lane]);
+            tile[tb + lane] = Math.fma(x[xb + lane], w[wj + lane], tile[tb + lane]);
+        }
+    }
+
+    /** One dot product: its 8 partial sums at {@code tile[t..t+8)} added in order, then the tail past the last full vector. */
+    private static float dot(float[] tile, int t, float[] x, int xRow, float[] w, int wRow, int in) {
         float s = tile[t];
         for (int lane = 1; lane < 8; lane++) {
             s += tile[t + lane];
