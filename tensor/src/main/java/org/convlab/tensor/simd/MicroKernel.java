@@ -42,7 +42,11 @@ final class MicroKernel {
                       float[] c, int cIdx, int ldc, int rows, int cols,
                       float alpha, float beta, float[] tile) {
         if (MR == 12 && rows == 12) {
-            tile12(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, rows, cols, alpha, beta, tile);
+            if (beta == 0f) {
+                tile12Zero(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, rows, cols, alpha, beta, tile);
+            } else {
+                tile12(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, rows, cols, alpha, beta, tile);
+            }
             return;
         }
         for (int r = 0; r < rows; r += 6) {
@@ -173,9 +177,7 @@ final class MicroKernel {
      * B vectors and a broadcast: twice the work per load of B than {@link #tile}, and each
      * element of C the same chain of fused multiply-adds. Full tiles with {@code beta == 1}
      * (every depth block after the first) are written from registers; the rest through the
-     * scalar epilogue, which rounds alike. A second register epilogue for {@code beta == 0} was
-     * tried: with it C2 (JDK 25) compiled this method with its vectors boxed, and a 1x28x28
-     * ConvNet's training step allocated 306 MB instead of 7 KB.
+     * scalar epilogue, which rounds alike; {@code beta == 0} goes to {@link #tile12Zero}.
      */
     static void tile12(float[] ap, int aIdx, float[] bp, int bIdx, int kc,
                        float[] c, int cIdx, int ldc, int rows, int cols,
@@ -286,6 +288,150 @@ final class MicroKernel {
             c111.fma(av, FloatVector.fromArray(Lanes.F, c, row + Lanes.L)).intoArray(c, row + Lanes.L);
             return;
         }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, 1 * Lanes.L);
+        c10.intoArray(tile, 2 * Lanes.L);
+        c11.intoArray(tile, 3 * Lanes.L);
+        c20.intoArray(tile, 4 * Lanes.L);
+        c21.intoArray(tile, 5 * Lanes.L);
+        c30.intoArray(tile, 6 * Lanes.L);
+        c31.intoArray(tile, 7 * Lanes.L);
+        c40.intoArray(tile, 8 * Lanes.L);
+        c41.intoArray(tile, 9 * Lanes.L);
+        c50.intoArray(tile, 10 * Lanes.L);
+        c51.intoArray(tile, 11 * Lanes.L);
+        c60.intoArray(tile, 12 * Lanes.L);
+        c61.intoArray(tile, 13 * Lanes.L);
+        c70.intoArray(tile, 14 * Lanes.L);
+        c71.intoArray(tile, 15 * Lanes.L);
+        c80.intoArray(tile, 16 * Lanes.L);
+        c81.intoArray(tile, 17 * Lanes.L);
+        c90.intoArray(tile, 18 * Lanes.L);
+        c91.intoArray(tile, 19 * Lanes.L);
+        c100.intoArray(tile, 20 * Lanes.L);
+        c101.intoArray(tile, 21 * Lanes.L);
+        c110.intoArray(tile, 22 * Lanes.L);
+        c111.intoArray(tile, 23 * Lanes.L);
+        writeTile(tile, rows, cols, c, cIdx, ldc, alpha, beta);
+    }
+
+    /**
+     * {@link #tile12} for {@code beta == 0} (the first depth block of every product): full tiles
+     * are written from registers as {@code alpha * sum}, the rest through the scalar epilogue,
+     * which rounds alike. A method of its own: with both register epilogues in one method, C2
+     * (JDK 25) compiled it with its vectors boxed (a 1x28x28 ConvNet's training step allocated
+     * 300 MB instead of 7 KB, with one vector species in the program as with two).
+     */
+    static void tile12Zero(float[] ap, int aIdx, float[] bp, int bIdx, int kc,
+                       float[] c, int cIdx, int ldc, int rows, int cols,
+                       float alpha, float beta, float[] tile) {
+        FloatVector c00 = FloatVector.zero(Lanes.F);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        FloatVector c40 = c00;
+        FloatVector c41 = c00;
+        FloatVector c50 = c00;
+        FloatVector c51 = c00;
+        FloatVector c60 = c00;
+        FloatVector c61 = c00;
+        FloatVector c70 = c00;
+        FloatVector c71 = c00;
+        FloatVector c80 = c00;
+        FloatVector c81 = c00;
+        FloatVector c90 = c00;
+        FloatVector c91 = c00;
+        FloatVector c100 = c00;
+        FloatVector c101 = c00;
+        FloatVector c110 = c00;
+        FloatVector c111 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bIdx + p * NR;
+            int ai = aIdx + p * MR;
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, bp, bi + Lanes.L);
+            FloatVector a = FloatVector.broadcast(Lanes.F, ap[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 6]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 7]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 8]);
+            c80 = a.fma(b0, c80);
+            c81 = a.fma(b1, c81);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 9]);
+            c90 = a.fma(b0, c90);
+            c91 = a.fma(b1, c91);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 10]);
+            c100 = a.fma(b0, c100);
+            c101 = a.fma(b1, c101);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 11]);
+            c110 = a.fma(b0, c110);
+            c111 = a.fma(b1, c111);
+        }
+        if (rows == 12 && cols == NR) {
+            FloatVector av = FloatVector.broadcast(Lanes.F, alpha);
+            int row = cIdx;
+            c00.mul(av).intoArray(c, row);
+            c01.mul(av).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c10.mul(av).intoArray(c, row);
+            c11.mul(av).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c20.mul(av).intoArray(c, row);
+            c21.mul(av).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c30.mul(av).intoArray(c, row);
+            c31.mul(av).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c40.mul(av).intoArray(c, row);
+            c41.mul(av).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c50.mul(av).intoArray(c, row);
+            c51.mul(av).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c60.mul(av).intoArray(c, row);
+            c61.mul(av).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c70.mul(av).intoArray(c, row);
+            c71.mul(av).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c80.mul(av).intoArray(c, row);
+            c81.mul(av).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c90.mul(av).intoArray(c, row);
+            c91.mul(av).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c100.mul(av).intoArray(c, row);
+            c101.mul(av).intoArray(c, row + Lanes.L);
+            row += ldc;
+            c110.mul(av).intoArray(c, row);
+            c111.mul(av).intoArray(c, row + Lanes.L);
+            return;
+        }
+
         c00.intoArray(tile, 0);
         c01.intoArray(tile, 1 * Lanes.L);
         c10.intoArray(tile, 2 * Lanes.L);
