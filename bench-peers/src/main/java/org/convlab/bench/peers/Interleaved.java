@@ -13,8 +13,9 @@ import org.convlab.lab.bench.CompilerActivity;
  *
  * <ol>
  *   <li>Warm-up: each subject runs single calls until {@code warmupSeconds} have passed (at
- *       least three calls) and then on until the JIT is idle ({@link CompilerActivity}; at most {@link #MAX_EXTRA_WARMUP} times the warm-up, 10 s
- *       at least); the median of the later half of the warm-up calls sizes its repetitions:
+ *       least three calls) and then on until the JIT is idle ({@link CompilerActivity}; at
+ *       most {@link #MAX_EXTRA_WARMUP} times the warm-up, 10 s at least); the median of the
+ *       later half of the warm-up calls sizes its repetitions:
  *       {@code calls = max(1, round(minRepSeconds / fastest))}.</li>
  *   <li>Rounds {@code r = 0 .. reps-1}: every subject runs one repetition, in the order
  *       rotated by {@code r} (A B C, B C A, C A B, ...), so no subject always follows the same

@@ -22,7 +22,8 @@ class InterleavedTest {
         List<Interleaved.Subject> subjects = List.of(fake("a", 1.0 / 64, log), fake("b", 1.0 / 32, log), fake("c", 1.0 / 16, log));
         Interleaved.Outcome o = Interleaved.run(subjects, 3, 1.0 / 16, 0.25, 0);
 
-        // warm-up (none until the JIT is idle: its budget is 0): a needs 4 calls to reach 1/16 s, b and c 3 (at least three); then 0.25 s repetitions.
+        // warm-up (none until the JIT is idle: its budget is 0): a needs 4 calls to reach 1/16 s,
+        // b and c 3 (at least three); then 0.25 s repetitions.
         assertThat(o.callsPerRep()).containsEntry("a", 16).containsEntry("b", 8).containsEntry("c", 4);
         List<String> timed = log.subList(4 + 3 + 3, log.size());
         assertThat(timed).containsExactly("a:16", "b:8", "c:4", "b:8", "c:4", "a:16", "c:4", "a:16", "b:8");

@@ -43,7 +43,7 @@ final class MicroKernel {
                       float alpha, float beta, float[] tile) {
         if (MR == 12 && rows == 12) {
             if (beta == 0f) {
-                tile12Zero(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, rows, cols, alpha, beta, tile);
+                tile12Zero(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, rows, cols, alpha, tile);
             } else {
                 tile12(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, rows, cols, alpha, beta, tile);
             }
@@ -323,8 +323,8 @@ final class MicroKernel {
      * 300 MB instead of 7 KB, with one vector species in the program as with two).
      */
     static void tile12Zero(float[] ap, int aIdx, float[] bp, int bIdx, int kc,
-                       float[] c, int cIdx, int ldc, int rows, int cols,
-                       float alpha, float beta, float[] tile) {
+                           float[] c, int cIdx, int ldc, int rows, int cols,
+                           float alpha, float[] tile) {
         FloatVector c00 = FloatVector.zero(Lanes.F);
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -431,7 +431,6 @@ final class MicroKernel {
             c111.mul(av).intoArray(c, row + Lanes.L);
             return;
         }
-
         c00.intoArray(tile, 0);
         c01.intoArray(tile, 1 * Lanes.L);
         c10.intoArray(tile, 2 * Lanes.L);
@@ -456,7 +455,7 @@ final class MicroKernel {
         c101.intoArray(tile, 21 * Lanes.L);
         c110.intoArray(tile, 22 * Lanes.L);
         c111.intoArray(tile, 23 * Lanes.L);
-        writeTile(tile, rows, cols, c, cIdx, ldc, alpha, beta);
+        writeTile(tile, rows, cols, c, cIdx, ldc, alpha, 0f);
     }
 
     /**

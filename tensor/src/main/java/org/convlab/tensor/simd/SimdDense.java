@@ -1,5 +1,6 @@
 package org.convlab.tensor.simd;
 
+import java.util.Arrays;
 import org.convlab.tensor.kernels.DenseKernels;
 import org.convlab.tensor.parallel.Parallel;
 
@@ -8,7 +9,7 @@ import org.convlab.tensor.parallel.Parallel;
  * {@link #MAX_SMALL_OUT}) use {@link DenseKernel}'s kernels on the matrices in place, the rest
  * {@code fallback} (the GEMM, whose packing pays off when both sides are large).
  * <pre>
- *   y  = x w^T + bias     dot products of rows, 2 x 5 at a time, lanes summed in order
+ *   y  = x w^T + bias     dot products of rows, 2 x 5 at a time in depth blocks, lanes summed in order
  *   dx = dy w             tiles of 6 (or 4) rows x 2L columns over the out dimension
  *   dw += dy^T x          tiles of 6 (or 4) outputs x 2L columns over the batch
  * </pre>
@@ -65,7 +66,7 @@ public final class SimdDense implements DenseKernels {
             float[] tile = TILE.get();
             int p0 = chunk * ROW_PAIRS;
             int p1 = Math.min(pairs, p0 + ROW_PAIRS);
-            java.util.Arrays.fill(tile, 0, (p1 - p0) * 2 * GROUPS * SLOT, 0f);
+            Arrays.fill(tile, 0, (p1 - p0) * 2 * GROUPS * SLOT, 0f);
             // Depth blocks outermost: a block of w stays in L1 for every row of the chunk (a
             // 16384-input classifier's w is 640 KiB). The partial sums wait in the tile between
             // blocks, each lane's chain in the same order as in one pass.
