@@ -40,6 +40,26 @@ public abstract class Module {
     public abstract Tensor backward(Tensor dy);
 
     /**
+     * Whether {@link #forwardThrough} computes {@code next}'s output along with this module's (a
+     * convolution followed by a rectifier: the rectifier is applied in the convolution's
+     * epilogue, and its separate pass over the output disappears). {@link Sequential} asks; the
+     * default is no.
+     */
+    public boolean fusesForward(Module next) {
+        return false;
+    }
+
+    /**
+     * {@link #forward(Tensor) forward(x)}, which also computes {@code next}'s output for it when
+     * {@link #fusesForward(Module) fusesForward(next)}: the caller then passes the returned tensor
+     * to {@code next.forward}, which returns that output without a pass of its own. The results
+     * are the same bits as the two passes.
+     */
+    public Tensor forwardThrough(Module next, Tensor x) {
+        return forward(x);
+    }
+
+    /**
      * Whether {@link #backwardThrough} can back-propagate through {@code next} and this module in
      * one pass, {@code next} having taken this module's last output as its input (a
      * convolution followed by a rectifier: the mask is applied on the way into the

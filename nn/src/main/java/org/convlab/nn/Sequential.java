@@ -20,7 +20,8 @@ import org.convlab.tensor.Tensor;
  * back-propagates only through its classifier, and the first layer skips its input gradient
  * when {@link #setInputGradient(boolean) setInputGradient(false)} is set. A child that
  * {@link Module#fusesBackward fuses} with the next one (a convolution followed by a rectifier)
- * back-propagates through both in one pass.
+ * back-propagates through both in one pass; forward, such a child computes the next one's output
+ * in its own pass ({@link Module#fusesForward}), and every child's output is still recorded.
  *
  * <p>Build the tree before using it: a container caches its parameter list on first use
  * ({@link #parameters()}), and adding to a nested container afterwards is not seen by the
@@ -73,8 +74,12 @@ public class Sequential extends Module {
     @Override
     public Tensor forward(Tensor x) {
         Tensor h = x;
-        for (int i = 0; i < children.size(); i++) {
-            h = children.get(i).forward(h);
+        int last = children.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            Module m = children.get(i);
+            // A child that fuses the next one's pass (a convolution and its rectifier) computes
+            // both outputs; the next child's forward then only returns its part.
+            h = i < last && m.fusesForward(children.get(i + 1)) ? m.forwardThrough(children.get(i + 1), h) : m.forward(h);
             outputs.set(i, h);
         }
         return h;

@@ -97,6 +97,36 @@ class SequentialAndModelsTest {
     }
 
     @Test
+    void aConvolutionComputesItsRectifiersOutputInItsForwardPassWithTheSameBits() {
+        // conv1 large enough for the direct kernels (3->16 5x5 on 16x16, batch 8), conv2 on the GEMM path.
+        Tensor x = Tensor.zeros(8, 3, 16, 16);
+        Rng data = new Rng(4);
+        for (int i = 0; i < x.size(); i++) {
+            x.data()[i] = (float) data.uniform(-1, 1);
+        }
+        ThreeLayerConvNet fused = new ThreeLayerConvNet(3, 16, 8, 10, 16, 16, new Rng(6));
+        ThreeLayerConvNet apart = new ThreeLayerConvNet(3, 16, 8, 10, 16, 16, new Rng(6));
+        assertThat(fused.conv1().fusesForward(fused.get(1))).isTrue();
+        assertThat(fused.get(1).fusesForward(fused.get(2))).isFalse();
+        Tensor logits = fused.forward(x);
+        // The same children one by one, each with its own forward pass.
+        Tensor h = x;
+        for (int i = 0; i < apart.size(); i++) {
+            h = apart.get(i).forward(h);
+            assertThat(fused.output(i).data()).as(fused.get(i).label()).isEqualTo(h.data());
+        }
+        assertThat(logits.data()).isEqualTo(h.data());
+        float min = Float.MAX_VALUE;
+        for (float v : fused.output(0).data()) {
+            min = Math.min(min, v);
+        }
+        assertThat(min).as("conv1's own output, before the rectifier").isNegative();
+        // A rectifier called on its own after a fused pass computes its output again.
+        Tensor other = Tensor.wrap(new float[] {-1, 2}, 2);
+        assertThat(fused.get(1).forward(other).data()).containsExactly(0f, 2f);
+    }
+
+    @Test
     void outputsOfTheLastForwardAndTheFirstNonFiniteLayer() {
         Sequential s = new Sequential().add("fc1", new Linear(2, 2, new Rng(1))).add("relu", new ReLU())
                 .add("fc2", new Linear(2, 1, new Rng(2)));

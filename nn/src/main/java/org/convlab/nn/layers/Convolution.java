@@ -99,6 +99,22 @@ public abstract class Convolution extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
+        return forward(input, null);
+    }
+
+    /** A rectifier after a convolution: computed in the convolution's epilogue. */
+    @Override
+    public boolean fusesForward(Module next) {
+        return next instanceof ReLU;
+    }
+
+    @Override
+    public Tensor forwardThrough(Module next, Tensor input) {
+        return fusesForward(next) ? forward(input, (ReLU) next) : forward(input);
+    }
+
+    /** The forward pass; {@code relu}'s output too unless it is {@code null}. */
+    private Tensor forward(Tensor input, ReLU relu) {
         int rank = input.rank();
         boolean batched = rank == spec.dims() + 2;
         if (!batched && rank != spec.dims() + 1 || input.dim(batched ? 1 : 0) != spec.inChannels()) {
@@ -121,8 +137,13 @@ public abstract class Convolution extends Module {
         }
         dims[at] = p.outW;
         Tensor output = out.shaped(dims);
-        Kernels.conv().forward(p, n, input.data(), weight.value().data(), bias == null ? null : bias.value().data(),
-                output.data(), workspace);
+        float[] b = bias == null ? null : bias.value().data();
+        if (relu == null) {
+            Kernels.conv().forward(p, n, input.data(), weight.value().data(), b, output.data(), workspace);
+        } else {
+            Kernels.conv().forwardRectified(p, n, input.data(), weight.value().data(), b, output.data(),
+                    relu.fusedOutput(output).data(), workspace);
+        }
         this.x = input;
         this.y = output;
         this.batch = n;

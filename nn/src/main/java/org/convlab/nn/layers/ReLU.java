@@ -13,12 +13,31 @@ public final class ReLU extends Module {
     private final Buffer inGrad = new Buffer();
     private Tensor x;
     private Tensor y;
+    /** The input whose output a fused convolution has just written ({@link #fusedOutput}), or {@code null}. */
+    private Tensor fusedInput;
 
     @Override
     public Tensor forward(Tensor x) {
+        if (x == fusedInput) {
+            fusedInput = null;
+            this.x = x;
+            return y;
+        }
+        fusedInput = null;
         Tensor out = output.shaped(x.shape());
         Kernels.elementwise().relu(x.data(), out.data(), x.size());
         this.x = x;
+        this.y = out;
+        return out;
+    }
+
+    /**
+     * The buffer a module fused with this rectifier writes {@code max(x, 0)} into, for input
+     * {@code x}; the next {@link #forward forward(x)} returns it without a pass of its own.
+     */
+    Tensor fusedOutput(Tensor x) {
+        Tensor out = output.shaped(x.shape());
+        this.fusedInput = x;
         this.y = out;
         return out;
     }

@@ -26,6 +26,19 @@ public interface ConvKernels {
     void forward(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, Workspace ws);
 
     /**
+     * {@link #forward} of a convolution followed by a rectifier: writes {@code y = conv(x, w) + bias}
+     * and {@code rectified[i] = Math.max(y[i], 0)} (NaN stays NaN), both {@code (n, F, OH, OW)},
+     * the same bits as {@code forward} then {@link ElementwiseKernels#relu}. The default does
+     * exactly that; fast implementations rectify in the convolution's epilogue, while the output
+     * is in registers or cache (the separate rectifier pass over the batch disappears).
+     */
+    default void forwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
+                                  Workspace ws) {
+        forward(p, n, x, w, bias, y, ws);
+        Kernels.elementwise().relu(y, rectified, n * p.outputSize());
+    }
+
+    /**
      * Gradients of a loss {@code L} given {@code dy = dL/dy}; each output may be {@code null} to skip it.
      *
      * @param dx    overwritten with {@code dL/dx}, {@code (n, C, H, W)}

@@ -33,6 +33,19 @@ public final class GemmConv implements ConvKernels {
 
     @Override
     public void forward(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, Workspace ws) {
+        forward(p, n, x, w, bias, y, null, ws);
+    }
+
+    /** Rectifies each image's output right after its bias, while it is in cache. */
+    @Override
+    public void forwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
+                                 Workspace ws) {
+        forward(p, n, x, w, bias, y, rectified, ws);
+    }
+
+    /** {@link #forward}, and the rectified output into {@code rectified} unless it is {@code null}. */
+    private void forward(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
+                         Workspace ws) {
         int k = p.taps();
         int plane = p.outputPlane();
         int fg = p.filtersPerGroup;
@@ -61,6 +74,12 @@ public final class GemmConv implements ConvKernels {
                         for (int q = 0; q < plane; q++) {
                             y[off + q] += bf;
                         }
+                    }
+                }
+                if (rectified != null) {
+                    int off = i * p.outputSize();
+                    for (int q = off; q < off + p.outputSize(); q++) {
+                        rectified[q] = Math.max(y[q], 0f);
                     }
                 }
             }

@@ -87,6 +87,17 @@ final class DirectConv {
      */
     static void image(Correlation g, float[] wp, int wpOff, float[] xpad, float[] bias, int biasOff,
                       float[] out, int outOff, float[] scratch) {
+        image(g, wp, wpOff, xpad, bias, biasOff, out, outOff, null, scratch);
+    }
+
+    /**
+     * {@link #image} that also writes the rectified output, {@code rect[i] = Math.max(out[i], 0)}
+     * at the same indices, from the registers that store {@code out} (no second pass over it).
+     *
+     * @param rect {@code null} for none
+     */
+    static void image(Correlation g, float[] wp, int wpOff, float[] xpad, float[] bias, int biasOff,
+                      float[] out, int outOff, float[] rect, float[] scratch) {
         int taps = g.taps();
         int group = g.group;
         int octets = g.octets();
@@ -138,10 +149,10 @@ final class DirectConv {
                                     accIdx);
                         }
                         if (full) {
-                            storeFull(scratch, accIdx, rows, out, out0, out1, g.octetWidth[q0], g.octetWidth[q0 + 1],
+                            storeFull(scratch, accIdx, rows, out, rect, out0, out1, g.octetWidth[q0], g.octetWidth[q0 + 1],
                                     plane, bias, biasOff + o0);
                         } else if (last) {
-                            store(g, scratch, accIdx, rows, q0, valid, bias, biasOff + o0, out, panelOut);
+                            store(g, scratch, accIdx, rows, q0, valid, bias, biasOff + o0, out, rect, panelOut);
                         }
                     }
                     o0 += rows;
@@ -152,16 +163,24 @@ final class DirectConv {
 
     /**
      * Adds the bias to a finished tile of {@code rows} x 2 octets, {@code width0} and
-     * {@code width1} columns wide, and stores it (lanes past an octet's width are not written).
+     * {@code width1} columns wide, and stores it (lanes past an octet's width are not written),
+     * and its rectified values to {@code rect} unless that is {@code null}.
      */
-    private static void storeFull(float[] tile, int tileIdx, int rows, float[] out, int out0, int out1,
+    private static void storeFull(float[] tile, int tileIdx, int rows, float[] out, float[] rect, int out0, int out1,
                                   int width0, int width1, int plane, float[] bias, int biasOff) {
+        FloatVector zero = FloatVector.zero(Lanes.F);
         if (width0 == Lanes.L && width1 == Lanes.L) {
             for (int r = 0; r < rows; r++) {
                 float b = bias == null ? 0f : bias[biasOff + r];
                 int t = tileIdx + r * 2 * Lanes.L;
-                FloatVector.fromArray(Lanes.F, tile, t).add(b).intoArray(out, out0 + r * plane);
-                FloatVector.fromArray(Lanes.F, tile, t + Lanes.L).add(b).intoArray(out, out1 + r * plane);
+                FloatVector v0 = FloatVector.fromArray(Lanes.F, tile, t).add(b);
+                FloatVector v1 = FloatVector.fromArray(Lanes.F, tile, t + Lanes.L).add(b);
+                v0.intoArray(out, out0 + r * plane);
+                v1.intoArray(out, out1 + r * plane);
+                if (rect != null) {
+                    v0.max(zero).intoArray(rect, out0 + r * plane);
+                    v1.max(zero).intoArray(rect, out1 + r * plane);
+                }
             }
             return;
         }
@@ -170,17 +189,24 @@ final class DirectConv {
         for (int r = 0; r < rows; r++) {
             float b = bias == null ? 0f : bias[biasOff + r];
             int t = tileIdx + r * 2 * Lanes.L;
-            FloatVector.fromArray(Lanes.F, tile, t).add(b).intoArray(out, out0 + r * plane, m0);
-            FloatVector.fromArray(Lanes.F, tile, t + Lanes.L).add(b).intoArray(out, out1 + r * plane, m1);
+            FloatVector v0 = FloatVector.fromArray(Lanes.F, tile, t).add(b);
+            FloatVector v1 = FloatVector.fromArray(Lanes.F, tile, t + Lanes.L).add(b);
+            v0.intoArray(out, out0 + r * plane, m0);
+            v1.intoArray(out, out1 + r * plane, m1);
+            if (rect != null) {
+                v0.max(zero).intoArray(rect, out0 + r * plane, m0);
+                v1.max(zero).intoArray(rect, out1 + r * plane, m1);
+            }
         }
     }
 
     /**
-     * Adds the bias to a tile and writes its valid rows and octets. Plain float code: it costs
-     * no allocation before the JIT's C2 compiles it, unlike Vector API code.
+     * Adds the bias to a tile and writes its valid rows and octets, rectified to {@code rect}
+     * too unless that is {@code null}. Plain float code: it costs no allocation before the JIT's
+     * C2 compiles it, unlike Vector API code.
      */
     private static void store(Correlation g, float[] tile, int tileIdx, int rows, int q0, int valid, float[] bias,
-                              int biasOff, float[] out, int outOff) {
+                              int biasOff, float[] out, float[] rect, int outOff) {
         int group = g.group;
         int plane = g.outPlane();
         int[] octetOutput = g.octetOutput;
@@ -194,7 +220,11 @@ final class DirectConv {
                 int dst = dstPlane + octetOutput[q];
                 int width = octetWidth[q];
                 for (int lane = 0; lane < width; lane++) {
-                    out[dst + lane] = tile[t + lane] + b;
+                    float v = tile[t + lane] + b;
+                    out[dst + lane] = v;
+                    if (rect != null) {
+                        rect[dst + lane] = Math.max(v, 0f);
+                    }
                 }
             }
         }

@@ -146,8 +146,24 @@ public final class SimdConv implements ConvKernels {
 
     @Override
     public void forward(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, Workspace ws) {
+        forward(p, n, x, w, bias, y, null, ws);
+    }
+
+    @Override
+    public void forwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
+                                 Workspace ws) {
+        forward(p, n, x, w, bias, y, rectified, ws);
+    }
+
+    /** {@link #forward}, and the rectified output into {@code rectified} unless it is {@code null}. */
+    private void forward(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
+                         Workspace ws) {
         if (!direct(p) || !large(p, n) || p.taps() < MIN_DIRECT_FORWARD_TAPS) {
-            fallback.forward(p, n, x, w, bias, y, ws);
+            if (rectified == null) {
+                fallback.forward(p, n, x, w, bias, y, ws);
+            } else {
+                fallback.forwardRectified(p, n, x, w, bias, y, rectified, ws);
+            }
             return;
         }
         Correlation g = forwardCorrelation(p);
@@ -165,7 +181,8 @@ public final class SimdConv implements ConvKernels {
             int gi = task % p.groups;
             float[][] s = scratch(g.paddedSize(), DirectConv.scratchSize(g));
             g.pad(x, i * inImage + gi * inGroup, s[0]);
-            DirectConv.image(g, wp, gi * packed, s[0], bias, gi * p.filtersPerGroup, y, i * outImage + gi * outGroup, s[1]);
+            DirectConv.image(g, wp, gi * packed, s[0], bias, gi * p.filtersPerGroup, y, i * outImage + gi * outGroup, rectified,
+                    s[1]);
         });
     }
 

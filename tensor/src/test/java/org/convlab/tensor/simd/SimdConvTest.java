@@ -104,6 +104,30 @@ class SimdConvTest {
         }
     }
 
+    /** The fused rectifier (direct kernels' epilogue, or the GEMM path's per image) against forward then relu, bit for bit. */
+    @ParameterizedTest(name = "#{0}: {1} n={2}")
+    @MethodSource("geometries")
+    void forwardThroughARectifierGivesTheForwardBitsAndTheirRectifier(int seed, ConvPlan p, int n) {
+        Random r = new Random(seed + 2000);
+        float[] x = random(r, n * p.inputSize());
+        if (seed % 5 == 0) {
+            x[r.nextInt(x.length)] = Float.NaN; // NaN stays NaN through the rectifier
+        }
+        float[] w = random(r, p.weightSize());
+        float[] bias = seed % 3 == 0 ? null : random(r, p.filters);
+        Workspace ws = new Workspace();
+        float[] y = new float[n * p.outputSize()];
+        fast.forward(p, n, x, w, bias, y, ws);
+        float[] relu = new float[y.length];
+        new SimdElementwise().relu(y, relu, y.length);
+
+        float[] y2 = filled(y.length, Float.NaN);
+        float[] rectified = filled(y.length, Float.NaN);
+        fast.forwardRectified(p, n, x, w, bias, y2, rectified, ws);
+        assertThat(y2).as("y " + p).containsExactly(y);
+        assertThat(rectified).as("rectified " + p).containsExactly(relu);
+    }
+
     @ParameterizedTest(name = "#{0}: {1} n={2}")
     @MethodSource("geometries")
     void backwardThroughARectifierMasksTheGradient(int seed, ConvPlan p, int n) {
