@@ -1,0 +1,54 @@
+package org.convlab.tensor.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.convlab.algebra.PaddingMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@link Correlation#pad} against its definition, for rows narrower and wider than a vector, every mode. */
+class CorrelationPadTest {
+    static Stream<Arguments> images() {
+        Random r = new Random(11);
+        return IntStream.range(0, 60).mapToObj(i -> Arguments.of(i, 1 + r.nextInt(3), 1 + r.nextInt(6), 1 + r.nextInt(40),
+                r.nextInt(3), r.nextInt(3), PaddingMode.values()[r.nextInt(PaddingMode.values().length)]));
+    }
+
+    @ParameterizedTest(name = "#{0}: {1} x {2} x {3}, pad {4},{5}, {6}")
+    @MethodSource("images")
+    void padsAsTheModeSays(int seed, int channels, int h, int w, int padTop, int padLeft, PaddingMode mode) {
+        int k = 3;
+        int outH = h + 2 * padTop - k + 1;
+        int outW = w + 2 * padLeft - k + 1;
+        if (outH < 1 || outW < 1 || mode != PaddingMode.ZEROS && (padTop >= h || padLeft >= w)) {
+            return; // no output, or more padding than a reflection allows
+        }
+        Correlation g = new Correlation(channels, h, w, padTop, padLeft, mode, 1, outH, outW, k, k, 1, 1, 1);
+        Random r = new Random(seed);
+        float[] x = new float[5 + channels * h * w];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextFloat();
+        }
+        float[] xpad = new float[g.paddedSize() + 3];
+        java.util.Arrays.fill(xpad, Float.NaN);
+        g.pad(x, 5, xpad, 3);
+        for (int c = 0; c < channels; c++) {
+            for (int pr = 0; pr < g.paddedH; pr++) {
+                for (int pc = 0; pc < g.paddedW; pc++) {
+                    int sr = mode.sourceIndex(pr - padTop, h);
+                    int sc = mode.sourceIndex(pc - padLeft, w);
+                    float expected = sr < 0 || sc < 0 ? 0f : x[5 + (c * h + sr) * w + sc];
+                    assertThat(xpad[3 + (c * g.paddedH + pr) * g.paddedW + pc]).as("c %d row %d col %d", c, pr, pc)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+        for (int s = 0; s < Correlation.SLACK; s++) {
+            assertThat(xpad[3 + channels * g.paddedH * g.paddedW + s]).as("slack").isZero();
+        }
+    }
+}
