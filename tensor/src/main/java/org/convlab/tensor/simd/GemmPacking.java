@@ -61,8 +61,20 @@ final class GemmPacking {
                         }
                     }
                 }
+            } else if (rows == MR) {
+                // op(A)[i, p] = a[aOff + i*lda + p]: each row is contiguous along the depth. A full
+                // panel gathers its MR rows' elements per depth step; the vectors' lanes past MR
+                // (rows repeated) land on the next step's slots, overwritten by it, or on the
+                // panel after this one, packed next (the last spills into the buffer's slack).
+                int[] index = rowOffsets(lda);
+                int src = aOff + i * lda + p0;
+                for (int p = 0; p < kc; p++) {
+                    int d = base + p * MR;
+                    for (int v = 0; v < MR; v += Lanes.L) {
+                        FloatVector.fromArray(Lanes.F, a, src + p, index, v).intoArray(ap, d + v);
+                    }
+                }
             } else {
-                // op(A)[i, p] = a[aOff + i*lda + p]: each row is contiguous along the depth.
                 for (int r = 0; r < MR; r++) {
                     int d = base + r;
                     if (r < rows) {
@@ -79,6 +91,28 @@ final class GemmPacking {
             }
             i += rows;
         }
+    }
+
+    /** Floats {@link #packA} may write past a full panel's last depth step (its vectors' lanes past {@code MR}). */
+    static final int A_SPILL = (MR + Lanes.L - 1) / Lanes.L * Lanes.L - MR;
+
+    /**
+     * Per thread: the offsets of a panel's {@code MR} rows, {@code {0, lda, ..., (MR-1)*lda}}, then
+     * zeros up to a whole number of vectors (those lanes re-read the first row), then {@code lda}.
+     */
+    private static final ThreadLocal<int[]> ROW_OFFSETS =
+            ThreadLocal.withInitial(() -> new int[MR + A_SPILL + 1]);
+
+    /** {@link #ROW_OFFSETS} for leading dimension {@code lda} (reused, not copied). */
+    private static int[] rowOffsets(int lda) {
+        int[] index = ROW_OFFSETS.get();
+        if (index[MR + A_SPILL] != lda) {
+            for (int r = 0; r < MR; r++) {
+                index[r] = r * lda;
+            }
+            index[MR + A_SPILL] = lda;
+        }
+        return index;
     }
 
     /** Per thread: {@code {0, ldb, 2*ldb, ...}} for the last {@code ldb} packed, {@code NR} entries. */
