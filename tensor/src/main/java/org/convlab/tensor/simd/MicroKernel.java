@@ -492,6 +492,34 @@ final class MicroKernel {
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
         }
+        if (rows == 4 && cols == NR && (beta == 0f || beta == 1f)) {
+            // A full tile from registers (a 32-filter layer's last 8 rows are two of these), the
+            // same roundings as writeTile: alpha * acc, or fma(acc, alpha, C).
+            int r1 = cIdx + ldc;
+            int r2 = r1 + ldc;
+            int r3 = r2 + ldc;
+            if (beta == 0f) {
+                c00.mul(alpha).intoArray(c, cIdx);
+                c01.mul(alpha).intoArray(c, cIdx + Lanes.L);
+                c10.mul(alpha).intoArray(c, r1);
+                c11.mul(alpha).intoArray(c, r1 + Lanes.L);
+                c20.mul(alpha).intoArray(c, r2);
+                c21.mul(alpha).intoArray(c, r2 + Lanes.L);
+                c30.mul(alpha).intoArray(c, r3);
+                c31.mul(alpha).intoArray(c, r3 + Lanes.L);
+            } else {
+                FloatVector av = FloatVector.broadcast(Lanes.F, alpha);
+                c00.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx)).intoArray(c, cIdx);
+                c01.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + Lanes.L)).intoArray(c, cIdx + Lanes.L);
+                c10.fma(av, FloatVector.fromArray(Lanes.F, c, r1)).intoArray(c, r1);
+                c11.fma(av, FloatVector.fromArray(Lanes.F, c, r1 + Lanes.L)).intoArray(c, r1 + Lanes.L);
+                c20.fma(av, FloatVector.fromArray(Lanes.F, c, r2)).intoArray(c, r2);
+                c21.fma(av, FloatVector.fromArray(Lanes.F, c, r2 + Lanes.L)).intoArray(c, r2 + Lanes.L);
+                c30.fma(av, FloatVector.fromArray(Lanes.F, c, r3)).intoArray(c, r3);
+                c31.fma(av, FloatVector.fromArray(Lanes.F, c, r3 + Lanes.L)).intoArray(c, r3 + Lanes.L);
+            }
+            return;
+        }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, Lanes.L);
         c10.intoArray(tile, 2 * Lanes.L);
