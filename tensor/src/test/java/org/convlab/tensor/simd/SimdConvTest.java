@@ -128,6 +128,42 @@ class SimdConvTest {
         assertThat(rectified).as("rectified " + p).containsExactly(relu);
     }
 
+    /**
+     * Up to one depth block of the GEMM ({@link SimdGemm#KC} taps) the direct kernels and the
+     * im2col + GEMM path sum each output in the same order (one FMA chain over the taps from
+     * zero, then the bias), so which one such a layer takes does not change its bits. (With
+     * more taps the GEMM adds its blocks' sums instead of continuing one chain.)
+     */
+    @ParameterizedTest(name = "#{0}: {1} n={2}")
+    @MethodSource("geometries")
+    void theDirectAndTheIm2colForwardPathsGiveTheSameBitsWithinOneDepthBlock(int seed, ConvPlan p, int n) {
+        if (p.taps() > SimdGemm.KC) {
+            return;
+        }
+        Random r = new Random(seed + 3000);
+        float[] x = random(r, n * p.inputSize());
+        float[] w = random(r, p.weightSize());
+        float[] bias = seed % 3 == 0 ? null : random(r, p.filters);
+        float[] viaGemm = new float[n * p.outputSize()];
+        new GemmConv(new SimdGemm()).forward(p, n, x, w, bias, viaGemm, new Workspace());
+
+        Correlation g = new Correlation(p.channelsPerGroup, p.height, p.width, p.padTop, p.padLeft, p.mode,
+                p.filtersPerGroup, p.outH, p.outW, p.kernelH, p.kernelW, p.dilationH, p.dilationW, p.strideH);
+        float[] wp = new float[DirectConv.packedSize(g)];
+        float[] xpad = new float[g.paddedSize()];
+        float[] scratch = new float[DirectConv.scratchSize(g)];
+        float[] direct = filled(viaGemm.length, Float.NaN);
+        for (int i = 0; i < n; i++) {
+            for (int gi = 0; gi < p.groups; gi++) {
+                DirectConv.packFilters(g, w, gi * p.filtersPerGroup * g.taps(), wp, 0);
+                g.pad(x, i * p.inputSize() + gi * p.channelsPerGroup * p.inputPlane(), xpad);
+                DirectConv.image(g, wp, 0, xpad, bias, gi * p.filtersPerGroup, direct,
+                        i * p.outputSize() + gi * p.filtersPerGroup * p.outputPlane(), scratch);
+            }
+        }
+        assertThat(direct).as(p.toString()).containsExactly(viaGemm);
+    }
+
     @ParameterizedTest(name = "#{0}: {1} n={2}")
     @MethodSource("geometries")
     void backwardThroughARectifierMasksTheGradient(int seed, ConvPlan p, int n) {
