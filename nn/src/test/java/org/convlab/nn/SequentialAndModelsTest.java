@@ -127,6 +127,27 @@ class SequentialAndModelsTest {
     }
 
     @Test
+    void oneRectifierModuleAfterTwoConvolutionsGivesTheResultOfTheSeparatePasses() {
+        // The same ReLU twice, both outputs of one shape: its buffer is the second convolution's
+        // input, so that convolution must not write the rectified output into it.
+        ReLU shared = new ReLU();
+        Sequential twice = new Sequential().add("conv1", Conv2d.builder(2, 4, 3).padding(1).build(new Rng(1)))
+                .add("relu1", shared).add("conv2", Conv2d.builder(4, 4, 3).padding(1).build(new Rng(2)))
+                .add("relu2", shared);
+        Tensor x = Tensor.zeros(2, 2, 6, 6);
+        Rng data = new Rng(5);
+        for (int i = 0; i < x.size(); i++) {
+            x.data()[i] = (float) data.uniform(-1, 1);
+        }
+        Tensor h = x;
+        for (int i = 0; i < 3; i++) {
+            h = twice.get(i).forward(h).copy();
+        }
+        float[] expected = new ReLU().forward(h).data();
+        assertThat(twice.forward(x).data()).isEqualTo(expected);
+    }
+
+    @Test
     void outputsOfTheLastForwardAndTheFirstNonFiniteLayer() {
         Sequential s = new Sequential().add("fc1", new Linear(2, 2, new Rng(1))).add("relu", new ReLU())
                 .add("fc2", new Linear(2, 1, new Rng(2)));

@@ -138,11 +138,16 @@ public abstract class Convolution extends Module {
         dims[at] = p.outW;
         Tensor output = out.shaped(dims);
         float[] b = bias == null ? null : bias.value().data();
-        if (relu == null) {
+        Tensor rectified = relu == null ? null : relu.outputBuffer(output.shape());
+        if (rectified != null && rectified.data() == input.data()) {
+            rectified = null; // one ReLU module used twice, its output is this input: its own pass
+        }
+        if (rectified == null) {
             Kernels.conv().forward(p, n, input.data(), weight.value().data(), b, output.data(), workspace);
         } else {
             Kernels.conv().forwardRectified(p, n, input.data(), weight.value().data(), b, output.data(),
-                    relu.fusedOutput(output).data(), workspace);
+                    rectified.data(), workspace);
+            relu.fused(output, rectified);
         }
         this.x = input;
         this.y = output;

@@ -1,6 +1,7 @@
 package org.convlab.nn.layers;
 
 import org.convlab.nn.Module;
+import org.convlab.tensor.Shape;
 import org.convlab.tensor.Tensor;
 import org.convlab.tensor.kernels.Kernels;
 
@@ -31,15 +32,19 @@ public final class ReLU extends Module {
         return out;
     }
 
+    /** The buffer this rectifier's output for an input of shape {@code shape} goes to (no other effect). */
+    Tensor outputBuffer(Shape shape) {
+        return output.shaped(shape);
+    }
+
     /**
-     * The buffer a module fused with this rectifier writes {@code max(x, 0)} into, for input
-     * {@code x}; the next {@link #forward forward(x)} returns it without a pass of its own.
+     * Records that a module fused with this rectifier has written {@code max(x, 0)} into
+     * {@code out} (its {@link #outputBuffer}); the next {@link #forward forward(x)} returns it
+     * without a pass of its own.
      */
-    Tensor fusedOutput(Tensor x) {
-        Tensor out = output.shaped(x.shape());
+    void fused(Tensor x, Tensor out) {
         this.fusedInput = x;
         this.y = out;
-        return out;
     }
 
     /** The input of the last forward pass (for a fused backward pass), or {@code null}. */
