@@ -142,11 +142,9 @@ public abstract class Convolution extends Module {
         if (rectified != null && rectified.data() == input.data()) {
             rectified = null; // one ReLU module used twice, its output is this input: its own pass
         }
-        if (rectified == null) {
-            Kernels.conv().forward(p, n, input.data(), weight.value().data(), b, output.data(), workspace);
-        } else {
-            Kernels.conv().forwardRectified(p, n, input.data(), weight.value().data(), b, output.data(),
-                    rectified.data(), workspace);
+        Kernels.conv().forwardRectified(p, n, input.data(), weight.value().data(), b, output.data(),
+                rectified == null ? null : rectified.data(), workspace);
+        if (rectified != null) {
             relu.fused(output, rectified);
         }
         this.x = input;

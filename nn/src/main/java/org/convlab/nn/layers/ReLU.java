@@ -14,7 +14,7 @@ public final class ReLU extends Module {
     private final Buffer inGrad = new Buffer();
     private Tensor x;
     private Tensor y;
-    /** The input whose output a fused convolution has just written ({@link #fusedOutput}), or {@code null}. */
+    /** The input whose output a fused convolution has just written ({@link #fused}), or {@code null}. */
     private Tensor fusedInput;
 
     @Override

@@ -31,11 +31,15 @@ public interface ConvKernels {
      * the same bits as {@code forward} then {@link ElementwiseKernels#relu}. The default does
      * exactly that; fast implementations rectify in the convolution's epilogue, while the output
      * is in registers or cache (the separate rectifier pass over the batch disappears).
+     *
+     * @param rectified {@code null} for none: then this is {@link #forward}
      */
     default void forwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
                                   Workspace ws) {
         forward(p, n, x, w, bias, y, ws);
-        Kernels.elementwise().relu(y, rectified, n * p.outputSize());
+        if (rectified != null) {
+            Kernels.elementwise().relu(y, rectified, n * p.outputSize());
+        }
     }
 
     /**

@@ -33,19 +33,13 @@ public final class GemmConv implements ConvKernels {
 
     @Override
     public void forward(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, Workspace ws) {
-        forward(p, n, x, w, bias, y, null, ws);
+        forwardRectified(p, n, x, w, bias, y, null, ws);
     }
 
     /** Rectifies each image's output right after its bias, while it is in cache. */
     @Override
     public void forwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
                                  Workspace ws) {
-        forward(p, n, x, w, bias, y, rectified, ws);
-    }
-
-    /** {@link #forward}, and the rectified output into {@code rectified} unless it is {@code null}. */
-    private void forward(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
-                         Workspace ws) {
         int k = p.taps();
         int plane = p.outputPlane();
         int fg = p.filtersPerGroup;
@@ -77,8 +71,8 @@ public final class GemmConv implements ConvKernels {
                     }
                 }
                 if (rectified != null) {
-                    int off = i * p.outputSize();
-                    for (int q = off; q < off + p.outputSize(); q++) {
+                    int end = (i + 1) * p.outputSize();
+                    for (int q = i * p.outputSize(); q < end; q++) {
                         rectified[q] = Math.max(y[q], 0f);
                     }
                 }

@@ -146,24 +146,14 @@ public final class SimdConv implements ConvKernels {
 
     @Override
     public void forward(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, Workspace ws) {
-        forward(p, n, x, w, bias, y, null, ws);
+        forwardRectified(p, n, x, w, bias, y, null, ws);
     }
 
     @Override
     public void forwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
                                  Workspace ws) {
-        forward(p, n, x, w, bias, y, rectified, ws);
-    }
-
-    /** {@link #forward}, and the rectified output into {@code rectified} unless it is {@code null}. */
-    private void forward(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
-                         Workspace ws) {
         if (!direct(p) || !large(p, n) || p.taps() < MIN_DIRECT_FORWARD_TAPS) {
-            if (rectified == null) {
-                fallback.forward(p, n, x, w, bias, y, ws);
-            } else {
-                fallback.forwardRectified(p, n, x, w, bias, y, rectified, ws);
-            }
+            fallback.forwardRectified(p, n, x, w, bias, y, rectified, ws);
             return;
         }
         Correlation g = forwardCorrelation(p);

@@ -41,6 +41,26 @@ class ConvKernelsTest {
     }
 
     @Test
+    void forwardRectifiedWritesTheOutputAndItsRectifierOrJustTheOutput() {
+        // x = 1..9 as 3x3; filter 0 = [[1, 0], [0, -1]] gives -4 everywhere, + bias 6 = 2; filter 1 is its
+        // negation, + bias -6 = -2, which the rectifier zeroes.
+        ConvPlan p = ConvPlan.of(ConvGeometry.builder().outChannels(2).size(3, 3).kernel(2).build());
+        float[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        float[] w = {1, 0, 0, -1, -1, 0, 0, 1};
+        float[] bias = {6, -6};
+        for (ConvKernels k : new ConvKernels[] {REFERENCE, fast()[0], fast()[1]}) {
+            float[] y = new float[8];
+            float[] rectified = new float[8];
+            k.forwardRectified(p, 1, x, w, bias, y, rectified, new Workspace());
+            assertThat(y).as(k.getClass().getSimpleName()).containsExactly(2, 2, 2, 2, -2, -2, -2, -2);
+            assertThat(rectified).as(k.getClass().getSimpleName()).containsExactly(2, 2, 2, 2, 0, 0, 0, 0);
+            float[] alone = new float[8];
+            k.forwardRectified(p, 1, x, w, bias, alone, null, new Workspace());
+            assertThat(alone).as(k.getClass().getSimpleName() + ", no rectified output").containsExactly(y);
+        }
+    }
+
+    @Test
     void reflectPaddingSendsTheGradientToTheMirroredInput() {
         // x = [1, 2, 3] padded by reflection to [2, 1, 2, 3, 2]; kernel [1, 1, 1]
         ConvPlan p = ConvPlan.of(ConvGeometry.builder().size(3).kernel(3).padding(1)
