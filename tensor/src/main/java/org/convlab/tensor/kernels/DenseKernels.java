@@ -19,4 +19,27 @@ public interface DenseKernels {
      * @param dbias the column sums of {@code dy} are ADDED to it, {@code (out)}
      */
     void backward(int n, int in, int out, float[] x, float[] w, float[] dy, float[] dx, float[] dw, float[] dbias);
+
+    /**
+     * Prepares {@code w (out, in)} for many forward passes by
+     * {@link #forward(int, float[], PackedWeights, float[], float[])}: a snapshot in these
+     * kernels' layout (the default copies {@code w}).
+     */
+    default PackedWeights pack(int in, int out, float[] w) {
+        return new CopiedWeights(in, out, w.clone());
+    }
+
+    /**
+     * Writes {@code y = x w^T + bias} for {@code n} rows with weights these kernels
+     * {@link #pack packed}: the bits of the unpacked forward.
+     *
+     * @throws IllegalArgumentException if other kernels packed {@code w}
+     */
+    default void forward(int n, float[] x, PackedWeights w, float[] bias, float[] y) {
+        if (!(w instanceof CopiedWeights copy)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " cannot use "
+                    + w.getClass().getSimpleName() + ", packed by other kernels");
+        }
+        forward(n, copy.in(), copy.out(), x, copy.w(), bias, y);
+    }
 }

@@ -18,4 +18,29 @@ public interface Gemm {
                float alpha, float[] a, int aOff, int lda,
                float[] b, int bOff, int ldb,
                float beta, float[] c, int cOff, int ldc);
+
+    /**
+     * Prepares {@code op(B)}, {@code (k, n)}, for many products by
+     * {@link #sgemm(boolean, int, float, float[], int, int, PackedB, float, float[], int, int)}:
+     * a snapshot in this implementation's layout (the default copies B as it is).
+     */
+    default PackedB pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        return CopiedB.of(transB, k, n, b, bOff, ldb);
+    }
+
+    /**
+     * {@code C = alpha * op(A) * B + beta * C} with a B this implementation {@link #pack packed}:
+     * the same bits as the product with B unpacked.
+     *
+     * @throws IllegalArgumentException if another implementation packed {@code b}
+     */
+    default void sgemm(boolean transA, int m, float alpha, float[] a, int aOff, int lda,
+                       PackedB b, float beta, float[] c, int cOff, int ldc) {
+        if (!(b instanceof CopiedB copy)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " cannot use " + b.getClass().getSimpleName()
+                    + ", packed by another GEMM");
+        }
+        sgemm(transA, copy.transB(), m, copy.n(), copy.k(), alpha, a, aOff, lda, copy.b(), 0, copy.ld(),
+                beta, c, cOff, ldc);
+    }
 }

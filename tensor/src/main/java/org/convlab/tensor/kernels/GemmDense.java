@@ -14,9 +14,32 @@ public final class GemmDense implements DenseKernels {
         this.gemm = gemm;
     }
 
+    /** {@code w^T} packed by the GEMM as the right operand of {@code x w^T}. */
+    private record GemmWeights(int in, int out, PackedB wt) implements PackedWeights {
+    }
+
     @Override
     public void forward(int n, int in, int out, float[] x, float[] w, float[] bias, float[] y) {
         gemm.sgemm(false, true, n, out, in, 1f, x, 0, in, w, 0, in, 0f, y, 0, out);
+        addBias(n, out, bias, y);
+    }
+
+    @Override
+    public PackedWeights pack(int in, int out, float[] w) {
+        return new GemmWeights(in, out, gemm.pack(true, in, out, w, 0, in));
+    }
+
+    @Override
+    public void forward(int n, float[] x, PackedWeights w, float[] bias, float[] y) {
+        if (!(w instanceof GemmWeights packed)) {
+            throw new IllegalArgumentException("GemmDense cannot use " + w.getClass().getSimpleName()
+                    + ", packed by other kernels");
+        }
+        gemm.sgemm(false, n, 1f, x, 0, packed.in(), packed.wt(), 0f, y, 0, packed.out());
+        addBias(n, packed.out(), bias, y);
+    }
+
+    private static void addBias(int n, int out, float[] bias, float[] y) {
         if (bias != null) {
             for (int i = 0; i < n; i++) {
                 int row = i * out;

@@ -2,6 +2,7 @@ package org.convlab.tensor.simd;
 
 import java.util.Arrays;
 import org.convlab.tensor.kernels.DenseKernels;
+import org.convlab.tensor.kernels.PackedWeights;
 import org.convlab.tensor.parallel.Parallel;
 
 /**
@@ -92,6 +93,21 @@ public final class SimdDense implements DenseKernels {
                 }
             }
         });
+    }
+
+    /** Small layers keep a copy of {@code w} for the in-place kernels, the rest the fallback's packing. */
+    @Override
+    public PackedWeights pack(int in, int out, float[] w) {
+        return small(in, out) ? DenseKernels.super.pack(in, out, w) : fallback.pack(in, out, w);
+    }
+
+    @Override
+    public void forward(int n, float[] x, PackedWeights w, float[] bias, float[] y) {
+        if (small(w.in(), w.out())) {
+            DenseKernels.super.forward(n, x, w, bias, y);
+        } else {
+            fallback.forward(n, x, w, bias, y);
+        }
     }
 
     /** The tile index of row {@code r} (of the chunk) and output group {@code g}: 5 outputs x 8 partial sums. */

@@ -4,6 +4,7 @@ import static org.convlab.tensor.simd.MicroKernel.MR;
 import static org.convlab.tensor.simd.MicroKernel.NR;
 
 import org.convlab.tensor.kernels.Gemm;
+import org.convlab.tensor.kernels.PackedB;
 import org.convlab.tensor.parallel.Parallel;
 
 /**
@@ -24,7 +25,9 @@ import org.convlab.tensor.parallel.Parallel;
  * and N threads give identical bits. Chunks run through {@link Parallel#forEach}.
  *
  * <p>Packing buffers are per thread and reused: a call allocates nothing in steady state beyond
- * the task object handed to the pool.
+ * the task object handed to the pool. A B used for many products ({@link #pack}: a layer's
+ * weights during inference) is packed once into the strips every chunk would pack, for every
+ * depth block, and its products skip packing it.
  */
 public final class SimdGemm implements Gemm {
     /** Maximum depth block. */
@@ -60,6 +63,60 @@ public final class SimdGemm implements Gemm {
                       float alpha, float[] a, int aOff, int lda,
                       float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc) {
+        multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, null, beta, c, cOff, ldc);
+    }
+
+    /**
+     * B's strips as {@link #chunk} packs them, for the whole width and every depth block: block
+     * {@code q} (from depth {@code p0 = q * kc}) starts at {@code p0 * strips * NR}, its strip
+     * {@code t} at {@code t * kcb * NR} after that, so a chunk's strips from column {@code j0}
+     * (a multiple of NR) are a slice.
+     */
+    private record Panels(int k, int n, int strips, float[] bp) implements PackedB {
+        int offset(int p0, int kcb, int j0) {
+            return p0 * strips * NR + (j0 / NR) * kcb * NR;
+        }
+    }
+
+    @Override
+    public PackedB pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        if (k <= 0 || n <= 0) {
+            return new Panels(Math.max(k, 0), Math.max(n, 0), 0, new float[0]);
+        }
+        int kc = depthBlock(k);
+        int strips = (n + NR - 1) / NR;
+        float[] bp = new float[Math.multiplyExact(k, strips * NR)];
+        for (int p0 = 0; p0 < k; p0 += kc) {
+            int kcb = Math.min(kc, k - p0);
+            float[] block = new float[kcb * strips * NR];
+            GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, 0, n, block);
+            System.arraycopy(block, 0, bp, p0 * strips * NR, block.length);
+        }
+        return new Panels(k, n, strips, bp);
+    }
+
+    @Override
+    public void sgemm(boolean transA, int m, float alpha, float[] a, int aOff, int lda,
+                      PackedB b, float beta, float[] c, int cOff, int ldc) {
+        if (!(b instanceof Panels panels)) {
+            throw new IllegalArgumentException("SimdGemm cannot use " + b.getClass().getSimpleName()
+                    + ", packed by another GEMM");
+        }
+        multiply(transA, false, m, panels.n(), panels.k(), alpha, a, aOff, lda, null, 0, 0, panels,
+                beta, c, cOff, ldc);
+    }
+
+    /** The depth block of a depth {@code k}: {@code ceil(k / KC)} equal blocks. */
+    private static int depthBlock(int k) {
+        int kBlocks = (k + KC - 1) / KC;
+        return (k + kBlocks - 1) / kBlocks;
+    }
+
+    /** The product, B packed here per chunk or ({@code packed != null}) already. */
+    private static void multiply(boolean transA, boolean transB, int m, int n, int k,
+                                 float alpha, float[] a, int aOff, int lda,
+                                 float[] b, int bOff, int ldb, Panels packed,
+                                 float beta, float[] c, int cOff, int ldc) {
         if (m <= 0 || n <= 0) {
             return;
         }
@@ -67,8 +124,7 @@ public final class SimdGemm implements Gemm {
             scaleC(m, n, beta, c, cOff, ldc);
             return;
         }
-        int kBlocks = (k + KC - 1) / KC;
-        int kc = (k + kBlocks - 1) / kBlocks;
+        int kc = depthBlock(k);
 
         // Chunks of C: their shape never changes a result (see the class comment), only speed.
         int rowBlocks = (m + MCHUNK - 1) / MCHUNK;
@@ -94,14 +150,14 @@ public final class SimdGemm implements Gemm {
         int rb = (m + mcb - 1) / mcb;
         int cb = (n + ncb - 1) / ncb;
         if (rb * cb == 1) {
-            chunk(transA, transB, 0, m, 0, n, k, kc, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            chunk(transA, transB, 0, m, 0, n, k, kc, alpha, a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
             return;
         }
         Parallel.forEach(rb * cb, id -> {
             int i0 = (id / cb) * mcb;
             int j0 = (id % cb) * ncb;
             chunk(transA, transB, i0, Math.min(m, i0 + mcb), j0, Math.min(n, j0 + ncb), k, kc,
-                    alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                    alpha, a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
         });
     }
 
@@ -110,62 +166,71 @@ public final class SimdGemm implements Gemm {
      * block. Each {@link #MC}-row block of A is packed once per depth block. B is packed as a
      * whole block once per depth block and reused for every row block, except in the B-outer
      * order with a chunk of at most {@code MC} rows, which packs each {@code NR}-column strip
-     * just before sweeping it (the strip is then still in L1). See {@link #A_OUTER}.
+     * just before sweeping it (the strip is then still in L1). See {@link #A_OUTER}. With
+     * {@code packed}, B's strips are read from it instead: the same floats.
      */
     private static void chunk(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, int kc,
                               float alpha, float[] a, int aOff, int lda,
-                              float[] b, int bOff, int ldb,
+                              float[] b, int bOff, int ldb, Panels packed,
                               float beta, float[] c, int cOff, int ldc) {
         Workspace ws = WORKSPACE.get();
-        boolean perStrip = !A_OUTER && i1 - i0 <= MC;
+        boolean perStrip = packed == null && !A_OUTER && i1 - i0 <= MC;
+        float[] bp = packed == null ? ws.bp : packed.bp();
         for (int p0 = 0; p0 < k; p0 += kc) {
             int kcb = Math.min(kc, k - p0);
             float betaBlock = p0 == 0 ? beta : 1f;
-            if (!perStrip) {
-                GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, j0, j1 - j0, ws.bp);
+            int bBase = 0;
+            if (packed != null) {
+                bBase = packed.offset(p0, kcb, j0);
+            } else if (!perStrip) {
+                GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, j0, j1 - j0, bp);
             }
             for (int ib = i0; ib < i1; ib += MC) {
                 int mc = Math.min(MC, i1 - ib);
                 GemmPacking.packA(transA, a, aOff, lda, ib, mc, p0, kcb, ws.ap);
                 if (A_OUTER) {
-                    panelsOverStrips(ws, ib, mc, j0, j1, kcb, alpha, betaBlock, c, cOff, ldc);
+                    panelsOverStrips(ws, bp, bBase, ib, mc, j0, j1, kcb, alpha, betaBlock, c, cOff, ldc);
                 } else {
-                    stripsOverPanels(ws, perStrip, transB, b, bOff, ldb, p0, ib, mc, j0, j1, kcb,
+                    stripsOverPanels(ws, bp, bBase, perStrip, transB, b, bOff, ldb, p0, ib, mc, j0, j1, kcb,
                             alpha, betaBlock, c, cOff, ldc);
                 }
             }
         }
     }
 
-    /** Each packed row panel of the block starting at row {@code ib}, swept across every packed B strip. */
-    private static void panelsOverStrips(Workspace ws, int ib, int mc, int j0, int j1, int kcb,
+    /** Each packed row panel of the block starting at row {@code ib}, swept across every B strip ({@code bp} from {@code bBase}). */
+    private static void panelsOverStrips(Workspace ws, float[] bp, int bBase, int ib, int mc, int j0, int j1, int kcb,
                                          float alpha, float beta, float[] c, int cOff, int ldc) {
         int aIdx = 0;
         for (int i = ib; i < ib + mc; aIdx += kcb * MR) {
             int rows = Math.min(GemmPacking.panelHeight(ib + mc - i), ib + mc - i);
             for (int j = j0, t = 0; j < j1; j += NR, t++) {
-                MicroKernel.panel(ws.ap, aIdx, ws.bp, t * kcb * NR, kcb, c, cOff + i * ldc + j, ldc,
+                MicroKernel.panel(ws.ap, aIdx, bp, bBase + t * kcb * NR, kcb, c, cOff + i * ldc + j, ldc,
                         rows, Math.min(NR, j1 - j), alpha, beta, ws.tile);
             }
             i += rows;
         }
     }
 
-    /** Each B strip (packed here when {@code perStrip}), swept down every packed row panel of the block. */
-    private static void stripsOverPanels(Workspace ws, boolean perStrip, boolean transB, float[] b, int bOff, int ldb,
+    /**
+     * Each B strip ({@code bp} from {@code bBase}, or packed here into the workspace when
+     * {@code perStrip}), swept down every packed row panel of the block.
+     */
+    private static void stripsOverPanels(Workspace ws, float[] bp, int bBase, boolean perStrip, boolean transB,
+                                         float[] b, int bOff, int ldb,
                                          int p0, int ib, int mc, int j0, int j1, int kcb,
                                          float alpha, float beta, float[] c, int cOff, int ldc) {
         for (int j = j0, t = 0; j < j1; j += NR, t++) {
             int cols = Math.min(NR, j1 - j);
-            int bIdx = t * kcb * NR;
+            int bIdx = bBase + t * kcb * NR;
             if (perStrip) {
-                GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, j, cols, ws.bp);
+                GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, j, cols, bp);
                 bIdx = 0;
             }
             int aIdx = 0;
             for (int i = ib; i < ib + mc; aIdx += kcb * MR) {
                 int rows = Math.min(GemmPacking.panelHeight(ib + mc - i), ib + mc - i);
-                MicroKernel.panel(ws.ap, aIdx, ws.bp, bIdx, kcb, c, cOff + i * ldc + j, ldc,
+                MicroKernel.panel(ws.ap, aIdx, bp, bIdx, kcb, c, cOff + i * ldc + j, ldc,
                         rows, cols, alpha, beta, ws.tile);
                 i += rows;
             }

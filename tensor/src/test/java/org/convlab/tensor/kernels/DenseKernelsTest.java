@@ -65,4 +65,45 @@ class DenseKernelsTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {41, 42, 43})
+    void packedWeightsGiveTheBitsOfTheForwardAndAreASnapshot(long seed) {
+        Random r = new Random(seed);
+        for (int t = 0; t < 12; t++) {
+            int n = 1 + r.nextInt(70);
+            int in = 1 + r.nextInt(t % 2 == 0 ? 40 : 400);
+            int out = 1 + r.nextInt(t % 3 == 0 ? 120 : 32); // past 32 outputs SimdDense uses the GEMM
+            float[] x = RandomCases.values(r, n * in);
+            float[] w = RandomCases.values(r, out * in);
+            float[] bias = r.nextBoolean() ? RandomCases.values(r, out) : null;
+            for (DenseKernels k : new DenseKernels[] {REFERENCE, new GemmDense(new ReferenceGemm()), Kernels.dense()}) {
+                String what = k + " n=" + n + " in=" + in + " out=" + out;
+                float[] expected = new float[n * out];
+                k.forward(n, in, out, x, w, bias, expected);
+                float[] changing = w.clone();
+                PackedWeights packed = k.pack(in, out, changing);
+                java.util.Arrays.fill(changing, Float.NaN);
+                float[] y = new float[n * out];
+                k.forward(n, x, packed, bias, y);
+                assertThat(y).as(what).usingElementComparator(DenseKernelsTest::sameBits).containsExactly(expected);
+                assertThat(packed.in()).isEqualTo(in);
+                assertThat(packed.out()).isEqualTo(out);
+            }
+        }
+    }
+
+    @Test
+    void weightsPackedByOtherKernelsAreRefused() {
+        PackedWeights byReference = REFERENCE.pack(40, 64, new float[40 * 64]);
+        DenseKernels gemm = new GemmDense(new ReferenceGemm());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> gemm.forward(1, new float[40], byReference, null, new float[64]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("GemmDense cannot use");
+    }
+
+    private static int sameBits(Float a, Float b) {
+        return Integer.compare(Float.floatToRawIntBits(a), Float.floatToRawIntBits(b));
+    }
 }
