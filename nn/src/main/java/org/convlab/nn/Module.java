@@ -201,6 +201,15 @@ public abstract class Module {
     }
 
     /**
+     * Called once by {@link Inference} on its own copy of a model, whose parameters never change
+     * after it: a layer may prepare them once for its forward passes (a {@code Linear} packs its
+     * weight for the matrix multiply) and must give the same bits as before. Containers pass it
+     * on to their children; the default does nothing. Not for a model that is still trained.
+     */
+    protected void prepareForInference() {
+    }
+
+    /**
      * Draws the parameters again with PyTorch's default initialisation from {@code rng}, in
      * registration order. Modules without parameters do nothing.
      */

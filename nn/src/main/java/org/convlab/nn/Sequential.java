@@ -85,6 +85,13 @@ public class Sequential extends Module {
         return h;
     }
 
+    @Override
+    protected void prepareForInference() {
+        for (Module m : children) {
+            m.prepareForInference();
+        }
+    }
+
     /**
      * The output of child {@code i} in the last forward pass (owned by that child), e.g. the
      * feature maps of a convolution; {@code null} before the first forward.

@@ -7,6 +7,7 @@ import org.convlab.nn.Parameter;
 import org.convlab.nn.init.Rng;
 import org.convlab.tensor.Tensor;
 import org.convlab.tensor.kernels.Kernels;
+import org.convlab.tensor.kernels.PackedWeights;
 
 /**
  * A fully connected layer, PyTorch's {@code nn.Linear}:
@@ -25,6 +26,8 @@ public final class Linear extends Module {
     private Tensor x;
     private Tensor y;
     private int rows;
+    /** The weight packed once for inference ({@link #prepareForInference}), or {@code null}. */
+    private PackedWeights packed;
 
     /** {@code in -> out} with a bias, initialised from {@code rng}. */
     public Linear(int in, int out, Rng rng) {
@@ -83,12 +86,22 @@ public final class Linear extends Module {
         dims[dims.length - 1] = out;
         Tensor result = output.shaped(dims);
         int n = input.size() / in;
-        Kernels.dense().forward(n, in, out, input.data(), weight.value().data(),
-                bias == null ? null : bias.value().data(), result.data());
+        float[] b = bias == null ? null : bias.value().data();
+        if (packed != null) {
+            Kernels.dense().forward(n, input.data(), packed, b, result.data());
+        } else {
+            Kernels.dense().forward(n, in, out, input.data(), weight.value().data(), b, result.data());
+        }
         this.x = input;
         this.y = result;
         this.rows = n;
         return result;
+    }
+
+    /** Packs the weight once: the inference copy's forward passes skip packing it (same bits). */
+    @Override
+    protected void prepareForInference() {
+        packed = Kernels.dense().pack(in, out, weight.value().data());
     }
 
     @Override

@@ -1,0 +1,98 @@
+package org.convlab.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.Stream;
+import org.convlab.core.BadParameterException;
+import org.convlab.nn.init.Rng;
+import org.convlab.nn.layers.Linear;
+import org.convlab.nn.layers.ReLU;
+import org.convlab.nn.models.LocallyConnectedNet;
+import org.convlab.nn.models.ThreeLayerConvNet;
+import org.convlab.nn.models.ThreeLayerMLP;
+import org.convlab.tensor.Tensor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class InferenceTest {
+    static Stream<Arguments> models() {
+        return Stream.of(
+                // hidden layers wider than 32 outputs go through the GEMM (packed weights), the
+                // classifiers through SimdDense's in-place kernels (a copy)
+                Arguments.of("MLP 784-100-100-10", new ThreeLayerMLP(784, 100, 10, new Rng(1)), new int[] {64, 784}),
+                Arguments.of("MLP 300-700 odd batch", new ThreeLayerMLP(300, 700, 10, new Rng(2)), new int[] {37, 300}),
+                Arguments.of("ConvNet 1x28x28", new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, new Rng(3)), new int[] {5, 1, 28, 28}),
+                Arguments.of("ConvNet 3x16x16, 40 classes", new ThreeLayerConvNet(3, 8, 4, 40, 16, 16, new Rng(4)), new int[] {3, 3, 16, 16}),
+                Arguments.of("locally connected", new LocallyConnectedNet(1, 4, 2, 10, 12, 12, new Rng(5)), new int[] {2, 1, 12, 12}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void givesTheBitsOfTheModelsForwardPass(String name, Module model, int[] input) {
+        Tensor x = random(new Rng(7), input);
+        float[] expected = model.forward(x).copy().data();
+        Inference inference = Inference.of(model);
+        assertThat(bits(inference.forward(x).data())).isEqualTo(bits(expected));
+        // a second pass through the same buffers, and the model itself untouched
+        assertThat(bits(inference.forward(x).data())).isEqualTo(bits(expected));
+        assertThat(bits(model.forward(x).data())).isEqualTo(bits(expected));
+    }
+
+    @Test
+    void keepsTheParametersItWasMadeWithAndANewOneSeesTheirChange() {
+        ThreeLayerMLP model = new ThreeLayerMLP(50, 64, 10, new Rng(11));
+        Tensor x = random(new Rng(12), new int[] {8, 50});
+        float[] before = model.forward(x).copy().data();
+        Inference inference = Inference.of(model);
+        for (Parameter p : model.parameters()) {
+            float[] v = p.value().data();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = v[i] * 0.5f + 0.01f;
+            }
+        }
+        float[] after = model.forward(x).copy().data();
+        assertThat(bits(after)).isNotEqualTo(bits(before));
+        assertThat(bits(inference.forward(x).data())).isEqualTo(bits(before));
+        assertThat(bits(Inference.of(model).forward(x).data())).isEqualTo(bits(after));
+    }
+
+    @Test
+    void aModuleACheckpointCannotRecordIsNamed() {
+        Module custom = new Module() {
+            @Override
+            public Tensor forward(Tensor x) {
+                return x;
+            }
+
+            @Override
+            public Tensor backward(Tensor dy) {
+                return dy;
+            }
+        };
+        Sequential model = new Sequential().add("fc", new Linear(4, 3, new Rng(1))).add("act", new ReLU())
+                .add("mine", custom);
+        assertThatThrownBy(() -> Inference.of(model))
+                .isInstanceOf(BadParameterException.class)
+                .hasMessageContaining("mine");
+    }
+
+    private static Tensor random(Rng rng, int[] dims) {
+        Tensor x = Tensor.zeros(dims);
+        float[] d = x.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rng.uniform(-1, 1);
+        }
+        return x;
+    }
+
+    private static int[] bits(float[] x) {
+        int[] out = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Float.floatToRawIntBits(x[i]);
+        }
+        return out;
+    }
+}
