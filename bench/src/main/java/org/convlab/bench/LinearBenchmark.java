@@ -4,6 +4,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.convlab.tensor.kernels.DenseKernels;
 import org.convlab.tensor.kernels.Kernels;
+import org.convlab.tensor.kernels.PackedWeights;
 import org.convlab.tensor.parallel.Parallel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,9 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The linear layer of {@link Kernels#dense()}, batch 64, forward then backward (input and weight
- * gradients), in GFLOP/s ({@code 3 x 2 n in out} per iteration): {@code 3072x4000} is the MLP's
- * first layer, {@code 16384x10} ThreeLayerConvNet's classifier.
+ * The linear layer of {@link Kernels#dense()}, batch 64, in GFLOP/s: forward then backward (input
+ * and weight gradients, {@code 3 x 2 n in out} per iteration), and the forward alone with the
+ * weight as it is and {@link DenseKernels#pack packed} once (inference, {@code 2 n in out}):
+ * {@code 3072x4000} is the MLP's first layer, {@code 16384x10} ThreeLayerConvNet's classifier.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,6 +49,7 @@ public class LinearBenchmark {
     float[] dw;
     float[] db;
     DenseKernels dense;
+    PackedWeights packed;
     double gflop;
     static final int BATCH = 64;
 
@@ -66,7 +69,22 @@ public class LinearBenchmark {
         db = new float[out];
         dense = Kernels.dense();
         gflop = 3 * 2.0 * BATCH * in * out * 1e-9;
+        packed = dense.pack(in, out, w);
         Parallel.setThreads(threads);
+    }
+
+    @Benchmark
+    public Object forward(Gflops flops) {
+        dense.forward(BATCH, in, out, x, w, bias, y);
+        flops.gflop += gflop / 3;
+        return y;
+    }
+
+    @Benchmark
+    public Object forwardPacked(Gflops flops) {
+        dense.forward(BATCH, x, packed, bias, y);
+        flops.gflop += gflop / 3;
+        return y;
     }
 
     @Benchmark

@@ -2,6 +2,7 @@ package org.convlab.bench.peers;
 
 import java.util.Map;
 import org.convlab.lab.bench.TrainingStep;
+import org.convlab.nn.Inference;
 import org.convlab.nn.Parameter;
 import org.convlab.nn.Sequential;
 import org.convlab.nn.init.Rng;
@@ -19,13 +20,15 @@ import org.convlab.tensor.parallel.Parallel;
  * <p>A step is the lab's {@link TrainingStep} ({@code zeroGrad; forward; loss; backward; step},
  * the input gradient switched off as PyTorch does for an input that does not require a
  * gradient), the same step {@code ./convlab bench} and bench's JMH benchmark time; it is timed
- * here by {@link Engine}'s loop, the one every peer is timed by. The
+ * here by {@link Engine}'s loop, the one every peer is timed by. Inference is an
+ * {@link Inference} of the model (its weights fixed, as ONNX Runtime's session holds them). The
  * {@link Parallel} pool is sized to the thread count only inside convlab's own timed loops
  * and set back to one thread after them: an idle pool keeps waking up to spin, which would
  * take CPU from the peers' turns.
  */
 public final class ConvlabEngine implements Engine {
     private Sequential net;
+    private Inference inference;
     private TrainingStep step;
     private Tensor x;
     private int threads = 1;
@@ -75,11 +78,13 @@ public final class ConvlabEngine implements Engine {
         }
         x = batch.x().copy();
         step = new TrainingStep(net, x, batch.labels(), learningRate);
+        inference = null;
     }
 
+    /** Through an {@link Inference} of the present parameters: the path {@link #infer} times. */
     @Override
     public float[] logits() {
-        return withThreads(() -> net.forward(x).copy().data());
+        return withThreads(() -> Inference.of(net).forward(x).copy().data());
     }
 
     @Override
@@ -87,9 +92,16 @@ public final class ConvlabEngine implements Engine {
         return step.run();
     }
 
+    /**
+     * A forward pass of an {@link Inference} made on the first call (in the warm-up): the weights
+     * are fixed in inference, as in ONNX Runtime's session, and the linear layers' are packed once.
+     */
     @Override
     public void infer() {
-        net.forward(x);
+        if (inference == null) {
+            inference = Inference.of(net);
+        }
+        inference.forward(x);
     }
 
     @Override
@@ -122,6 +134,7 @@ public final class ConvlabEngine implements Engine {
     @Override
     public void close() {
         net = null;
+        inference = null;
         step = null;
     }
 }
