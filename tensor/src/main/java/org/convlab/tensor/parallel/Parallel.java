@@ -54,6 +54,15 @@ public final class Parallel {
     }
 
     /**
+     * Whether {@link #forEach} would run every chunk on the calling thread (one thread, or a
+     * call from inside a chunk): a caller can then loop over its chunks itself and spare the
+     * task object.
+     */
+    public static boolean serial() {
+        return pool.size == 1 || INSIDE.get();
+    }
+
+    /**
      * Runs {@code body.accept(c)} once for every chunk {@code c} in {@code [0, chunks)} and
      * returns when all have finished; the first exception thrown by a chunk is rethrown.
      */

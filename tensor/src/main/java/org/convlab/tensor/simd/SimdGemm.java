@@ -149,8 +149,16 @@ public final class SimdGemm implements Gemm {
         int ncb = roundUp((n + colBlocks - 1) / colBlocks, NR);
         int rb = (m + mcb - 1) / mcb;
         int cb = (n + ncb - 1) / ncb;
-        if (rb * cb == 1) {
-            chunk(transA, transB, 0, m, 0, n, k, kc, alpha, a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
+        if (rb * cb == 1 || Parallel.serial()) {
+            // On the calling thread (one thread, or inside a convolution's image chunk): the same
+            // chunks in a plain loop, without the task object (a 1-channel convolution multiplies
+            // per image, 64 times a step).
+            for (int id = 0; id < rb * cb; id++) {
+                int i0 = (id / cb) * mcb;
+                int j0 = (id % cb) * ncb;
+                chunk(transA, transB, i0, Math.min(m, i0 + mcb), j0, Math.min(n, j0 + ncb), k, kc,
+                        alpha, a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
+            }
             return;
         }
         Parallel.forEach(rb * cb, id -> {
