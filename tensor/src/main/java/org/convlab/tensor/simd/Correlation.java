@@ -61,6 +61,13 @@ final class Correlation {
      * weight gradient's transpose gathers one output position of {@code 2L} channels.
      */
     final int[] channelStride;
+    /**
+     * The index map of the last, partial vector of channels ({@code outChannels % L} of them):
+     * {@code c * outPlane()} for the channels there are, the last one repeated in the other
+     * lanes. Its masked gather reads no index past the array: JDK 25 checks the indices of
+     * unset lanes too (JDK 17 does not), so lanes past the end must still point inside.
+     */
+    final int[] lastChannelStride;
     private final int[] rowSource;
     private final int[] colSource;
 
@@ -110,6 +117,11 @@ final class Correlation {
         channelStride = new int[2 * Lanes.L];
         for (int c = 0; c < channelStride.length; c++) {
             channelStride[c] = c * outPlane();
+        }
+        int partial = Math.max(1, outChannels % Lanes.L);
+        lastChannelStride = new int[Lanes.L];
+        for (int c = 0; c < Lanes.L; c++) {
+            lastChannelStride[c] = Math.min(c, partial - 1) * outPlane();
         }
         blockOffsets = new int[(taps + blockTaps - 1) / blockTaps][];
         for (int b = 0; b < blockOffsets.length; b++) {

@@ -80,7 +80,8 @@ final class DirectWeightGrad {
      * {@code dT} as described in the class comment, zeros included: each output position's
      * channels of a block are gathered with one vector load per L channels
      * ({@link Correlation#channelStride} is the index map; lanes past the channel count are
-     * masked to zero) and stored contiguously. Scalar, with one store per element landing on
+     * masked to zero, their indices inside the array: {@link Correlation#lastChannelStride}) and
+     * stored contiguously. Scalar, with one store per element landing on
      * another cache line, the transpose took as many samples as the weight-gradient kernel.
      */
     static void transpose(Correlation g, float[] dy, int dyOff, float[] dT) {
@@ -113,7 +114,8 @@ final class DirectWeightGrad {
                         }
                     } else {
                         for (int ox = 0; ox < outW; ox++) {
-                            FloatVector.fromArray(Lanes.F, dy, src + ox, stride, 0, some).intoArray(dT, dst + ox * cw);
+                            FloatVector.fromArray(Lanes.F, dy, src + ox, g.lastChannelStride, 0, some)
+                                    .intoArray(dT, dst + ox * cw);
                         }
                     }
                     // The padding columns between rows (none after the last row).

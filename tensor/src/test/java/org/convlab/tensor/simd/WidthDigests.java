@@ -13,6 +13,8 @@ import org.convlab.algebra.PaddingMode;
 import org.convlab.tensor.kernels.ConvPlan;
 import org.convlab.tensor.kernels.GemmConv;
 import org.convlab.tensor.kernels.GemmDense;
+import org.convlab.tensor.kernels.GemmLocal;
+import org.convlab.tensor.kernels.LocalKernels;
 import org.convlab.tensor.kernels.Workspace;
 import org.convlab.tensor.parallel.Parallel;
 
@@ -48,6 +50,7 @@ public final class WidthDigests {
                 d.threads = t;
                 d.gemm();
                 d.conv();
+                d.local();
                 d.dense();
                 d.elementwise();
                 d.training();
@@ -125,6 +128,41 @@ public final class WidthDigests {
                 record(name + " rectified dw", dw);
                 record(name + " rectified db", db);
             }
+        }
+    }
+
+    /** The locally connected layer (one small product per output position) on SimdGemm. */
+    private void local() {
+        ConvPlan[] plans = {
+            ConvPlan.of(ConvGeometry.builder().inChannels(1).outChannels(32).size(12, 12).kernel(5).padding(2).build()),
+            ConvPlan.of(ConvGeometry.builder().inChannels(32).outChannels(16).size(7, 9).kernel(3).padding(1).build()),
+            ConvPlan.of(ConvGeometry.builder().inChannels(3).outChannels(5).size(11, 8).kernel(4).stride(2, 1)
+                    .padding(new Padding.Explicit(new int[] {1, 2}, new int[] {2, 0})).build()),
+            ConvPlan.of(ConvGeometry.builder().inChannels(2).outChannels(40).size(17).kernel(3).padding(1).build()),
+        };
+        for (int i = 0; i < plans.length; i++) {
+            ConvPlan p = plans[i];
+            GemmLocal local = new GemmLocal(new SimdGemm());
+            Random r = new Random(200 + i);
+            int n = i == 1 ? 64 : 5;
+            int weights = (int) LocalKernels.weightSize(p);
+            int biases = p.filters * p.outputPlane();
+            float[] x = random(r, n * p.inputSize());
+            float[] w = random(r, weights);
+            float[] bias = random(r, biases);
+            float[] dy = random(r, n * p.outputSize());
+            float[] y = new float[n * p.outputSize()];
+            float[] dx = new float[n * p.inputSize()];
+            float[] dw = random(r, weights);
+            float[] db = random(r, biases);
+            Workspace ws = new Workspace();
+            local.forward(p, n, x, w, bias, y, ws);
+            local.backward(p, n, x, w, dy, dx, dw, db, ws);
+            String name = "local" + i;
+            record(name + " y", y);
+            record(name + " dx", dx);
+            record(name + " dw", dw);
+            record(name + " db", db);
         }
     }
 
