@@ -139,6 +139,7 @@ public final class WidthDigests {
             ConvPlan.of(ConvGeometry.builder().inChannels(3).outChannels(5).size(11, 8).kernel(4).stride(2, 1)
                     .padding(new Padding.Explicit(new int[] {1, 2}, new int[] {2, 0})).build()),
             ConvPlan.of(ConvGeometry.builder().inChannels(2).outChannels(40).size(17).kernel(3).padding(1).build()),
+            ConvPlan.of(ConvGeometry.builder().inChannels(40).outChannels(8).size(5, 6).kernel(3).padding(1).build()),
         };
         for (int i = 0; i < plans.length; i++) {
             ConvPlan p = plans[i];
