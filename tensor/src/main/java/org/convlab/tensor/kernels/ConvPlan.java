@@ -56,6 +56,8 @@ public final class ConvPlan {
     private final int[] colSource;
     private final int[] colInteriorLo;
     private final int[] colInteriorHi;
+    /** {@link #windowSources()}, made on first use. */
+    private volatile int[] windowSources;
 
     private ConvPlan(ConvGeometry g) {
         int dims = g.spatialDims();
@@ -130,6 +132,34 @@ public final class ConvPlan {
     /** The input column read by kernel column {@code kj} of output column {@code ox}, or -1 for a zero. */
     public int colSource(int kj, int ox) {
         return colSource[kj * outW + ox];
+    }
+
+    /**
+     * The input element each tap of each output position reads, within a channel's plane:
+     * {@code windowSources()[q * kernelH*kernelW + ki*kernelW + kj] = rowSource(ki, oy) * width
+     * + colSource(kj, ox)} for output position {@code q = oy*outW + ox}, or -1 where it reads a
+     * zero. Made on first use ({@code outH*outW*kernelH*kernelW} ints) and shared: do not modify.
+     * The locally connected layer gathers every position's windows with it.
+     */
+    public int[] windowSources() {
+        int[] table = windowSources;
+        if (table == null) {
+            int taps = kernelH * kernelW;
+            table = new int[Math.multiplyExact(outH * outW, taps)];
+            for (int oy = 0, at = 0; oy < outH; oy++) {
+                for (int ox = 0; ox < outW; ox++) {
+                    for (int ki = 0; ki < kernelH; ki++) {
+                        int ry = rowSource(ki, oy);
+                        for (int kj = 0; kj < kernelW; kj++, at++) {
+                            int rx = colSource(kj, ox);
+                            table[at] = ry < 0 || rx < 0 ? -1 : ry * width + rx;
+                        }
+                    }
+                }
+            }
+            windowSources = table;
+        }
+        return table;
     }
 
     /** The row table {@code rowSource[ki * outH + oy]}, shared: do not modify. */

@@ -8,7 +8,7 @@ import org.convlab.tensor.parallel.Parallel;
  * with {@code patches (n, K)} the batch's input windows at {@code q} and {@code W_q (F, K)}
  * the position's filters,
  * <pre>
- *   forward:     y_q (n, F)     = patches (n, K) x W_q^T (K, F)   (+ bias[:, q])
+ *   forward:     y_q^T (F, n)   = W_q (F, K) x patches^T (K, n)   (+ bias[:, q])
  *   weight grad: dW_q (F, K)   += dy_q^T (F, n) x patches (n, K)
  *   input grad:  dpatches (n, K) = dy_q (n, F) x W_q (F, K), added back onto dx
  * </pre>
@@ -30,37 +30,44 @@ public final class GemmLocal implements LocalKernels {
         this.gemm = gemm;
     }
 
-    /** Writes the windows of images {@code [from, to)} at position {@code (oy, ox)} as rows of {@code patches}. */
-    static void gather(ConvPlan p, float[] x, int from, int to, int oy, int ox, float[] patches) {
-        int k = p.channels * p.kernelH * p.kernelW;
+    /**
+     * Writes the windows of images {@code [from, to)} at output position {@code q} as rows of
+     * {@code patches} ({@code (to-from, K)}, taps in {@code (c, ki, kj)} order), zeros where a
+     * window reads the padding ({@link ConvPlan#windowSources}).
+     */
+    static void gather(ConvPlan p, float[] x, int from, int to, int q, float[] patches) {
+        int taps = p.kernelH * p.kernelW;
+        int[] sources = p.windowSources();
+        int first = q * taps;
+        int row = 0;
         for (int i = from; i < to; i++) {
-            int row = (i - from) * k;
             for (int c = 0; c < p.channels; c++) {
                 int plane = (i * p.channels + c) * p.inputPlane();
-                for (int ki = 0; ki < p.kernelH; ki++) {
-                    int ry = p.rowSource(ki, oy);
-                    for (int kj = 0; kj < p.kernelW; kj++, row++) {
-                        int rx = p.colSource(kj, ox);
-                        patches[row] = ry < 0 || rx < 0 ? 0f : x[plane + ry * p.width + rx];
-                    }
+                for (int t = first; t < first + taps; t++, row++) {
+                    int s = sources[t];
+                    patches[row] = s < 0 ? 0f : x[plane + s];
                 }
             }
         }
     }
 
-    /** Adds the rows of {@code dpatches} (images {@code [from, to)}) back onto {@code dx} at position {@code (oy, ox)}. */
-    static void scatter(ConvPlan p, float[] dpatches, int from, int to, int oy, int ox, float[] dx) {
+    /**
+     * Adds the rows of {@code dpatches} (images {@code [from, to)}) back onto {@code dx} at output
+     * position {@code q}, tap after tap in {@code (c, ki, kj)} order (two taps that read the same
+     * padded element, with reflect or circular padding, add to it in that order).
+     */
+    static void scatter(ConvPlan p, float[] dpatches, int from, int to, int q, float[] dx) {
+        int taps = p.kernelH * p.kernelW;
+        int[] sources = p.windowSources();
+        int first = q * taps;
+        int row = 0;
         for (int i = from; i < to; i++) {
-            int row = (i - from) * p.channels * p.kernelH * p.kernelW;
             for (int c = 0; c < p.channels; c++) {
                 int plane = (i * p.channels + c) * p.inputPlane();
-                for (int ki = 0; ki < p.kernelH; ki++) {
-                    int ry = p.rowSource(ki, oy);
-                    for (int kj = 0; kj < p.kernelW; kj++, row++) {
-                        int rx = p.colSource(kj, ox);
-                        if (ry >= 0 && rx >= 0) {
-                            dx[plane + ry * p.width + rx] += dpatches[row];
-                        }
+                for (int t = first; t < first + taps; t++, row++) {
+                    int s = sources[t];
+                    if (s >= 0) {
+                        dx[plane + s] += dpatches[row];
                     }
                 }
             }
@@ -79,12 +86,15 @@ public final class GemmLocal implements LocalKernels {
             float[] pt = patches[ch];
             float[] out = rows[ch];
             for (int q = Chunks.start(ch, chunks, positions); q < Chunks.end(ch, chunks, positions); q++) {
-                gather(p, x, 0, n, q / p.outW, q % p.outW, pt);
-                gemm.sgemm(false, true, n, f, k, 1f, pt, 0, k, w, q * f * k, k, 0f, out, 0, f);
-                for (int i = 0; i < n; i++) {
-                    for (int fo = 0; fo < f; fo++) {
-                        float b = bias == null ? 0f : bias[fo * positions + q];
-                        y[(i * f + fo) * positions + q] = out[i * f + fo] + b;
+                gather(p, x, 0, n, q, pt);
+                // y_q^T (F, n) = W_q (F, K) x patches^T: the batch is the product's width, a
+                // whole number of vector strips where F (16 filters) would fill half of one at
+                // 512 bits. Each element is the same chain of fused multiply-adds as y_q's.
+                gemm.sgemm(false, true, f, n, k, 1f, w, q * f * k, k, pt, 0, k, 0f, out, 0, n);
+                for (int fo = 0; fo < f; fo++) {
+                    float b = bias == null ? 0f : bias[fo * positions + q];
+                    for (int i = 0; i < n; i++) {
+                        y[(i * f + fo) * positions + q] = out[fo * n + i] + b;
                     }
                 }
             }
@@ -110,7 +120,7 @@ public final class GemmLocal implements LocalKernels {
                         }
                     }
                     if (dw != null) {
-                        gather(p, x, 0, n, q / p.outW, q % p.outW, patches[ch]);
+                        gather(p, x, 0, n, q, patches[ch]);
                         gemm.sgemm(true, false, f, k, n, 1f, dyq, 0, f, patches[ch], 0, k, 1f, dw, q * f * k, k);
                     }
                     if (dbias != null) {
@@ -143,7 +153,7 @@ public final class GemmLocal implements LocalKernels {
                         }
                     }
                     gemm.sgemm(false, false, nc, k, f, 1f, dyq, 0, f, w, q * f * k, k, 0f, dpatches[ch], 0, k);
-                    scatter(p, dpatches[ch], from, to, q / p.outW, q % p.outW, dx);
+                    scatter(p, dpatches[ch], from, to, q, dx);
                 }
             });
         }
