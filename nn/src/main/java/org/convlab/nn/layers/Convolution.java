@@ -30,6 +30,11 @@ public abstract class Convolution extends Module {
     private int[] planSize;
     private ConvPlan plan;
     private Tensor x;
+    /**
+     * Set by {@link #prepareForInference}: a following rectifier's output is written over this
+     * layer's own (the pre-activation is not needed again), one output array instead of two.
+     */
+    private boolean inference;
     private Tensor y;
     private int batch;
 
@@ -102,6 +107,12 @@ public abstract class Convolution extends Module {
         return forward(input, null);
     }
 
+    /** In an {@link org.convlab.nn.Inference}'s copy: the rectifier's output replaces this layer's own. */
+    @Override
+    protected void prepareForInference() {
+        inference = true;
+    }
+
     /** A rectifier after a convolution: computed in the convolution's epilogue. */
     @Override
     public boolean fusesForward(Module next) {
@@ -138,7 +149,7 @@ public abstract class Convolution extends Module {
         dims[at] = p.outW;
         Tensor output = out.shaped(dims);
         float[] b = bias == null ? null : bias.value().data();
-        Tensor rectified = relu == null ? null : relu.outputBuffer(output.shape());
+        Tensor rectified = relu == null ? null : inference ? output : relu.outputBuffer(output.shape());
         if (rectified != null && rectified.data() == input.data()) {
             rectified = null; // one ReLU module used twice, its output is this input: its own pass
         }

@@ -32,7 +32,9 @@ public interface ConvKernels {
      * exactly that; fast implementations rectify in the convolution's epilogue, while the output
      * is in registers or cache (the separate rectifier pass over the batch disappears).
      *
-     * @param rectified {@code null} for none: then this is {@link #forward}
+     * @param rectified {@code null} for none: then this is {@link #forward}; or {@code y} itself:
+     *                  then {@code y} ends up holding only the rectified output (inference, where
+     *                  the pre-activation is not needed again)
      */
     default void forwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
                                   Workspace ws) {

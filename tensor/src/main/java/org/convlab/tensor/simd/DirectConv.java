@@ -94,7 +94,7 @@ final class DirectConv {
      * {@link #image} that also writes the rectified output, {@code rect[i] = Math.max(out[i], 0)}
      * at the same indices, from the registers that store {@code out} (no second pass over it).
      *
-     * @param rect {@code null} for none
+     * @param rect {@code null} for none; {@code out} itself to write only the rectified output
      */
     static void image(Correlation g, float[] wp, int wpOff, float[] xpad, float[] bias, int biasOff,
                       float[] out, int outOff, float[] rect, float[] scratch) {
@@ -164,7 +164,8 @@ final class DirectConv {
     /**
      * Adds the bias to a finished tile of {@code rows} x 2 octets, {@code width0} and
      * {@code width1} columns wide, and stores it (lanes past an octet's width are not written),
-     * and its rectified values to {@code rect} unless that is {@code null}.
+     * and its rectified values to {@code rect} unless that is {@code null} (only those when
+     * {@code rect} is {@code out}).
      */
     private static void storeFull(float[] tile, int tileIdx, int rows, float[] out, float[] rect, int out0, int out1,
                                   int width0, int width1, int plane, float[] bias, int biasOff) {
@@ -175,8 +176,10 @@ final class DirectConv {
                 int t = tileIdx + r * 2 * Lanes.L;
                 FloatVector v0 = FloatVector.fromArray(Lanes.F, tile, t).add(b);
                 FloatVector v1 = FloatVector.fromArray(Lanes.F, tile, t + Lanes.L).add(b);
-                v0.intoArray(out, out0 + r * plane);
-                v1.intoArray(out, out1 + r * plane);
+                if (rect != out) {
+                    v0.intoArray(out, out0 + r * plane);
+                    v1.intoArray(out, out1 + r * plane);
+                }
                 if (rect != null) {
                     v0.max(zero).intoArray(rect, out0 + r * plane);
                     v1.max(zero).intoArray(rect, out1 + r * plane);
@@ -191,8 +194,10 @@ final class DirectConv {
             int t = tileIdx + r * 2 * Lanes.L;
             FloatVector v0 = FloatVector.fromArray(Lanes.F, tile, t).add(b);
             FloatVector v1 = FloatVector.fromArray(Lanes.F, tile, t + Lanes.L).add(b);
-            v0.intoArray(out, out0 + r * plane, m0);
-            v1.intoArray(out, out1 + r * plane, m1);
+            if (rect != out) {
+                v0.intoArray(out, out0 + r * plane, m0);
+                v1.intoArray(out, out1 + r * plane, m1);
+            }
             if (rect != null) {
                 v0.max(zero).intoArray(rect, out0 + r * plane, m0);
                 v1.max(zero).intoArray(rect, out1 + r * plane, m1);
@@ -221,9 +226,13 @@ final class DirectConv {
                 int width = octetWidth[q];
                 for (int lane = 0; lane < width; lane++) {
                     float v = tile[t + lane] + b;
-                    out[dst + lane] = v;
-                    if (rect != null) {
-                        rect[dst + lane] = Math.max(v, 0f);
+                    if (rect == null) {
+                        out[dst + lane] = v;
+                    } else {
+                        rect[dst + lane] = Math.max(v, 0f); // out itself when rectified in place
+                        if (rect != out) {
+                            out[dst + lane] = v;
+                        }
                     }
                 }
             }

@@ -41,7 +41,7 @@ class ConvKernelsTest {
     }
 
     @Test
-    void forwardRectifiedWritesTheOutputAndItsRectifierOrJustTheOutput() {
+    void forwardRectifiedWritesTheOutputAndItsRectifierOrJustTheOutputOrTheRectifierInPlace() {
         // x = 1..9 as 3x3; filter 0 = [[1, 0], [0, -1]] gives -4 everywhere, + bias 6 = 2; filter 1 is its
         // negation, + bias -6 = -2, which the rectifier zeroes.
         ConvPlan p = ConvPlan.of(ConvGeometry.builder().outChannels(2).size(3, 3).kernel(2).build());
@@ -57,6 +57,9 @@ class ConvKernelsTest {
             float[] alone = new float[8];
             k.forwardRectified(p, 1, x, w, bias, alone, null, new Workspace());
             assertThat(alone).as(k.getClass().getSimpleName() + ", no rectified output").containsExactly(y);
+            float[] inPlace = new float[8];
+            k.forwardRectified(p, 1, x, w, bias, inPlace, inPlace, new Workspace());
+            assertThat(inPlace).as(k.getClass().getSimpleName() + ", rectified in place").containsExactly(rectified);
         }
     }
 

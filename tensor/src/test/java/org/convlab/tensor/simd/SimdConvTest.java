@@ -126,6 +126,10 @@ class SimdConvTest {
         fast.forwardRectified(p, n, x, w, bias, y2, rectified, ws);
         assertThat(y2).as("y " + p).containsExactly(y);
         assertThat(rectified).as("rectified " + p).containsExactly(relu);
+
+        float[] inPlace = filled(y.length, Float.NaN);
+        fast.forwardRectified(p, n, x, w, bias, inPlace, inPlace, ws);
+        assertThat(inPlace).as("rectified in place " + p).containsExactly(relu);
     }
 
     /**
