@@ -26,21 +26,6 @@ class PackedGemmTest {
         Parallel.setThreads(2);
     }
 
-    @Test
-    void multipliesATwoByTwoByHand() {
-        float[] a = {1, 2, 3, 4};
-        float[] b = {5, 6, 7, 8};
-        for (Gemm gemm : new Gemm[] {fast, new ReferenceGemm()}) {
-            PackedB packed = gemm.pack(false, 2, 2, b, 0, 2);
-            float[] c = {1, 1, 1, 1};
-            gemm.sgemm(false, 2, 2f, a, 0, 2, packed, 10f, c, 0, 2);
-            // A*B = [[19, 22], [43, 50]]; C = 2*A*B + 10*1
-            assertThat(c).containsExactly(48f, 54f, 96f, 110f);
-            assertThat(packed.k()).isEqualTo(2);
-            assertThat(packed.n()).isEqualTo(2);
-        }
-    }
-
     static Stream<Arguments> shapes() {
         Random r = new Random(20261203);
         // Depths past one and two depth blocks (KC = 320), widths past a column chunk (NC = 512),
@@ -60,10 +45,10 @@ class PackedGemmTest {
         int bOff = r.nextInt(5);
         int lda = (transA ? m : k) + r.nextInt(3);
         int ldb = (transB ? k : n) + r.nextInt(3);
-        float[] a = random(r, aOff + (transA ? k : m) * lda);
-        float[] b = random(r, bOff + (transB ? n : k) * ldb);
+        float[] a = SimdGemmTest.random(r, aOff + (transA ? k : m) * lda);
+        float[] b = SimdGemmTest.random(r, bOff + (transB ? n : k) * ldb);
         float beta = r.nextBoolean() ? 0f : 0.5f;
-        float[] c0 = random(r, m * n);
+        float[] c0 = SimdGemmTest.random(r, m * n);
         for (Gemm gemm : new Gemm[] {fast, new ReferenceGemm()}) {
             float[] expected = c0.clone();
             gemm.sgemm(transA, transB, m, n, k, 1.5f, a, aOff, lda, b, bOff, ldb, beta, expected, 0, n);
@@ -80,8 +65,8 @@ class PackedGemmTest {
         int m = 9;
         int n = 70;
         int k = 400;
-        float[] a = random(r, m * k);
-        float[] b = random(r, n * k);
+        float[] a = SimdGemmTest.random(r, m * k);
+        float[] b = SimdGemmTest.random(r, n * k);
         float[] expected = new float[m * n];
         fast.sgemm(false, true, m, n, k, 1f, a, 0, k, b, 0, k, 0f, expected, 0, n);
         for (Gemm gemm : new Gemm[] {fast, new ReferenceGemm()}) {
@@ -124,13 +109,5 @@ class PackedGemmTest {
             out[i] = Float.floatToRawIntBits(x[i]);
         }
         return out;
-    }
-
-    private static float[] random(Random r, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < size; i++) {
-            x[i] = r.nextFloat() * 2 - 1;
-        }
-        return x;
     }
 }

@@ -33,6 +33,11 @@ class SimdGemmTest {
         fast.sgemm(false, false, 2, 2, 2, 2f, a, 0, 2, b, 0, 2, 10f, c, 0, 2);
         // A*B = [[19, 22], [43, 50]]; C = 2*A*B + 10*1
         assertThat(c).containsExactly(48f, 54f, 96f, 110f);
+        for (Gemm gemm : new Gemm[] {fast, reference}) { // and with B packed once (PackedGemmTest)
+            float[] packedC = {1, 1, 1, 1};
+            gemm.sgemm(false, 2, 2f, a, 0, 2, gemm.pack(false, 2, 2, b, 0, 2), 10f, packedC, 0, 2);
+            assertThat(packedC).containsExactly(48f, 54f, 96f, 110f);
+        }
     }
 
     @Test
@@ -174,7 +179,7 @@ class SimdGemmTest {
                 String.format("m=%d n=%d k=%d transA=%b transB=%b alpha=%s beta=%s", m, n, k, transA, transB, alpha, beta));
     }
 
-    private static float[] random(Random r, int size) {
+    static float[] random(Random r, int size) {
         float[] x = new float[size];
         for (int i = 0; i < size; i++) {
             x[i] = r.nextFloat() * 2 - 1;
