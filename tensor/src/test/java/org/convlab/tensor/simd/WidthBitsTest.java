@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,8 +65,6 @@ class WidthBitsTest {
      * which JDK 17 does not, and a kernel that relied on that failed only there.
      */
     @Test
-    @DisabledIfSystemProperty(named = "convlab.vector.bits", matches = ".+",
-            disabledReason = "runs once, in the execution at the JVM's own width")
     void everyInstalledJdkGivesTheGoldenBits() throws Exception {
         List<Path> homes = installedJdks();
         assertThat(homes).as("JDKs found (this one included)").isNotEmpty();
