@@ -24,7 +24,8 @@ class DeterminismTest {
         Parallel.setThreads(threadsBefore);
     }
 
-    private static Tensor random(Rng rng, int... dims) {
+    /** A tensor of {@code dims} drawn uniformly from [-1, 1) by {@code rng}. */
+    static Tensor random(Rng rng, int... dims) {
         Tensor t = Tensor.zeros(dims);
         for (int i = 0; i < t.size(); i++) {
             t.data()[i] = rng.uniform(-1, 1);
