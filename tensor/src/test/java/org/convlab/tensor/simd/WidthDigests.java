@@ -63,7 +63,8 @@ public final class WidthDigests {
 
     private void gemm() {
         SimdGemm gemm = new SimdGemm();
-        int[][] shapes = {{1, 1, 1}, {7, 13, 5}, {6, 16, 8}, {17, 33, 70}, {40, 70, 400}, {9, 100, 650}, {130, 24, 33}};
+        int[][] shapes = {{1, 1, 1}, {7, 13, 5}, {6, 16, 8}, {17, 33, 70}, {40, 70, 400}, {9, 100, 650}, {130, 24, 33},
+            {24, 48, 40}, {36, 16, 330}, {64, 100, 784}};
         float[][] alphaBeta = {{1f, 0f}, {1f, 1f}, {1f, 0.5f}};
         int seed = 0;
         for (int[] s : shapes) {
