@@ -35,14 +35,16 @@ final class MicroKernel {
 
     /**
      * Computes one row panel's tile of {@code rows <= MR} rows: {@link #tile12} for a full
-     * 12-row panel, else 6- and 4-row tiles over the panel's rows (each reads A with the
+     * 12-row panel ({@link #narrow12} when the strip has at most {@code L} columns), else 6- and 4-row tiles over the panel's rows (each reads A with the
      * stride {@code MR} from its own row offset).
      */
     static void panel(float[] ap, int aIdx, float[] bp, int bIdx, int kc,
                       float[] c, int cIdx, int ldc, int rows, int cols,
                       float alpha, float beta, float[] tile) {
         if (MR == 12 && rows == 12) {
-            if (beta == 0f) {
+            if (cols <= Lanes.L) {
+                narrow12(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, cols, alpha, beta, tile);
+            } else if (beta == 0f) {
                 tile12Zero(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, rows, cols, alpha, tile);
             } else {
                 tile12(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, rows, cols, alpha, beta, tile);
@@ -456,6 +458,105 @@ final class MicroKernel {
         c110.intoArray(tile, 22 * Lanes.L);
         c111.intoArray(tile, 23 * Lanes.L);
         writeTile(tile, rows, cols, c, cIdx, ldc, alpha, 0f);
+    }
+
+    /**
+     * A full 12-row panel against a strip of at most {@code L} columns (the last strip of a
+     * width that is not a multiple of {@code 2L}: 100 = 3 x 32 + 4 at 512 bits): twelve
+     * accumulators of one vector, half the multiply-adds of {@link #tile12} on such a strip.
+     * Each element of C is the same chain of fused multiply-adds and the same epilogue, so the
+     * bits are those of {@code tile12}. A strip of exactly {@code L} columns is written from
+     * registers, narrower ones through the scalar epilogue.
+     */
+    static void narrow12(float[] ap, int aIdx, float[] bp, int bIdx, int kc,
+                         float[] c, int cIdx, int ldc, int cols,
+                         float alpha, float beta, float[] tile) {
+        FloatVector c0 = FloatVector.zero(Lanes.F);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        FloatVector c4 = c0;
+        FloatVector c5 = c0;
+        FloatVector c6 = c0;
+        FloatVector c7 = c0;
+        FloatVector c8 = c0;
+        FloatVector c9 = c0;
+        FloatVector c10 = c0;
+        FloatVector c11 = c0;
+        for (int p = 0; p < kc; p++) {
+            int ai = aIdx + p * MR;
+            FloatVector b = FloatVector.fromArray(Lanes.F, bp, bIdx + p * NR);
+            c0 = FloatVector.broadcast(Lanes.F, ap[ai]).fma(b, c0);
+            c1 = FloatVector.broadcast(Lanes.F, ap[ai + 1]).fma(b, c1);
+            c2 = FloatVector.broadcast(Lanes.F, ap[ai + 2]).fma(b, c2);
+            c3 = FloatVector.broadcast(Lanes.F, ap[ai + 3]).fma(b, c3);
+            c4 = FloatVector.broadcast(Lanes.F, ap[ai + 4]).fma(b, c4);
+            c5 = FloatVector.broadcast(Lanes.F, ap[ai + 5]).fma(b, c5);
+            c6 = FloatVector.broadcast(Lanes.F, ap[ai + 6]).fma(b, c6);
+            c7 = FloatVector.broadcast(Lanes.F, ap[ai + 7]).fma(b, c7);
+            c8 = FloatVector.broadcast(Lanes.F, ap[ai + 8]).fma(b, c8);
+            c9 = FloatVector.broadcast(Lanes.F, ap[ai + 9]).fma(b, c9);
+            c10 = FloatVector.broadcast(Lanes.F, ap[ai + 10]).fma(b, c10);
+            c11 = FloatVector.broadcast(Lanes.F, ap[ai + 11]).fma(b, c11);
+        }
+        if (cols == Lanes.L) {
+            // Written out row by row: a helper taking a vector could box it (see the class comment).
+            FloatVector av = FloatVector.broadcast(Lanes.F, alpha);
+            if (beta == 0f) {
+                c0.mul(av).intoArray(c, cIdx);
+                c1.mul(av).intoArray(c, cIdx + ldc);
+                c2.mul(av).intoArray(c, cIdx + 2 * ldc);
+                c3.mul(av).intoArray(c, cIdx + 3 * ldc);
+                c4.mul(av).intoArray(c, cIdx + 4 * ldc);
+                c5.mul(av).intoArray(c, cIdx + 5 * ldc);
+                c6.mul(av).intoArray(c, cIdx + 6 * ldc);
+                c7.mul(av).intoArray(c, cIdx + 7 * ldc);
+                c8.mul(av).intoArray(c, cIdx + 8 * ldc);
+                c9.mul(av).intoArray(c, cIdx + 9 * ldc);
+                c10.mul(av).intoArray(c, cIdx + 10 * ldc);
+                c11.mul(av).intoArray(c, cIdx + 11 * ldc);
+            } else if (beta == 1f) {
+                c0.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx)).intoArray(c, cIdx);
+                c1.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + ldc)).intoArray(c, cIdx + ldc);
+                c2.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 2 * ldc)).intoArray(c, cIdx + 2 * ldc);
+                c3.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 3 * ldc)).intoArray(c, cIdx + 3 * ldc);
+                c4.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 4 * ldc)).intoArray(c, cIdx + 4 * ldc);
+                c5.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 5 * ldc)).intoArray(c, cIdx + 5 * ldc);
+                c6.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 6 * ldc)).intoArray(c, cIdx + 6 * ldc);
+                c7.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 7 * ldc)).intoArray(c, cIdx + 7 * ldc);
+                c8.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 8 * ldc)).intoArray(c, cIdx + 8 * ldc);
+                c9.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 9 * ldc)).intoArray(c, cIdx + 9 * ldc);
+                c10.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 10 * ldc)).intoArray(c, cIdx + 10 * ldc);
+                c11.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 11 * ldc)).intoArray(c, cIdx + 11 * ldc);
+            } else {
+                c0.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx).mul(beta)).intoArray(c, cIdx);
+                c1.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + ldc).mul(beta)).intoArray(c, cIdx + ldc);
+                c2.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 2 * ldc).mul(beta)).intoArray(c, cIdx + 2 * ldc);
+                c3.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 3 * ldc).mul(beta)).intoArray(c, cIdx + 3 * ldc);
+                c4.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 4 * ldc).mul(beta)).intoArray(c, cIdx + 4 * ldc);
+                c5.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 5 * ldc).mul(beta)).intoArray(c, cIdx + 5 * ldc);
+                c6.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 6 * ldc).mul(beta)).intoArray(c, cIdx + 6 * ldc);
+                c7.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 7 * ldc).mul(beta)).intoArray(c, cIdx + 7 * ldc);
+                c8.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 8 * ldc).mul(beta)).intoArray(c, cIdx + 8 * ldc);
+                c9.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 9 * ldc).mul(beta)).intoArray(c, cIdx + 9 * ldc);
+                c10.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 10 * ldc).mul(beta)).intoArray(c, cIdx + 10 * ldc);
+                c11.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 11 * ldc).mul(beta)).intoArray(c, cIdx + 11 * ldc);
+            }
+            return;
+        }
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, NR);
+        c2.intoArray(tile, 2 * NR);
+        c3.intoArray(tile, 3 * NR);
+        c4.intoArray(tile, 4 * NR);
+        c5.intoArray(tile, 5 * NR);
+        c6.intoArray(tile, 6 * NR);
+        c7.intoArray(tile, 7 * NR);
+        c8.intoArray(tile, 8 * NR);
+        c9.intoArray(tile, 9 * NR);
+        c10.intoArray(tile, 10 * NR);
+        c11.intoArray(tile, 11 * NR);
+        writeTile(tile, 12, cols, c, cIdx, ldc, alpha, beta);
     }
 
     /**
