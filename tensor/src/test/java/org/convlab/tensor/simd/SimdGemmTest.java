@@ -118,6 +118,26 @@ class SimdGemmTest {
         compare(r, m, n, k, transA, transB, alpha, beta);
     }
 
+    /**
+     * A last column strip of at most one vector after full panels of rows: at 512 bits
+     * {@link MicroKernel#narrow12} computes it (from registers when it is exactly L wide), at the
+     * other widths the 2L tiles; one and several depth blocks, each kind of beta.
+     */
+    static Stream<Arguments> narrowLastStrips() {
+        return IntStream.of(1, 4, Lanes.L - 1, Lanes.L).boxed().flatMap(cols -> Stream.of(
+                Arguments.of(24, MicroKernel.NR + cols, 40, 0f),
+                Arguments.of(36, cols, SimdGemm.KC + 11, 1f),
+                Arguments.of(12, 2 * MicroKernel.NR + cols, 70, 0.5f)));
+    }
+
+    @ParameterizedTest(name = "m={0} n={1} k={2} beta={3}")
+    @MethodSource("narrowLastStrips")
+    void matchesTheReferenceOnALastStripNarrowerThanTwoVectors(int m, int n, int k, float beta) {
+        for (int trans = 0; trans < 4; trans++) {
+            compare(new Random(31L * n + k + trans), m, n, k, (trans & 1) != 0, (trans & 2) != 0, 1.25f, beta);
+        }
+    }
+
     static Stream<Arguments> blockCrossingShapes() {
         return Stream.of(
                 Arguments.of(SimdGemm.MC + 7, SimdGemm.NC + 23, SimdGemm.KC + 1, false, false),
