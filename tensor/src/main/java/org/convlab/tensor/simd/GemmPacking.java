@@ -42,7 +42,16 @@ final class GemmPacking {
      * its height are zero.
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] ap) {
-        int base = 0;
+        packA(transA, a, aOff, lda, i0, mc, p0, kc, ap, 0);
+    }
+
+    /**
+     * {@link #packA(boolean, float[], int, int, int, int, int, int, float[])} into {@code ap} from
+     * index {@code apOff} (a full panel may still write {@link #A_SPILL} floats past its end).
+     */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] ap,
+                      int apOff) {
+        int base = apOff;
         for (int i = i0; i < i0 + mc; base += kc * MR) {
             int rows = Math.min(panelHeight(i0 + mc - i), i0 + mc - i);
             if (transA) {

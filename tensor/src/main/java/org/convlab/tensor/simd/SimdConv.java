@@ -152,8 +152,16 @@ public final class SimdConv implements ConvKernels {
     @Override
     public void forwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
                                  Workspace ws) {
-        if (!direct(p) || !large(p, n) || p.taps() < MIN_DIRECT_FORWARD_TAPS) {
+        if (!direct(p) || !large(p, n)) {
             fallback.forwardRectified(p, n, x, w, bias, y, rectified, ws);
+            return;
+        }
+        if (p.taps() < MIN_DIRECT_FORWARD_TAPS) {
+            if (FewTapsForward.applies(p)) {
+                FewTapsForward.forward(p, forwardCorrelation(p), n, x, w, bias, y, rectified, ws);
+            } else {
+                fallback.forwardRectified(p, n, x, w, bias, y, rectified, ws);
+            }
             return;
         }
         Correlation g = forwardCorrelation(p);
