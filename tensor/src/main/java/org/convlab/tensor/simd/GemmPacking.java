@@ -27,10 +27,11 @@ final class GemmPacking {
     /**
      * The height of the next row panel of at most {@code full} rows when {@code remaining} rows
      * are left: {@code full}, except that the last rows go in panels of 4 when that wastes less
-     * work ({@code 8 = 4+4}, {@code 16 = 6+6+4} with {@code full = 6}).
+     * work ({@code 8 = 4+4}, {@code 16 = 6+6+4} with {@code full = 6}). With {@code full = 12}
+     * the last 7 or 8 rows are one panel, which {@link MicroKernel#tile8} computes.
      */
     static int panelHeight(int remaining, int full) {
-        if (remaining <= 4 || remaining == 7 || remaining == 8) {
+        if (remaining <= 4 || (full < 12 && (remaining == 7 || remaining == 8))) {
             return 4;
         }
         return full;

@@ -35,7 +35,8 @@ final class MicroKernel {
 
     /**
      * Computes one row panel's tile of {@code rows <= MR} rows: {@link #tile12} for a full
-     * 12-row panel ({@link #narrow12} when the strip has at most {@code L} columns), else 6- and 4-row tiles over the panel's rows (each reads A with the
+     * 12-row panel ({@link #narrow12} when the strip has at most {@code L} columns), {@link #tile8}
+     * for 7 or 8 rows of one, else 6- and 4-row tiles over the panel's rows (each reads A with the
      * stride {@code MR} from its own row offset).
      */
     static void panel(float[] ap, int aIdx, float[] bp, int bIdx, int kc,
@@ -49,6 +50,10 @@ final class MicroKernel {
             } else {
                 tile12(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, rows, cols, alpha, beta, tile);
             }
+            return;
+        }
+        if (MR == 12 && rows > 6 && rows <= 8) {
+            tile8(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, rows, cols, alpha, beta, tile);
             return;
         }
         for (int r = 0; r < rows; r += 6) {
@@ -631,6 +636,121 @@ final class MicroKernel {
         c31.intoArray(tile, 7 * Lanes.L);
         writeTile(tile, rows, cols, c, cIdx, ldc, alpha, beta);
     }
+
+    /**
+     * The tile for 7 or 8 rows of a 12-row panel at 512 bits (A still packed with row stride
+     * {@code MR}): sixteen accumulators, where two {@link #tile4} calls would load every B vector
+     * twice (a 32-filter layer's rows are 12 + 12 + 8). Each element of C is the same chain of
+     * fused multiply-adds and the same epilogue as in any other tile.
+     */
+    static void tile8(float[] ap, int aIdx, float[] bp, int bIdx, int kc,
+                      float[] c, int cIdx, int ldc, int rows, int cols,
+                      float alpha, float beta, float[] tile) {
+        FloatVector c00 = FloatVector.zero(Lanes.F);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        FloatVector c40 = c00;
+        FloatVector c41 = c00;
+        FloatVector c50 = c00;
+        FloatVector c51 = c00;
+        FloatVector c60 = c00;
+        FloatVector c61 = c00;
+        FloatVector c70 = c00;
+        FloatVector c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bIdx + p * NR;
+            int ai = aIdx + p * MR;
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, bp, bi + Lanes.L);
+            FloatVector a = FloatVector.broadcast(Lanes.F, ap[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 6]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = FloatVector.broadcast(Lanes.F, ap[ai + 7]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
+        }
+        if (rows == 8 && cols == NR && (beta == 0f || beta == 1f)) {
+            // A full tile from registers, the same roundings as writeTile: alpha * acc, or fma(acc, alpha, C).
+            if (beta == 0f) {
+                c00.mul(alpha).intoArray(c, cIdx);
+                c01.mul(alpha).intoArray(c, cIdx + Lanes.L);
+                c10.mul(alpha).intoArray(c, cIdx + ldc);
+                c11.mul(alpha).intoArray(c, cIdx + ldc + Lanes.L);
+                c20.mul(alpha).intoArray(c, cIdx + 2 * ldc);
+                c21.mul(alpha).intoArray(c, cIdx + 2 * ldc + Lanes.L);
+                c30.mul(alpha).intoArray(c, cIdx + 3 * ldc);
+                c31.mul(alpha).intoArray(c, cIdx + 3 * ldc + Lanes.L);
+                c40.mul(alpha).intoArray(c, cIdx + 4 * ldc);
+                c41.mul(alpha).intoArray(c, cIdx + 4 * ldc + Lanes.L);
+                c50.mul(alpha).intoArray(c, cIdx + 5 * ldc);
+                c51.mul(alpha).intoArray(c, cIdx + 5 * ldc + Lanes.L);
+                c60.mul(alpha).intoArray(c, cIdx + 6 * ldc);
+                c61.mul(alpha).intoArray(c, cIdx + 6 * ldc + Lanes.L);
+                c70.mul(alpha).intoArray(c, cIdx + 7 * ldc);
+                c71.mul(alpha).intoArray(c, cIdx + 7 * ldc + Lanes.L);
+            } else {
+                FloatVector av = FloatVector.broadcast(Lanes.F, alpha);
+                c00.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx)).intoArray(c, cIdx);
+                c01.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + Lanes.L)).intoArray(c, cIdx + Lanes.L);
+                c10.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + ldc)).intoArray(c, cIdx + ldc);
+                c11.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + ldc + Lanes.L)).intoArray(c, cIdx + ldc + Lanes.L);
+                c20.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 2 * ldc)).intoArray(c, cIdx + 2 * ldc);
+                c21.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 2 * ldc + Lanes.L)).intoArray(c, cIdx + 2 * ldc + Lanes.L);
+                c30.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 3 * ldc)).intoArray(c, cIdx + 3 * ldc);
+                c31.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 3 * ldc + Lanes.L)).intoArray(c, cIdx + 3 * ldc + Lanes.L);
+                c40.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 4 * ldc)).intoArray(c, cIdx + 4 * ldc);
+                c41.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 4 * ldc + Lanes.L)).intoArray(c, cIdx + 4 * ldc + Lanes.L);
+                c50.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 5 * ldc)).intoArray(c, cIdx + 5 * ldc);
+                c51.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 5 * ldc + Lanes.L)).intoArray(c, cIdx + 5 * ldc + Lanes.L);
+                c60.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 6 * ldc)).intoArray(c, cIdx + 6 * ldc);
+                c61.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 6 * ldc + Lanes.L)).intoArray(c, cIdx + 6 * ldc + Lanes.L);
+                c70.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 7 * ldc)).intoArray(c, cIdx + 7 * ldc);
+                c71.fma(av, FloatVector.fromArray(Lanes.F, c, cIdx + 7 * ldc + Lanes.L)).intoArray(c, cIdx + 7 * ldc + Lanes.L);
+            }
+            return;
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, 1 * Lanes.L);
+        c10.intoArray(tile, 2 * Lanes.L);
+        c11.intoArray(tile, 3 * Lanes.L);
+        c20.intoArray(tile, 4 * Lanes.L);
+        c21.intoArray(tile, 5 * Lanes.L);
+        c30.intoArray(tile, 6 * Lanes.L);
+        c31.intoArray(tile, 7 * Lanes.L);
+        c40.intoArray(tile, 8 * Lanes.L);
+        c41.intoArray(tile, 9 * Lanes.L);
+        c50.intoArray(tile, 10 * Lanes.L);
+        c51.intoArray(tile, 11 * Lanes.L);
+        c60.intoArray(tile, 12 * Lanes.L);
+        c61.intoArray(tile, 13 * Lanes.L);
+        c70.intoArray(tile, 14 * Lanes.L);
+        c71.intoArray(tile, 15 * Lanes.L);
+        writeTile(tile, rows, cols, c, cIdx, ldc, alpha, beta);
+    }
+
 
     /**
      * {@code C[r, j] = fma(tile[r*NR + j], alpha, beta * C[r, j])} for {@code r < rows, j < cols}: the
