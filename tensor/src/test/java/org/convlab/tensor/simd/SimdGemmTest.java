@@ -138,6 +138,26 @@ class SimdGemmTest {
         }
     }
 
+    /**
+     * 7 or 8 rows left after full panels (a 32-filter layer is 12 + 12 + 8): one panel for
+     * {@link MicroKernel#tile8} at 512 bits (from registers when full), two 4-row panels at the
+     * narrower widths; full and partial strips, one and several depth blocks.
+     */
+    static Stream<Arguments> lastRowsOfSevenOrEight() {
+        return IntStream.of(7, 8, 20, 31, 32).boxed().flatMap(m -> Stream.of(
+                Arguments.of(m, 2 * MicroKernel.NR, 25, 0f),
+                Arguments.of(m, MicroKernel.NR + 5, SimdGemm.KC + 9, 1f),
+                Arguments.of(m, 3 * MicroKernel.NR, 40, -0.75f)));
+    }
+
+    @ParameterizedTest(name = "m={0} n={1} k={2} beta={3}")
+    @MethodSource("lastRowsOfSevenOrEight")
+    void matchesTheReferenceOnTheLastSevenOrEightRows(int m, int n, int k, float beta) {
+        for (int trans = 0; trans < 4; trans++) {
+            compare(new Random(17L * m + n + trans), m, n, k, (trans & 1) != 0, (trans & 2) != 0, 0.75f, beta);
+        }
+    }
+
     static Stream<Arguments> blockCrossingShapes() {
         return Stream.of(
                 Arguments.of(SimdGemm.MC + 7, SimdGemm.NC + 23, SimdGemm.KC + 1, false, false),
