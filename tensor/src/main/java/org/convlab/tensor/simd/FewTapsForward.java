@@ -37,9 +37,30 @@ final class FewTapsForward {
     private FewTapsForward() {
     }
 
-    /** Whether the forward pass of {@code p} (width stride 1, see {@link SimdConv#direct}) can run here. */
-    static boolean applies(ConvPlan p) {
-        return p.strideH == 1 && p.taps() <= SimdGemm.KC;
+    /**
+     * Floats of C a thread may hold (4 MiB): a group's filters times its output positions. Larger
+     * problems (hundreds of filters on large images) keep the im2col path, which writes the
+     * output in place.
+     */
+    static final int MAX_C_FLOATS = 1 << 20;
+
+    /**
+     * Whether the forward pass of {@code p} (width stride 1, see {@link SimdConv#direct}), whose
+     * forward correlation per group is {@code g}, runs here.
+     */
+    static boolean applies(ConvPlan p, Correlation g) {
+        return p.strideH == 1 && p.taps() <= SimdGemm.KC
+                && (long) p.filtersPerGroup * columns(g) <= MAX_C_FLOATS;
+    }
+
+    /** Output positions in padded coordinates, {@code (OH-1)*paddedW + OW}. */
+    private static int positions(Correlation g) {
+        return (g.outH - 1) * g.paddedW + g.outW;
+    }
+
+    /** Columns of C: the positions rounded up to whole strips. */
+    private static int columns(Correlation g) {
+        return (positions(g) + NR - 1) / NR * NR;
     }
 
     /**
@@ -56,9 +77,9 @@ final class FewTapsForward {
         for (int gi = 0; gi < p.groups; gi++) {
             GemmPacking.packA(false, w, gi * fg * taps, taps, 0, fg, 0, taps, ap, gi * panelFloats);
         }
-        int positions = (g.outH - 1) * g.paddedW + g.outW;
-        int strips = (positions + NR - 1) / NR;
-        int ldc = strips * NR;
+        int positions = positions(g);
+        int ldc = columns(g);
+        int strips = ldc / NR;
         int inImage = p.inputSize();
         int outImage = p.outputSize();
         int inGroup = p.channelsPerGroup * p.inputPlane();

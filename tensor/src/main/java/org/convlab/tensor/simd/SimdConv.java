@@ -113,7 +113,8 @@ public final class SimdConv implements ConvKernels {
         return c;
     }
 
-    private static Correlation newForwardCorrelation(ConvPlan p) {
+    /** The forward pass of one group of {@code p} as a correlation. */
+    static Correlation newForwardCorrelation(ConvPlan p) {
         return new Correlation(p.channelsPerGroup, p.height, p.width, p.padTop, p.padLeft, p.mode,
                 p.filtersPerGroup, p.outH, p.outW, p.kernelH, p.kernelW, p.dilationH, p.dilationW, p.strideH);
     }
@@ -157,8 +158,9 @@ public final class SimdConv implements ConvKernels {
             return;
         }
         if (p.taps() < MIN_DIRECT_FORWARD_TAPS) {
-            if (FewTapsForward.applies(p)) {
-                FewTapsForward.forward(p, forwardCorrelation(p), n, x, w, bias, y, rectified, ws);
+            Correlation g = forwardCorrelation(p);
+            if (FewTapsForward.applies(p, g)) {
+                FewTapsForward.forward(p, g, n, x, w, bias, y, rectified, ws);
             } else {
                 fallback.forwardRectified(p, n, x, w, bias, y, rectified, ws);
             }

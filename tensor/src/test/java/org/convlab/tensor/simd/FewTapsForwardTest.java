@@ -10,6 +10,7 @@ import org.convlab.tensor.kernels.GemmConv;
 import org.convlab.tensor.kernels.Workspace;
 import org.convlab.tensor.parallel.Parallel;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +34,7 @@ class FewTapsForwardTest {
         Stream<Arguments> random = SimdConvTest.geometries()
                 .filter(a -> {
                     ConvPlan p = (ConvPlan) a.get()[1];
-                    return p.taps() < SimdConv.MIN_DIRECT_FORWARD_TAPS && FewTapsForward.applies(p);
+                    return p.taps() < SimdConv.MIN_DIRECT_FORWARD_TAPS && FewTapsForward.applies(p, SimdConv.newForwardCorrelation(p));
                 });
         Stream<Arguments> notebook = Stream.of(
                 Arguments.of(1000, plan(1, 32, 28, 5, 2), 3),
@@ -42,6 +43,14 @@ class FewTapsForwardTest {
                 Arguments.of(1003, ConvPlan.of(ConvGeometry.builder().inChannels(2).outChannels(5).size(37).kernel(4)
                         .padding(1).build()), 3));
         return Stream.concat(random, notebook);
+    }
+
+    @Test
+    void aLayerWhoseOutputWouldNotFitTheScratchKeepsTheIm2colPath() {
+        ConvPlan small = plan(1, 32, 28, 5, 2);
+        ConvPlan large = plan(1, 512, 224, 5, 2); // 512 filters x 228 x 224 padded positions
+        assertThat(FewTapsForward.applies(small, SimdConv.newForwardCorrelation(small))).isTrue();
+        assertThat(FewTapsForward.applies(large, SimdConv.newForwardCorrelation(large))).isFalse();
     }
 
     private static ConvPlan plan(int channels, int filters, int size, int kernel, int padding) {
