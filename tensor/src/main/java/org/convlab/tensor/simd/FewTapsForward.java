@@ -179,16 +179,6 @@ final class FewTapsForward {
 
     /** Per-thread buffers of at least the given sizes (grown, never shrunk). */
     private static float[][] scratch(int xpad, int strips, int c) {
-        float[][] s = SCRATCH.get();
-        if (s[0].length < xpad) {
-            s[0] = new float[xpad];
-        }
-        if (s[1].length < strips) {
-            s[1] = new float[strips];
-        }
-        if (s[2].length < c) {
-            s[2] = new float[c];
-        }
-        return s;
+        return ThreadScratch.grow(SCRATCH.get(), xpad, strips, c);
     }
 }

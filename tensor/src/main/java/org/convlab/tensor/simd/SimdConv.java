@@ -132,17 +132,7 @@ public final class SimdConv implements ConvKernels {
 
     /** {@link #scratch(int, int)} and a third buffer of at least {@code image} floats (a masked image). */
     private static float[][] scratch(int size, int tiles, int image) {
-        float[][] s = SCRATCH.get();
-        if (s[2].length < image) {
-            s[2] = new float[image];
-        }
-        if (s[0].length < size) {
-            s[0] = new float[size];
-        }
-        if (s[1].length < tiles) {
-            s[1] = new float[tiles];
-        }
-        return s;
+        return ThreadScratch.grow(SCRATCH.get(), size, tiles, image);
     }
 
     @Override
