@@ -15,7 +15,9 @@ import org.convlab.tensor.parallel.Parallel;
  * Convolution by direct Vector API kernels, without an im2col matrix:
  * <ul>
  * <li>forward — per image, the input is padded once and {@link DirectConv} correlates it with
- * the filters packed in panels of 6 channels, bias added in the kernel's epilogue;</li>
+ * the filters packed in panels of 6 channels, bias added in the kernel's epilogue; with fewer
+ * than {@link #MIN_DIRECT_FORWARD_TAPS} taps, {@link FewTapsForward}: one product per image on
+ * the GEMM's micro-kernels, B packed from the padded image;</li>
  * <li>input gradient (stride 1, zero padding) — the same kernels correlate the padded output
  * gradient with the transposed, flipped filters;</li>
  * <li>weight gradient (at least 8 filters per group) — {@link DirectWeightGrad}, an implicit GEMM
@@ -67,9 +69,10 @@ public final class SimdConv implements ConvKernels {
     static final double MIN_DIRECT_FLOPS = 4e6;
 
     /**
-     * Taps ({@code (C/g) kH kW}) below which the forward pass uses the GEMM path: with few taps
-     * each direct tile's loop is short and its set-up and epilogue weigh (a 1-channel 5x5 layer
-     * measured 18.5 GFLOP/s direct against 28.6 through im2col + GEMM).
+     * Taps ({@code (C/g) kH kW}) below which the forward pass runs on {@link FewTapsForward}
+     * (where it applies, else the im2col path): with few taps each direct tile's loop is short
+     * and its set-up and epilogue weigh (a 1-channel 5x5 layer measured 18.5 GFLOP/s direct
+     * against 28.6 through im2col + GEMM, which {@code FewTapsForward} beats by 1.06-1.16x).
      */
     static final int MIN_DIRECT_FORWARD_TAPS = 32;
 
