@@ -100,6 +100,80 @@ final class CorrelationKernel {
         c71.intoArray(acc, accIdx + 15 * Lanes.L);
     }
 
+    /**
+     * {@link #k8x2} for two adjacent octets ({@code x1 == x0 + L}: the two octets of one output
+     * row, the common case): the second image vector is read at a constant distance from the
+     * first, so its address needs no second base (JDK 25's loop: 40 instructions and one stack
+     * operand against 41 and two; both bounds checks remain). The same loads and fused
+     * multiply-adds, so the same bits. Alone, in L1, one JVM, the two interleaved: 1.09-1.25x
+     * {@code k8x2} (96 taps, 512 bits, JDK 25).
+     */
+    static void k8x2Adjacent(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0,
+                     float[] acc, int accIdx) {
+        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * Lanes.L);
+        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * Lanes.L);
+        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
+        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
+        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
+        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
+        FloatVector c60 = FloatVector.fromArray(Lanes.F, acc, accIdx + 12 * Lanes.L);
+        FloatVector c61 = FloatVector.fromArray(Lanes.F, acc, accIdx + 13 * Lanes.L);
+        FloatVector c70 = FloatVector.fromArray(Lanes.F, acc, accIdx + 14 * Lanes.L);
+        FloatVector c71 = FloatVector.fromArray(Lanes.F, acc, accIdx + 15 * Lanes.L);
+        for (int k = 0; k < taps; k++) {
+            int wi = wIdx + k * P;
+            FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
+            int off = offsets[k];
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, x, x0 + off);
+            c00 = a.fma(b0, c00);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, x, x0 + off + Lanes.L);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 6]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = FloatVector.broadcast(Lanes.F, wp[wi + 7]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
+        }
+        c00.intoArray(acc, accIdx + 0 * Lanes.L);
+        c01.intoArray(acc, accIdx + 1 * Lanes.L);
+        c10.intoArray(acc, accIdx + 2 * Lanes.L);
+        c11.intoArray(acc, accIdx + 3 * Lanes.L);
+        c20.intoArray(acc, accIdx + 4 * Lanes.L);
+        c21.intoArray(acc, accIdx + 5 * Lanes.L);
+        c30.intoArray(acc, accIdx + 6 * Lanes.L);
+        c31.intoArray(acc, accIdx + 7 * Lanes.L);
+        c40.intoArray(acc, accIdx + 8 * Lanes.L);
+        c41.intoArray(acc, accIdx + 9 * Lanes.L);
+        c50.intoArray(acc, accIdx + 10 * Lanes.L);
+        c51.intoArray(acc, accIdx + 11 * Lanes.L);
+        c60.intoArray(acc, accIdx + 12 * Lanes.L);
+        c61.intoArray(acc, accIdx + 13 * Lanes.L);
+        c70.intoArray(acc, accIdx + 14 * Lanes.L);
+        c71.intoArray(acc, accIdx + 15 * Lanes.L);
+    }
+
     static void k6x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1,
                      float[] acc, int accIdx) {
         FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);

@@ -132,7 +132,10 @@ final class DirectConv {
                         int out1 = full ? panelOut + g.octetOutput[q0 + 1] : 0;
                         switch (group) {
                             case 2 -> {
-                                if (rows > 6) {
+                                if (rows > 6 && bases[q0 + 1] == bases[q0] + Lanes.L) {
+                                    CorrelationKernel.k8x2Adjacent(wp, base + k0 * CorrelationKernel.P, n, offsets, xpad,
+                                            bases[q0], scratch, accIdx);
+                                } else if (rows > 6) {
                                     CorrelationKernel.k8x2(wp, base + k0 * CorrelationKernel.P, n, offsets, xpad, bases[q0],
                                             bases[q0 + 1], scratch, accIdx);
                                 } else if (rows > 4) {
