@@ -72,7 +72,7 @@ final class FewTapsForward {
                         float[] rectified, Workspace ws) {
         int taps = g.taps();
         int fg = p.filtersPerGroup;
-        int panelFloats = panelRows(fg) * taps;
+        int panelFloats = packedRows(fg) * taps;
         float[] ap = ws.floats(KEY_PANELS, panelFloats * p.groups + GemmPacking.A_SPILL);
         for (int gi = 0; gi < p.groups; gi++) {
             GemmPacking.packA(false, w, gi * fg * taps, taps, 0, fg, 0, taps, ap, gi * panelFloats);
@@ -97,7 +97,7 @@ final class FewTapsForward {
             packStrips(g, xpad, strips, bp);
             int aIdx = gi * panelFloats;
             for (int f = 0; f < fg; aIdx += taps * MR) {
-                int rows = Math.min(GemmPacking.panelHeight(fg - f), fg - f);
+                int rows = GemmPacking.panelRows(fg - f);
                 for (int t = 0; t < strips; t++) {
                     MicroKernel.panel(ap, aIdx, bp, t * taps * NR, taps, cs, f * ldc + t * NR, ldc,
                             rows, Math.min(NR, positions - t * NR), 1f, 0f, s[3]);
@@ -109,10 +109,10 @@ final class FewTapsForward {
     }
 
     /** Rows of the packed filter panels of {@code filters} filters (each panel {@code MR} rows in memory). */
-    private static int panelRows(int filters) {
+    private static int packedRows(int filters) {
         int rows = 0;
         for (int f = 0; f < filters; rows += MR) {
-            f += Math.min(GemmPacking.panelHeight(filters - f), filters - f);
+            f += GemmPacking.panelRows(filters - f);
         }
         return rows;
     }

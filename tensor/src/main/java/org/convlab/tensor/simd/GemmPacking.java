@@ -24,6 +24,11 @@ final class GemmPacking {
         return panelHeight(remaining, MR);
     }
 
+    /** Rows of A in the next GEMM panel when {@code remaining} rows are left (its height, or fewer at the end). */
+    static int panelRows(int remaining) {
+        return Math.min(panelHeight(remaining), remaining);
+    }
+
     /**
      * The height of the next row panel of at most {@code full} rows when {@code remaining} rows
      * are left: {@code full}, except that the last rows go in panels of 4 when that wastes less
@@ -54,7 +59,7 @@ final class GemmPacking {
                       int apOff) {
         int base = apOff;
         for (int i = i0; i < i0 + mc; base += kc * MR) {
-            int rows = Math.min(panelHeight(i0 + mc - i), i0 + mc - i);
+            int rows = panelRows(i0 + mc - i);
             if (transA) {
                 // op(A)[i, p] = a[aOff + p*lda + i]: each depth step reads the panel's rows contiguously.
                 int src = aOff + p0 * lda + i;

@@ -211,7 +211,7 @@ public final class SimdGemm implements Gemm {
                                          float alpha, float beta, float[] c, int cOff, int ldc) {
         int aIdx = 0;
         for (int i = ib; i < ib + mc; aIdx += kcb * MR) {
-            int rows = Math.min(GemmPacking.panelHeight(ib + mc - i), ib + mc - i);
+            int rows = GemmPacking.panelRows(ib + mc - i);
             for (int j = j0, t = 0; j < j1; j += NR, t++) {
                 MicroKernel.panel(ws.ap, aIdx, bp, bBase + t * kcb * NR, kcb, c, cOff + i * ldc + j, ldc,
                         rows, Math.min(NR, j1 - j), alpha, beta, ws.tile);
@@ -237,7 +237,7 @@ public final class SimdGemm implements Gemm {
             }
             int aIdx = 0;
             for (int i = ib; i < ib + mc; aIdx += kcb * MR) {
-                int rows = Math.min(GemmPacking.panelHeight(ib + mc - i), ib + mc - i);
+                int rows = GemmPacking.panelRows(ib + mc - i);
                 MicroKernel.panel(ws.ap, aIdx, bp, bIdx, kcb, c, cOff + i * ldc + j, ldc,
                         rows, cols, alpha, beta, ws.tile);
                 i += rows;
