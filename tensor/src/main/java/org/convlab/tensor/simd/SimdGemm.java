@@ -136,10 +136,12 @@ public final class SimdGemm implements Gemm {
             int cols = (n + colBlocks - 1) / colBlocks;
             if (cols >= 8 * NR && cols >= rows) {
                 colBlocks *= 2;
-            } else if (rows >= 8 * MR) {
+            } else if (rows >= 8 * MR || (packed != null && rows >= 4 * MR)) {
                 // Each row chunk packs its own copy of B: keep at least 4 row panels per chunk.
+                // With B packed already only A is packed per chunk, and each column chunk packs
+                // the same rows of A again: rows are split down to 2 panels per chunk first.
                 rowBlocks *= 2;
-            } else if (cols >= 2 * NR) {
+            } else if (cols >= 2 * NR && (packed == null || rows < 2 * MR)) {
                 colBlocks *= 2;
             } else {
                 break;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** A right operand packed once ({@link Gemm#pack}) gives the bits of the product with it unpacked. */
@@ -57,6 +58,27 @@ class PackedGemmTest {
             gemm.sgemm(transA, m, 1.5f, a, aOff, lda, packed, beta, actual, 0, n);
             assertThat(actual).as(gemm.getClass().getSimpleName()).containsExactly(expected); // bit for bit (Float.equals)
         }
+    }
+
+    /**
+     * Shapes whose products two threads split by rows when B is packed (a batch of 64 through a
+     * 784 -> 100 layer) or by rows and columns: the bits of one thread and of the unpacked product.
+     */
+    @ParameterizedTest(name = "m={0} n={1} k={2}")
+    @CsvSource({"64, 100, 784", "50, 40, 1000", "100, 64, 500", "200, 300, 200", "13, 600, 300"})
+    void twoThreadsSplittingAPackedProductGiveTheBitsOfOne(int m, int n, int k) {
+        Random r = new Random(m * 31L + n);
+        float[] a = SimdGemmTest.random(r, m * k);
+        float[] b = SimdGemmTest.random(r, n * k);
+        PackedB packed = fast.pack(true, k, n, b, 0, k);
+        float[][] c = new float[3][m * n];
+        Parallel.setThreads(1);
+        fast.sgemm(false, m, 1f, a, 0, k, packed, 0f, c[0], 0, n);
+        Parallel.setThreads(2);
+        fast.sgemm(false, m, 1f, a, 0, k, packed, 0f, c[1], 0, n);
+        fast.sgemm(false, true, m, n, k, 1f, a, 0, k, b, 0, k, 0f, c[2], 0, n);
+        assertThat(c[1]).containsExactly(c[0]);
+        assertThat(c[2]).containsExactly(c[0]);
     }
 
     @Test
