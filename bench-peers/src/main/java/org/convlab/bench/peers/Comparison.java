@@ -149,7 +149,7 @@ public final class Comparison {
             Interleaved.Heap h = o.heap().get(e.name());
             measured.put(e.name(), new Results.Measurement(ips, o.rates().get(e.name()), o.callsPerRep().get(e.name()),
                     gflops, gflops / peak, h == null ? -1 : h.liveHeapBytes(), h == null ? -1 : h.peakHeapBytes(),
-                    h == null ? -1 : h.allocatedBytesPerCall()));
+                    h == null ? -1 : h.allocatedBytesPerCall(), h == null ? -1 : h.mostAllocatedBytesPerCall()));
         }
         Map<String, Double> ratios = new LinkedHashMap<>();
         List<String> names = new ArrayList<>(live.stream().map(Engine::name).toList());

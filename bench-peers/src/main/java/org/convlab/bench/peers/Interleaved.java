@@ -21,7 +21,8 @@ import org.convlab.lab.bench.CompilerActivity;
  *       rotated by {@code r} (A B C, B C A, C A B, ...), so no subject always follows the same
  *       one.</li>
  *   <li>Rates per repetition ({@code units x calls / seconds}); the caller takes medians, and
- *       ratios per pair from the same round.</li>
+ *       ratios per pair from the same round. For subjects on the Java heap, the bytes allocated
+ *       per call in each repetition, summarised by their median and their largest.</li>
  * </ol>
  */
 public final class Interleaved {
@@ -88,9 +89,13 @@ public final class Interleaved {
     /**
      * @param liveHeapBytes         the largest live heap (after a full collection) before a repetition
      * @param peakHeapBytes         the highest heap in use during any repetition
-     * @param allocatedBytesPerCall bytes allocated by all threads per call, averaged over the repetitions
+     * @param allocatedBytesPerCall     bytes allocated by all threads per call: the median over the
+     *                                  repetitions (what every call allocates; a repetition while
+     *                                  the JIT still settles can allocate more, see the next)
+     * @param mostAllocatedBytesPerCall the same in the repetition that allocated most
      */
-    public record Heap(long liveHeapBytes, long peakHeapBytes, double allocatedBytesPerCall) {
+    public record Heap(long liveHeapBytes, long peakHeapBytes, double allocatedBytesPerCall,
+                       double mostAllocatedBytesPerCall) {
     }
 
     /** Longest extra warm-up until the JIT is idle, as a multiple of the warm-up time (and 10 s at least). */
@@ -128,6 +133,7 @@ public final class Interleaved {
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         subjects.forEach(s -> rates.put(s.name(), new ArrayList<>()));
         Map<String, long[]> heap = new LinkedHashMap<>();
+        Map<String, List<Double>> allocated = new LinkedHashMap<>();
         List<Map<String, Double>> rounds = new ArrayList<>();
         HeapProbe probe = new HeapProbe();
         for (int r = 0; r < reps; r++) {
@@ -143,9 +149,8 @@ public final class Interleaved {
                     HeapProbe.Sample h = probe.stop();
                     long[] acc = heap.computeIfAbsent(s.name(), k -> new long[4]);
                     acc[0] = Math.max(acc[0], h.peakHeapBytes());
-                    acc[1] += h.allocatedBytes();
-                    acc[2] += c;
                     acc[3] = Math.max(acc[3], h.liveHeapBytes());
+                    allocated.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(h.allocatedBytes() / (double) c);
                 }
                 double rate = s.units() * c / seconds;
                 rates.get(s.name()).add(rate);
@@ -154,7 +159,10 @@ public final class Interleaved {
             rounds.add(round);
         }
         Map<String, Heap> heaps = new LinkedHashMap<>();
-        heap.forEach((k, v) -> heaps.put(k, new Heap(v[3], v[0], (double) v[1] / Math.max(1, v[2]))));
+        heap.forEach((k, v) -> {
+            List<Double> perCall = allocated.get(k);
+            heaps.put(k, new Heap(v[3], v[0], Stats.median(perCall), java.util.Collections.max(perCall)));
+        });
         return new Outcome(rates, rounds, calls, heaps);
     }
 }

@@ -175,15 +175,16 @@ public final class Report {
             return;
         }
         s.append(String.format(Locale.ROOT, "%nJava heap around the timed repetitions: live after a full GC before them, peak in use during"
-                + " them (garbage included), bytes allocated per step by all threads%n"));
+                + " them (garbage included), bytes allocated per step by all threads (median repetition; the largest"
+                + " in brackets, which includes allocation while the JIT still settles)%n"));
         s.append(String.format(Locale.ROOT, "%-14s %-6s %-4s %-12s %-14s %-14s %s%n", "workload", "mode", "thr", "engine",
                 "live heap MB", "peak heap MB", "allocated/step"));
         for (Results.Row row : r.rows()) {
             row.engines().forEach((name, m) -> {
                 if (m.peakHeapBytes() >= 0) {
-                    s.append(String.format(Locale.ROOT, "%-14s %-6s %-4d %-12s %-14.1f %-14.1f %.0f B%n", row.workload(),
+                    s.append(String.format(Locale.ROOT, "%-14s %-6s %-4d %-12s %-14.1f %-14.1f %.0f B (%.0f B)%n", row.workload(),
                             row.mode(), row.threads(), name, m.liveHeapBytes() / 1048576.0, m.peakHeapBytes() / 1048576.0,
-                            m.allocatedBytesPerStep()));
+                            m.allocatedBytesPerStep(), m.mostAllocatedBytesPerStep()));
                 }
             });
         }

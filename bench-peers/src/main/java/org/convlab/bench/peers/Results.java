@@ -73,10 +73,12 @@ public record Results(Machine machine, Map<String, String> environment, Map<Stri
      * @param fractionOfPeak  gflops / the FMA peak measured at this thread count
      * @param liveHeapBytes   the Java heap live before its repetitions, after a full GC (-1: not measured)
      * @param peakHeapBytes   the highest Java heap in use during its repetitions (-1: not measured)
-     * @param allocatedBytesPerStep bytes allocated on the Java heap per step (-1: not measured)
+     * @param allocatedBytesPerStep bytes allocated on the Java heap per step, the median over its
+     *                              repetitions (-1: not measured)
+     * @param mostAllocatedBytesPerStep the same in its repetition that allocated most (-1: not measured)
      */
     public record Measurement(double imagesPerSecond, List<Double> samples, int stepsPerRep, double gflops,
                               double fractionOfPeak, long liveHeapBytes, long peakHeapBytes,
-                              double allocatedBytesPerStep) {
+                              double allocatedBytesPerStep, double mostAllocatedBytesPerStep) {
     }
 }

@@ -63,6 +63,26 @@ class InterleavedTest {
     }
 
     @Test
+    void allocationPerCallIsTheMedianRepetitionWithTheLargestBeside() throws Exception {
+        // Allocates 1 MiB a call in the first timed repetition only (as while the JIT still
+        // settles), nothing in the warm-up's single calls or the other four repetitions.
+        int[] repetitions = {0};
+        byte[][] sink = new byte[1][];
+        List<Interleaved.Subject> subjects = List.of(new Interleaved.Subject("java", calls -> {
+            if (calls > 1 && repetitions[0]++ == 0) {
+                for (int i = 0; i < calls; i++) {
+                    sink[0] = new byte[1 << 20];
+                }
+            }
+            return 0.01 * calls;
+        }, 1, true));
+        Interleaved.Outcome o = Interleaved.run(subjects, 5, 0, 0.05);
+        assertThat(o.callsPerRep()).containsEntry("java", 5);
+        assertThat(o.heap().get("java").allocatedBytesPerCall()).isLessThan(1 << 16);
+        assertThat(o.heap().get("java").mostAllocatedBytesPerCall()).isGreaterThanOrEqualTo(1 << 20);
+    }
+
+    @Test
     void medianOfEvenAndOddCounts() {
         assertThat(Stats.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
         assertThat(Stats.median(List.of(4.0, 1.0, 2.0, 3.0))).isEqualTo(2.5);

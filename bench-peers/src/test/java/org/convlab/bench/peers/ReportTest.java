@@ -13,8 +13,8 @@ class ReportTest {
 
     private static Results results() {
         Map<String, Results.Measurement> m = new LinkedHashMap<>();
-        m.put("pytorch-djl", new Results.Measurement(800, List.of(800.0), 4, 31.3, 0.5, -1, -1, -1));
-        m.put("pytorch-py", new Results.Measurement(1600, List.of(1600.0), 8, 62.6, 1.0, -1, -1, -1));
+        m.put("pytorch-djl", new Results.Measurement(800, List.of(800.0), 4, 31.3, 0.5, -1, -1, -1, -1));
+        m.put("pytorch-py", new Results.Measurement(1600, List.of(1600.0), 8, 62.6, 1.0, -1, -1, -1, -1));
         Map<String, String> engines = new LinkedHashMap<>();
         engines.put("convlab", Engines.unavailable("convlab"));
         engines.put("pytorch-djl", "PyTorch 2.7.1");
