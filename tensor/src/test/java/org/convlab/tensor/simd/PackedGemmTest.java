@@ -62,10 +62,11 @@ class PackedGemmTest {
 
     /**
      * Shapes whose products two threads split by rows when B is packed (a batch of 64 through a
-     * 784 -> 100 layer) or by rows and columns: the bits of one thread and of the unpacked product.
+     * 784 -> 100 layer) or by rows and columns, and a packed B large enough to be swept strip by
+     * strip (600 x 1000): the bits of one thread and of the unpacked product.
      */
     @ParameterizedTest(name = "m={0} n={1} k={2}")
-    @CsvSource({"64, 100, 784", "50, 40, 1000", "100, 64, 500", "200, 300, 200", "13, 600, 300"})
+    @CsvSource({"64, 100, 784", "50, 40, 1000", "100, 64, 500", "200, 300, 200", "13, 600, 300", "64, 1000, 600"})
     void twoThreadsSplittingAPackedProductGiveTheBitsOfOne(int m, int n, int k) {
         Random r = new Random(m * 31L + n);
         float[] a = SimdGemmTest.random(r, m * k);
