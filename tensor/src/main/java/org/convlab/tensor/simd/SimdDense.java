@@ -13,6 +13,7 @@ import org.convlab.tensor.parallel.Parallel;
  *   y  = x w^T + bias     dot products of rows, 2 x 5 at a time in depth blocks, lanes summed in order
  *   dx = dy w             tiles of 6 (or 4) rows x 2L columns over the out dimension
  *   dw += dy^T x          tiles of 6 (or 4) outputs x 2L columns over the batch
+ *                         (both row by row when the rows are long: {@link DenseRowMajor})
  * </pre>
  * Shapes as {@link DenseKernels}: {@code x (n, in)}, {@code w (out, in)}, {@code y, dy (n, out)}.
  * Work is split into chunks of rows (forward) or of 16-column blocks (backward) fixed by the
@@ -29,6 +30,11 @@ public final class SimdDense implements DenseKernels {
     private static final int COLUMNS = MicroKernel.NR;
     /** 16-column blocks per backward chunk (even, so that pairs of blocks stay in one chunk). */
     private static final int COLUMN_BLOCKS = 32;
+    /**
+     * Inputs from which the backward pass goes row by row ({@link DenseRowMajor}): rows of 4 KiB
+     * and more, which the tiles would read 4 KiB or more apart.
+     */
+    static final int ROW_MAJOR_MIN_IN = 1024;
     /** Row pairs per forward chunk. */
     private static final int ROW_PAIRS = 4;
 
@@ -179,6 +185,19 @@ public final class SimdDense implements DenseKernels {
             Parallel.forEach(Parallel.chunksFor(blocks + 1, COLUMN_BLOCKS), chunk -> {
                 int b0 = chunk * COLUMN_BLOCKS;
                 int b1 = Math.min(blocks + 1, b0 + COLUMN_BLOCKS);
+                if (in >= ROW_MAJOR_MIN_IN) {
+                    int vectorBlocks = Math.min(b1, blocks);
+                    if (dx != null && vectorBlocks > b0) {
+                        DenseRowMajor.inputGradient(n, in, out, b0 * 16, vectorBlocks * 16, w, dy, dx);
+                    }
+                    if (dw != null && vectorBlocks > b0) {
+                        DenseRowMajor.weightGradient(n, in, out, b0 * 16, vectorBlocks * 16, x, dy, dw);
+                    }
+                    if (b1 == blocks + 1) {
+                        tail(n, in, out, blocks * 16, x, w, dy, dx, dw);
+                    }
+                    return;
+                }
                 for (int b = b0; b < b1; ) {
                     if (b == blocks) {
                         tail(n, in, out, blocks * 16, x, w, dy, dx, dw);

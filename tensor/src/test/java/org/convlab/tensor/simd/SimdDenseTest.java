@@ -40,6 +40,53 @@ class SimdDenseTest {
         check(r, 13, 48, 32);
     }
 
+    /**
+     * Long rows (a classifier on 12,544 or 16,384 features) go row by row through
+     * {@link DenseRowMajor}: the bits of the tiles' arithmetic, written out here in scalar code
+     * (dx from zero over the outputs, dw from its value over the rows, one {@code Math.fma} a
+     * step; the columns past the last 16-column block as the plain-loop tail computes them).
+     */
+    @ParameterizedTest(name = "n={0} in={1} out={2} threads={3}")
+    @org.junit.jupiter.params.provider.CsvSource({"64, 16384, 10, 1", "64, 12544, 10, 2", "7, 1030, 3, 1",
+            "13, 2011, 32, 2", "1, 1024, 1, 1"})
+    void longRowsGiveTheTilesBits(int n, int in, int out, int threads) {
+        org.convlab.tensor.parallel.Parallel.setThreads(threads);
+        try {
+            Random r = new Random(in + n);
+            float[] x = values(r, n * in);
+            float[] w = values(r, out * in);
+            float[] dy = values(r, n * out);
+            float[] dw0 = values(r, out * in);
+            float[] dx = new float[n * in];
+            float[] dw = dw0.clone();
+            fast.backward(n, in, out, x, w, dy, dx, dw, null);
+            int vectorColumns = in / 16 * 16;
+            for (int k = 0; k < in; k++) {
+                boolean fused = k < vectorColumns;
+                for (int i = 0; i < n; i++) {
+                    float s = 0f;
+                    for (int o = 0; o < out; o++) {
+                        s = fused ? Math.fma(dy[i * out + o], w[o * in + k], s) : s + dy[i * out + o] * w[o * in + k];
+                    }
+                    if (Float.floatToIntBits(dx[i * in + k]) != Float.floatToIntBits(s)) {
+                        throw new AssertionError("dx[" + i + ", " + k + "] = " + dx[i * in + k] + ", expected " + s);
+                    }
+                }
+                for (int o = 0; o < out; o++) {
+                    float s = dw0[o * in + k];
+                    for (int i = 0; i < n; i++) {
+                        s = fused ? Math.fma(dy[i * out + o], x[i * in + k], s) : s + dy[i * out + o] * x[i * in + k];
+                    }
+                    if (Float.floatToIntBits(dw[o * in + k]) != Float.floatToIntBits(s)) {
+                        throw new AssertionError("dw[" + o + ", " + k + "] = " + dw[o * in + k] + ", expected " + s);
+                    }
+                }
+            }
+        } finally {
+            org.convlab.tensor.parallel.Parallel.setThreads(2);
+        }
+    }
+
     private void check(Random r, int n, int in, int out) {
         float[] x = values(r, n * in);
         float[] w = values(r, out * in);

@@ -170,7 +170,8 @@ public final class WidthDigests {
 
     private void dense() {
         SimdDense dense = new SimdDense(new GemmDense(new SimdGemm()));
-        int[][] shapes = {{64, 100, 10}, {5, 37, 3}, {7, 784, 32}, {3, 20, 40}, {4, 16, 1}, {9, 47, 13}, {2, 129, 6}};
+        int[][] shapes = {{64, 100, 10}, {5, 37, 3}, {7, 784, 32}, {3, 20, 40}, {4, 16, 1}, {9, 47, 13}, {2, 129, 6},
+            {64, 16384, 10}, {13, 2011, 7}};
         for (int[] s : shapes) {
             int n = s[0];
             int in = s[1];
