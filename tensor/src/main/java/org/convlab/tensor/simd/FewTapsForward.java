@@ -73,9 +73,9 @@ final class FewTapsForward {
         int taps = g.taps();
         int fg = p.filtersPerGroup;
         int panelFloats = packedRows(fg) * taps;
-        float[] ap = ws.floats(KEY_PANELS, panelFloats * p.groups + GemmPacking.A_SPILL);
+        float[] ap = ws.floats(KEY_PANELS, panelFloats * p.groups);
         for (int gi = 0; gi < p.groups; gi++) {
-            GemmPacking.packA(false, w, gi * fg * taps, taps, 0, fg, 0, taps, ap, gi * panelFloats);
+            GemmPacking.packARowByRow(w, gi * fg * taps, taps, 0, fg, 0, taps, ap, gi * panelFloats);
         }
         int positions = positions(g);
         int ldc = columns(g);

@@ -90,21 +90,42 @@ final class GemmPacking {
                     }
                 }
             } else {
-                for (int r = 0; r < MR; r++) {
-                    int d = base + r;
-                    if (r < rows) {
-                        int src = aOff + (i + r) * lda + p0;
-                        for (int p = 0; p < kc; p++) {
-                            ap[d + p * MR] = a[src + p];
-                        }
-                    } else {
-                        for (int p = 0; p < kc; p++) {
-                            ap[d + p * MR] = 0f;
-                        }
-                    }
-                }
+                packRowByRow(a, aOff + i * lda + p0, lda, rows, kc, ap, base);
             }
             i += rows;
+        }
+    }
+
+    /**
+     * {@link #packA} of a row-major A ({@code transA == false}) in plain loops, without vector
+     * code, for an operand packed once per call of a method that runs once per training step (a
+     * layer's filters): until the JIT compiles such a method with C2, which takes hundreds of
+     * steps, its vector code runs in C1's code, which allocates every vector (30-40 KB a step
+     * for the 1-channel layer's 32 x 25 filters). The same floats as {@link #packA}.
+     */
+    static void packARowByRow(float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] ap, int apOff) {
+        int base = apOff;
+        for (int i = i0; i < i0 + mc; base += kc * MR) {
+            int rows = panelRows(i0 + mc - i);
+            packRowByRow(a, aOff + i * lda + p0, lda, rows, kc, ap, base);
+            i += rows;
+        }
+    }
+
+    /** One panel of {@code rows} rows from {@code a[src + r*lda + p]}, row by row; the rows past them zero. */
+    private static void packRowByRow(float[] a, int src, int lda, int rows, int kc, float[] ap, int base) {
+        for (int r = 0; r < MR; r++) {
+            int d = base + r;
+            if (r < rows) {
+                int row = src + r * lda;
+                for (int p = 0; p < kc; p++) {
+                    ap[d + p * MR] = a[row + p];
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    ap[d + p * MR] = 0f;
+                }
+            }
         }
     }
 

@@ -57,6 +57,13 @@ class GemmPackingTest {
             }
             i += rows;
         }
+        if (!trans) {
+            // The plain-loop packing (filters packed once per call) gives the same floats.
+            float[] plain = new float[ap.length];
+            GemmPacking.packARowByRow(a, off, lda, i0, size, p0, kc, plain, 0);
+            assertThat(java.util.Arrays.copyOf(plain, panels * kc * MR))
+                    .containsExactly(java.util.Arrays.copyOf(ap, panels * kc * MR));
+        }
         // B: op(B) (depth, other), columns [i0, i0 + size); trans means b is stored (other, depth).
         int ldb = (trans ? depth : other) + r.nextInt(3);
         float[] b = SimdGemmTest.random(r, off + (trans ? other : depth) * ldb);
