@@ -147,9 +147,9 @@ public final class Interleaved {
                 double seconds = s.timed().run(c);
                 if (s.probeHeap()) {
                     HeapProbe.Sample h = probe.stop();
-                    long[] acc = heap.computeIfAbsent(s.name(), k -> new long[4]);
-                    acc[0] = Math.max(acc[0], h.peakHeapBytes());
-                    acc[3] = Math.max(acc[3], h.liveHeapBytes());
+                    long[] most = heap.computeIfAbsent(s.name(), k -> new long[2]);
+                    most[0] = Math.max(most[0], h.peakHeapBytes());
+                    most[1] = Math.max(most[1], h.liveHeapBytes());
                     allocated.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(h.allocatedBytes() / (double) c);
                 }
                 double rate = s.units() * c / seconds;
@@ -161,7 +161,7 @@ public final class Interleaved {
         Map<String, Heap> heaps = new LinkedHashMap<>();
         heap.forEach((k, v) -> {
             List<Double> perCall = allocated.get(k);
-            heaps.put(k, new Heap(v[3], v[0], Stats.median(perCall), java.util.Collections.max(perCall)));
+            heaps.put(k, new Heap(v[1], v[0], Stats.median(perCall), java.util.Collections.max(perCall)));
         });
         return new Outcome(rates, rounds, calls, heaps);
     }
