@@ -129,6 +129,101 @@ final class DirectWeightGrad {
     }
 
     /**
+     * Adds each output channel's sum of one image's output gradient to {@code sums} (the bias
+     * gradient), read from its transpose {@code dT} ({@link #transpose}), L channels to a vector.
+     * Each channel's sum has one fixed order, whatever the width: output position
+     * {@code p = oy*outW + ox} goes into partial sum {@code p mod 8} for {@code p < plane - plane mod 8},
+     * the eight partial sums are added in order, then the remaining positions one by one; the
+     * order of the scalar plane sums this replaces, which cost one add per position and channel
+     * (2-3% of a ConvNet's training step) where this costs one per position and L channels.
+     */
+    static void channelSums(Correlation g, float[] dT, float[] sums) {
+        int cw = channelWidth(g);
+        int positions = positions(g);
+        int rowStride = g.strideH == 1 ? g.paddedW : g.outW;
+        int outW = g.outW;
+        int plane = g.outPlane();
+        int bound = plane & ~7;
+        for (int b = 0; b < channelBlocks(g); b++) {
+            for (int v = 0; v < cw; v += Lanes.L) {
+                int first = b * cw + v;
+                int count = Math.min(Lanes.L, g.outChannels - first);
+                if (count <= 0) {
+                    continue;
+                }
+                int base = b * positions * cw + v;
+                FloatVector s0 = FloatVector.zero(Lanes.F);
+                FloatVector s1 = s0;
+                FloatVector s2 = s0;
+                FloatVector s3 = s0;
+                FloatVector s4 = s0;
+                FloatVector s5 = s0;
+                FloatVector s6 = s0;
+                FloatVector s7 = s0;
+                // Output position p is at q = row + ox in dT's coordinates (row: oy * rowStride).
+                int row = 0;
+                int ox = 0;
+                for (int p = 0; p < bound; p += 8) {
+                    s0 = s0.add(FloatVector.fromArray(Lanes.F, dT, base + (row + ox) * cw));
+                    if (++ox == outW) {
+                        ox = 0;
+                        row += rowStride;
+                    }
+                    s1 = s1.add(FloatVector.fromArray(Lanes.F, dT, base + (row + ox) * cw));
+                    if (++ox == outW) {
+                        ox = 0;
+                        row += rowStride;
+                    }
+                    s2 = s2.add(FloatVector.fromArray(Lanes.F, dT, base + (row + ox) * cw));
+                    if (++ox == outW) {
+                        ox = 0;
+                        row += rowStride;
+                    }
+                    s3 = s3.add(FloatVector.fromArray(Lanes.F, dT, base + (row + ox) * cw));
+                    if (++ox == outW) {
+                        ox = 0;
+                        row += rowStride;
+                    }
+                    s4 = s4.add(FloatVector.fromArray(Lanes.F, dT, base + (row + ox) * cw));
+                    if (++ox == outW) {
+                        ox = 0;
+                        row += rowStride;
+                    }
+                    s5 = s5.add(FloatVector.fromArray(Lanes.F, dT, base + (row + ox) * cw));
+                    if (++ox == outW) {
+                        ox = 0;
+                        row += rowStride;
+                    }
+                    s6 = s6.add(FloatVector.fromArray(Lanes.F, dT, base + (row + ox) * cw));
+                    if (++ox == outW) {
+                        ox = 0;
+                        row += rowStride;
+                    }
+                    s7 = s7.add(FloatVector.fromArray(Lanes.F, dT, base + (row + ox) * cw));
+                    if (++ox == outW) {
+                        ox = 0;
+                        row += rowStride;
+                    }
+                }
+                FloatVector total = s0.add(s1).add(s2).add(s3).add(s4).add(s5).add(s6).add(s7);
+                for (int p = bound; p < plane; p++) {
+                    total = total.add(FloatVector.fromArray(Lanes.F, dT, base + (row + ox) * cw));
+                    if (++ox == outW) {
+                        ox = 0;
+                        row += rowStride;
+                    }
+                }
+                if (count == Lanes.L) {
+                    FloatVector.fromArray(Lanes.F, sums, first).add(total).intoArray(sums, first);
+                } else {
+                    VectorMask<Float> some = Lanes.F.indexInRange(0, count);
+                    FloatVector.fromArray(Lanes.F, sums, first, some).add(total).intoArray(sums, first, some);
+                }
+            }
+        }
+    }
+
+    /**
      * Adds images {@code [from, to)} to a chunk's tiles {@code acc} (zeroed by the caller):
      * {@code acc[(b*tapTiles + t)*tileSize + (r*cw/L + v)*L + lane]} is channel {@code cw*b + L*v + lane},
      * tap {@code tileTaps*t + r}.
@@ -141,7 +236,7 @@ final class DirectWeightGrad {
      * @param dT        scratch of at least {@link #transposedSize} floats
      * @param masked    scratch of one image's output gradient, with {@code rectified}
      * @param sums      {@code null}, or per output channel: the output gradient's sum over the images
-     *                  (in order) is ADDED to it (the bias gradient)
+     *                  (in order, each image's as {@link #channelSums}) is ADDED to it (the bias gradient)
      */
     static void images(Correlation g, int from, int to, float[] x, int inImage, int inOff, float[] dy,
                        float[] rectified, int outImage, int outOff, float[] xpad, float[] dT, float[] masked,
@@ -167,9 +262,7 @@ final class DirectWeightGrad {
             }
             transpose(g, src, srcOff, dT);
             if (sums != null) {
-                for (int o = 0; o < g.outChannels; o++) {
-                    sums[o] += Reductions.sum(src, srcOff + o * g.outPlane(), g.outPlane());
-                }
+                channelSums(g, dT, sums);
             }
             for (int b = 0; b < blocks; b++) {
                 int dBlock = b * positions * cw;
