@@ -35,12 +35,6 @@ public final class SimdGemm implements Gemm {
     static final int KC = Integer.getInteger("convlab.gemm.kc", 320);
     /** Rows of A packed at a time (a multiple of {@code MR}): the packed block sits in L2. */
     static final int MC = Integer.getInteger("convlab.gemm.mc", 144);
-    /** Maximum columns per chunk (a multiple of {@code NR}); B is packed per chunk and depth block. */
-    static final int NC = Integer.getInteger("convlab.gemm.nc", 512);
-    /** Maximum rows per chunk. */
-    static final int MCHUNK = 4 * MC;
-    /** Floating-point operations below which work is not split further for threads. */
-    static final double GRAIN = 2e6;
     /**
      * Loop order of a chunk: row panel outside, B strips inside, at 512 bits. There a B strip
      * ({@code KC x 2L} = 40 KiB) leaves no room in L1 for the A panels streaming past it, while
@@ -50,6 +44,15 @@ public final class SimdGemm implements Gemm {
      */
     static final boolean A_OUTER = MR == 12;
     /**
+     * Maximum columns per chunk (a multiple of {@code NR}); B is packed per chunk and depth block,
+     * and A once per chunk: {@link #columnsPerChunk} of the core's L2.
+     */
+    static final int NC = Integer.getInteger("convlab.gemm.nc", columnsPerChunk(CacheSize.level2Bytes()));
+    /** Maximum rows per chunk. */
+    static final int MCHUNK = 4 * MC;
+    /** Floating-point operations below which work is not split further for threads. */
+    static final double GRAIN = 2e6;
+    /**
      * A B packed once ({@link #pack}) of at least this many floats (1 MiB, half this Xeon's L2)
      * is read from memory by each product (an MLP-3072-4000's 3072 x 4000 weights: 49 MB); its
      * chunks sweep B strips outside and row panels inside even at 512 bits, so that each strip
@@ -58,6 +61,19 @@ public final class SimdGemm implements Gemm {
      * thread, 12 interleaved JVM pairs: 1,170 -> 1,280 images/s, medians).
      */
     static final int STREAMED_PACKED_FLOATS = 1 << 18;
+
+    /**
+     * 1024 columns at 512 bits where a {@code KC x 1024} block of packed B (1.25 MiB) takes at
+     * most two thirds of the core's L2 ({@code l2Bytes}; 2 MiB on the Xeon measured), else 512.
+     * Row panels outside ({@link #A_OUTER}) read a chunk's whole B block from L2 for every panel,
+     * so it must stay there; each chunk packs its rows of A again, so fewer, wider chunks pack A
+     * fewer times: the 1024³ product on one thread, 1024 columns against 512, five interleaved
+     * JVM pairs, 1.01-1.06x in four (the fifth disturbed). L2s of 1.25 MiB or less (other Xeons,
+     * AMD Zen 4) and the narrower widths keep 512 (not measured with 1024).
+     */
+    static int columnsPerChunk(long l2Bytes) {
+        return A_OUTER && 3L * KC * 1024 * Float.BYTES <= 2L * l2Bytes ? 1024 : 512;
+    }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
