@@ -45,9 +45,10 @@ public final class SimdGemm implements Gemm {
     static final boolean A_OUTER = MR == 12;
     /**
      * Maximum columns per chunk (a multiple of {@code NR}); B is packed per chunk and depth block,
-     * and A once per chunk: {@link #columnsPerChunk} of the core's L2.
+     * and A once per chunk: at 512 bits {@link #columnsPerChunk} of the core's L2 (read only
+     * there), else 512.
      */
-    static final int NC = Integer.getInteger("convlab.gemm.nc", columnsPerChunk(CacheSize.level2Bytes()));
+    static final int NC = Integer.getInteger("convlab.gemm.nc", A_OUTER ? columnsPerChunk(CacheSize.level2Bytes()) : 512);
     /** Maximum rows per chunk. */
     static final int MCHUNK = 4 * MC;
     /** Floating-point operations below which work is not split further for threads. */
@@ -63,8 +64,9 @@ public final class SimdGemm implements Gemm {
     static final int STREAMED_PACKED_FLOATS = 1 << 18;
 
     /**
-     * 1024 columns at 512 bits where a {@code KC x 1024} block of packed B (1.25 MiB) takes at
-     * most two thirds of the core's L2 ({@code l2Bytes}; 2 MiB on the Xeon measured), else 512.
+     * Columns per chunk with row panels outside: 1024 where a {@code KC x 1024} block of packed B
+     * (1.25 MiB) takes at most two thirds of the core's L2 ({@code l2Bytes}; 2 MiB on the Xeon
+     * measured), else 512.
      * Row panels outside ({@link #A_OUTER}) read a chunk's whole B block from L2 for every panel,
      * so it must stay there; each chunk packs its rows of A again, so fewer, wider chunks pack A
      * fewer times: the 1024³ product on one thread, 1024 columns against 512, five interleaved
@@ -72,7 +74,7 @@ public final class SimdGemm implements Gemm {
      * AMD Zen 4) and the narrower widths keep 512 (not measured with 1024).
      */
     static int columnsPerChunk(long l2Bytes) {
-        return A_OUTER && 3L * KC * 1024 * Float.BYTES <= 2L * l2Bytes ? 1024 : 512;
+        return 3L * KC * 1024 * Float.BYTES <= 2L * l2Bytes ? 1024 : 512;
     }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);

@@ -6,8 +6,10 @@ import org.convlab.tensor.kernels.DenseKernels;
 import org.convlab.tensor.kernels.GemmDense;
 import org.convlab.tensor.kernels.ReferenceDense;
 import org.convlab.tensor.kernels.ReferenceGemm;
+import org.convlab.tensor.parallel.Parallel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -47,10 +49,10 @@ class SimdDenseTest {
      * step; the columns past the last 16-column block as the plain-loop tail computes them).
      */
     @ParameterizedTest(name = "n={0} in={1} out={2} threads={3}")
-    @org.junit.jupiter.params.provider.CsvSource({"64, 16384, 10, 1", "64, 12544, 10, 2", "7, 1030, 3, 1",
+    @CsvSource({"64, 16384, 10, 1", "64, 12544, 10, 2", "7, 1030, 3, 1",
             "13, 2011, 32, 2", "1, 1024, 1, 1"})
     void longRowsGiveTheTilesBits(int n, int in, int out, int threads) {
-        org.convlab.tensor.parallel.Parallel.setThreads(threads);
+        Parallel.setThreads(threads);
         try {
             Random r = new Random(in + n);
             float[] x = values(r, n * in);
@@ -83,7 +85,7 @@ class SimdDenseTest {
                 }
             }
         } finally {
-            org.convlab.tensor.parallel.Parallel.setThreads(2);
+            Parallel.setThreads(2);
         }
     }
 
