@@ -44,6 +44,15 @@ public final class SimdDense implements DenseKernels {
     private static final int SLOT = 48;
     /** Elements of the depth per block of the forward's dot products (a block of w stays in L1). */
     private static final int DEPTH_BLOCK = 512;
+    /** Where output {@code j}'s 8 partial sums start in a row of the tile: group {@code j / 5}, place {@code j % 5}. */
+    private static final int[] PARTIALS = new int[MAX_SMALL_OUT];
+
+    static {
+        for (int j = 0; j < MAX_SMALL_OUT; j++) {
+            PARTIALS[j] = (j / 5) * SLOT + (j % 5) * 8;
+        }
+    }
+
     /**
      * The forward's partial sums, 8 per dot product, for a chunk's rows ({@code 2 ROW_PAIRS}) by
      * {@code GROUPS} groups of 5 outputs, {@link #SLOT} floats a group.
@@ -73,7 +82,10 @@ public final class SimdDense implements DenseKernels {
             float[] tile = TILE.get();
             int p0 = chunk * ROW_PAIRS;
             int p1 = Math.min(pairs, p0 + ROW_PAIRS);
-            Arrays.fill(tile, 0, (p1 - p0) * 2 * GROUPS * SLOT, 0f);
+            int used = (out + 4) / 5 * SLOT;
+            for (int r = 0; r < 2 * (p1 - p0); r++) {
+                Arrays.fill(tile, slot(r, 0), slot(r, 0) + used, 0f);
+            }
             // Depth blocks outermost: a block of w stays in L1 for every row of the chunk (a
             // 16384-input classifier's w is 640 KiB). The partial sums wait in the tile between
             // blocks, each lane's chain in the same order as in one pass.
@@ -92,25 +104,35 @@ public final class SimdDense implements DenseKernels {
                 int i0 = 2 * pair;
                 int i1 = Math.min(i0 + 1, n - 1);
                 for (int i = i0; i <= i1; i++) {
+                    int t = slot(2 * (pair - p0) + i - i0, 0);
                     for (int j = 0; j < out; j++) {
-                        int t = slot(2 * (pair - p0) + i - i0, j / 5) + (j % 5) * 8;
-                        y[i * out + j] = dot(tile, t, x, i * in, w, j * in, in) + (bias == null ? 0f : bias[j]);
+                        y[i * out + j] = dot(tile, t + PARTIALS[j], x, i * in, w, j * in, in) + (bias == null ? 0f : bias[j]);
                     }
                 }
             }
         });
     }
 
-    /** Small layers keep a copy of {@code w} for the in-place kernels, the rest the fallback's packing. */
+    /**
+     * A small layer's {@code w (out, in)} copied with {@code 8} floats after it, so that
+     * {@link DenseKernel#dot2x5} at 512 bits reads past its last row without the scalar tail.
+     */
+    private record PaddedWeights(int in, int out, float[] w) implements PackedWeights {
+    }
+
+    /** Small layers keep a padded copy of {@code w} for the in-place kernels, the rest the fallback's packing. */
     @Override
     public PackedWeights pack(int in, int out, float[] w) {
-        return small(in, out) ? DenseKernels.super.pack(in, out, w) : fallback.pack(in, out, w);
+        return small(in, out) ? new PaddedWeights(in, out, Arrays.copyOf(w, in * out + 8)) : fallback.pack(in, out, w);
     }
 
     @Override
     public void forward(int n, float[] x, PackedWeights w, float[] bias, float[] y) {
-        if (small(w.in(), w.out())) {
-            DenseKernels.super.forward(n, x, w, bias, y);
+        if (w instanceof PaddedWeights padded) {
+            forward(n, padded.in(), padded.out(), x, padded.w(), bias, y);
+        } else if (small(w.in(), w.out())) {
+            throw new IllegalArgumentException("SimdDense cannot use " + w.getClass().getSimpleName()
+                    + ", packed by other kernels");
         } else {
             fallback.forward(n, x, w, bias, y);
         }

@@ -1,9 +1,14 @@
 package org.convlab.tensor.simd;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
 import java.util.Random;
 import org.convlab.tensor.Tolerance;
 import org.convlab.tensor.kernels.DenseKernels;
 import org.convlab.tensor.kernels.GemmDense;
+import org.convlab.tensor.kernels.PackedWeights;
 import org.convlab.tensor.kernels.ReferenceDense;
 import org.convlab.tensor.kernels.ReferenceGemm;
 import org.convlab.tensor.parallel.Parallel;
@@ -87,6 +92,33 @@ class SimdDenseTest {
         } finally {
             Parallel.setThreads(2);
         }
+    }
+
+    /**
+     * A small layer's weights packed by this class carry 8 floats of padding, so that the dot
+     * products never take the scalar tail for {@code w}: the bits of the unpacked forward, and a
+     * copy taken when packed. Weights packed by other kernels are refused.
+     */
+    @Test
+    void paddedWeightsGiveTheUnpackedBits() {
+        Random r = new Random(17);
+        int n = 9;
+        int in = 100;
+        int out = 10;
+        float[] x = values(r, n * in);
+        float[] w = values(r, out * in);
+        float[] bias = values(r, out);
+        float[] expected = new float[n * out];
+        fast.forward(n, in, out, x, w, bias, expected);
+        PackedWeights packed = fast.pack(in, out, w);
+        Arrays.fill(w, 0f);
+        float[] y = new float[n * out];
+        fast.forward(n, x, packed, bias, y);
+        assertThat(y).containsExactly(expected);
+        PackedWeights other = REFERENCE.pack(in, out, w);
+        assertThatThrownBy(() -> fast.forward(n, x, other, bias, y))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SimdDense cannot use");
     }
 
     private void check(Random r, int n, int in, int out) {
