@@ -35,7 +35,8 @@ final class MicroKernel {
 
     /**
      * Computes one row panel's tile of {@code rows <= MR} rows: {@link #tile12} for a full
-     * 12-row panel ({@link #narrow12} when the strip has at most {@code L} columns), {@link #tile8}
+     * 12-row panel ({@link FewColumnsTile} when the strip has at most 8 columns, {@link #narrow12}
+     * when it has at most {@code L}), {@link #tile8}
      * for 7 or 8 rows of one, else 6- and 4-row tiles over the panel's rows (each reads A with the
      * stride {@code MR} from its own row offset).
      */
@@ -43,7 +44,9 @@ final class MicroKernel {
                       float[] c, int cIdx, int ldc, int rows, int cols,
                       float alpha, float beta, float[] tile) {
         if (MR == 12 && rows == 12) {
-            if (cols <= Lanes.L) {
+            if (FewColumnsTile.fits(ap, aIdx, kc, cols)) {
+                FewColumnsTile.compute(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, cols, alpha, beta, tile);
+            } else if (cols <= Lanes.L) {
                 narrow12(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, cols, alpha, beta, tile);
             } else if (beta == 0f) {
                 tile12Zero(ap, aIdx, bp, bIdx, kc, c, cIdx, ldc, rows, cols, alpha, tile);

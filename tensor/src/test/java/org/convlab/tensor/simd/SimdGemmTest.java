@@ -120,11 +120,12 @@ class SimdGemmTest {
 
     /**
      * A last column strip of at most one vector after full panels of rows: at 512 bits
-     * {@link MicroKernel#narrow12} computes it (from registers when it is exactly L wide), at the
-     * other widths the 2L tiles; one and several depth blocks, each kind of beta.
+     * {@link FewColumnsTile} computes it when it has at most 8 columns, else
+     * {@link MicroKernel#narrow12} (from registers when it is exactly L wide), at the other widths
+     * the 2L tiles; one and several depth blocks, each kind of beta.
      */
     static Stream<Arguments> narrowLastStrips() {
-        return IntStream.of(1, 4, Lanes.L - 1, Lanes.L).boxed().flatMap(cols -> Stream.of(
+        return IntStream.of(1, 4, 5, 8, Lanes.L - 1, Lanes.L).boxed().flatMap(cols -> Stream.of(
                 Arguments.of(24, MicroKernel.NR + cols, 40, 0f),
                 Arguments.of(36, cols, SimdGemm.KC + 11, 1f),
                 Arguments.of(12, 2 * MicroKernel.NR + cols, 70, 0.5f)));
