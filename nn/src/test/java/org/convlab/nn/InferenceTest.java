@@ -12,6 +12,7 @@ import org.convlab.nn.models.LocallyConnectedNet;
 import org.convlab.nn.models.ThreeLayerConvNet;
 import org.convlab.nn.models.ThreeLayerMLP;
 import org.convlab.tensor.Tensor;
+import org.convlab.tensor.parallel.Parallel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,6 +41,44 @@ class InferenceTest {
         // a second pass through the same buffers, and the model itself untouched
         assertThat(inference.forward(x).data()).containsExactly(expected);
         assertThat(model.forward(x).data()).containsExactly(expected);
+    }
+
+    static Stream<Arguments> largeBatches() {
+        return Stream.of(
+                // 32 x 28 x 28 floats after the first layer (100 KB an image): 8 images fit 1 MiB
+                Arguments.of("ConvNet 1x28x28", new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, new Rng(3)), new int[] {64, 1, 28, 28}, 8),
+                Arguments.of("ConvNet 1x28x28, 48 images", new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, new Rng(3)), new int[] {48, 1, 28, 28}, 6),
+                Arguments.of("ConvNet 3x32x32", new ThreeLayerConvNet(3, 32, 16, 10, 32, 32, new Rng(4)), new int[] {16, 3, 32, 32}, 8),
+                Arguments.of("locally connected", new LocallyConnectedNet(1, 32, 4, 10, 28, 28, new Rng(5)), new int[] {16, 1, 28, 28}, 8),
+                // odd batches are not split; small activations stay whole
+                Arguments.of("ConvNet 1x28x28, 63 images", new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, new Rng(3)), new int[] {63, 1, 28, 28}, 63),
+                Arguments.of("MLP 784-100-100-10", new ThreeLayerMLP(784, 100, 10, new Rng(1)), new int[] {64, 784}, 64));
+    }
+
+    /**
+     * On one thread a batch whose activations exceed {@link Inference#ACTIVATION_BUDGET_BYTES}
+     * runs in equal micro-batches (the first call for a shape runs it whole and plans): the bits
+     * of the model's forward pass on every call. On two threads the batch stays whole.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("largeBatches")
+    void runsLargeBatchesInMicroBatchesOnOneThreadWithTheSameBits(String name, Module model, int[] input, int micro) {
+        int threads = Parallel.threads();
+        try {
+            Parallel.setThreads(1);
+            Tensor x = DeterminismTest.random(new Rng(8), input);
+            float[] expected = model.forward(x).copy().data();
+            Inference inference = Inference.of(model);
+            assertThat(inference.forward(x).data()).containsExactly(expected);
+            assertThat(inference.microBatch()).isEqualTo(micro);
+            assertThat(inference.forward(x).data()).containsExactly(expected);
+            assertThat(inference.forward(x).shape()).isEqualTo(model.forward(x).shape());
+            Parallel.setThreads(2);
+            assertThat(inference.forward(x).data()).containsExactly(expected);
+            assertThat(inference.microBatch()).isEqualTo(input[0]);
+        } finally {
+            Parallel.setThreads(threads);
+        }
     }
 
     @Test
