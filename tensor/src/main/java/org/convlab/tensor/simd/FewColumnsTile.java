@@ -6,9 +6,9 @@ import static org.convlab.tensor.simd.MicroKernel.NR;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * A full {@code MR}-row panel against at most {@link #COLUMNS} columns of a B strip, with the
+ * A full {@code MR}-row panel against at most {@code 2 COLUMNS} columns of a B strip, with the
  * vectors down the panel's rows instead of along the strip: the last strip of a width a little
- * past a multiple of {@code 2L} (100 = 3 x 32 + 4 at 512 bits), at most {@code 2 COLUMNS} columns. Each depth step loads the
+ * past a multiple of {@code 2L} (100 = 3 x 32 + 4 at 512 bits). Each depth step loads the
  * panel's {@code MR} rows as one vector ({@code ap[aIdx + p*MR ..]}, lanes past {@code MR} read
  * the next step's rows and are never written) and broadcasts one float of B per column:
  * one multiply-add per column a step where {@link MicroKernel#narrow12} needs {@code MR}.
@@ -18,8 +18,9 @@ import jdk.incubator.vector.FloatVector;
  * </pre>
  * Each element of C is the same chain of fused multiply-adds along the depth and the same
  * epilogue as in every other tile, so the bits are {@code narrow12}'s. Needs one vector to
- * cover the panel ({@code L >= MR}: 512 bits, where {@code MR} is 12) and {@code L} floats
- * readable from the last step's rows; {@link #fits} says when.
+ * cover the panel ({@code L >= MR}: 12 rows at 512 bits, where {@link MicroKernel#panel} uses
+ * it, and 6 at 256) and {@code L} floats readable from the last step's rows; {@link #fits} says
+ * when.
  */
 final class FewColumnsTile {
     /** Columns of the smaller of the two tiles (one accumulator each); the larger has twice as many. */
@@ -30,8 +31,8 @@ final class FewColumnsTile {
 
     /**
      * Whether this tile can compute a strip of {@code cols} columns of the full panel at
-     * {@code ap[aIdx..]} with depth {@code kc}: at most {@code 2 COLUMNS} columns (two calls),
-     * one vector per depth step covering the panel, and its last step's vector inside {@code ap}.
+     * {@code ap[aIdx..]} with depth {@code kc}: at most {@code 2 COLUMNS} columns, one vector
+     * per depth step covering the panel, and its last step's vector inside {@code ap}.
      */
     static boolean fits(float[] ap, int aIdx, int kc, int cols) {
         return cols <= 2 * COLUMNS && Lanes.L >= MR && aIdx + (kc - 1) * MR + Lanes.L <= ap.length;
