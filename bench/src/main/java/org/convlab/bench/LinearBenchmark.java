@@ -23,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The linear layer of {@link Kernels#dense()}, batch 64, in GFLOP/s: forward then backward (input
  * and weight gradients, {@code 3 x 2 n in out} per iteration), and the forward alone with the
  * weight as it is and {@link DenseKernels#pack packed} once (inference, {@code 2 n in out}):
- * {@code 3072x4000} is the MLP's first layer, {@code 16384x10} ThreeLayerConvNet's classifier.
+ * {@code 3072x4000} is the MLP's first layer, {@code 16384x10} ThreeLayerConvNet's classifier,
+ * {@code 784x100} and {@code 100x10} the MLP-784's first layer (a last strip of 4 columns at 512
+ * bits) and classifier.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -32,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class LinearBenchmark {
-    @Param({"3072x4000", "16384x10"})
+    @Param({"3072x4000", "16384x10", "784x100", "100x10"})
     String layer;
 
     @Param({"1", "2"})
