@@ -48,26 +48,24 @@ public class InferenceBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Rng rng = new Rng(7);
-        Module m = switch (model) {
-            case "cnn-3x32x32" -> new ThreeLayerConvNet(3, 32, 16, 10, 32, 32, rng);
-            case "cnn-1x28x28" -> new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, rng);
-            case "mlp-784-100" -> new ThreeLayerMLP(784, 100, 10, rng);
-            case "mlp-3072-4000" -> new ThreeLayerMLP(3072, 4000, 10, rng);
+        switch (model) {
+            case "cnn-3x32x32" -> prepare(new ThreeLayerConvNet(3, 32, 16, 10, 32, 32, rng), 3, 32, 32);
+            case "cnn-1x28x28" -> prepare(new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, rng), 1, 28, 28);
+            case "mlp-784-100" -> prepare(new ThreeLayerMLP(784, 100, 10, rng), 784);
+            case "mlp-3072-4000" -> prepare(new ThreeLayerMLP(3072, 4000, 10, rng), 3072);
             default -> throw new IllegalArgumentException("unknown model " + model);
-        };
-        int[] dims = switch (model) {
-            case "cnn-3x32x32" -> new int[] {BATCH, 3, 32, 32};
-            case "cnn-1x28x28" -> new int[] {BATCH, 1, 28, 28};
-            case "mlp-784-100" -> new int[] {BATCH, 784};
-            default -> new int[] {BATCH, 3072};
-        };
-        int size = 1;
-        for (int d : dims) {
-            size *= d;
         }
-        x = Tensor.wrap(GemmBenchmark.random(new Random(8), size), dims);
-        inference = Inference.of(m);
         Parallel.setThreads(threads);
+    }
+
+    /** The inference of {@code m} and a batch of uniform(-1, 1) inputs of shape {@code sample}. */
+    private void prepare(Module m, int... sample) {
+        int[] dims = new int[sample.length + 1];
+        dims[0] = BATCH;
+        System.arraycopy(sample, 0, dims, 1, sample.length);
+        x = Tensor.zeros(dims);
+        System.arraycopy(GemmBenchmark.random(new Random(8), x.size()), 0, x.data(), 0, x.size());
+        inference = Inference.of(m);
     }
 
     @Benchmark

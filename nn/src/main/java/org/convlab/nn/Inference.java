@@ -42,7 +42,8 @@ public final class Inference {
     /** The input shape and thread count the micro-batch size below was chosen for, or {@code null}. */
     private Shape plannedShape;
     private int plannedThreads;
-    /** Images per micro-batch for {@link #plannedShape}; the whole batch when it is not split. */
+    /** Images in a batch of {@link #plannedShape}, and per micro-batch ({@code batch} when not split). */
+    private int batch;
     private int micro;
     /** A micro-batch's input and the whole batch's output, when the batch is split. */
     private Tensor part;
@@ -70,17 +71,13 @@ public final class Inference {
         if (!x.shape().equals(plannedShape) || Parallel.threads() != plannedThreads) {
             return plan(x);
         }
-        int n = x.rank() < 2 ? 1 : x.dim(0);
-        if (micro == n) {
+        if (micro == batch) {
             return copy.forward(x);
         }
-        int inPer = x.size() / n;
-        for (int i0 = 0; i0 < n; i0 += micro) {
+        int inPer = x.size() / batch;
+        for (int i0 = 0; i0 < batch; i0 += micro) {
             System.arraycopy(x.data(), i0 * inPer, part.data(), 0, micro * inPer);
             Tensor y = copy.forward(part);
-            if (result == null) {
-                result = Tensor.zeros(wholeShape(y, n));
-            }
             System.arraycopy(y.data(), 0, result.data(), i0 * (y.size() / micro), y.size());
         }
         return result;
@@ -95,28 +92,29 @@ public final class Inference {
      */
     private Tensor plan(Tensor x) {
         Tensor y = copy.forward(x);
-        int n = x.rank() < 2 ? 1 : x.dim(0);
-        micro = n;
-        boolean batched = x.rank() >= 2 && y.rank() >= 1 && y.dim(0) == n;
+        batch = x.rank() < 2 ? 1 : x.dim(0);
+        micro = batch;
+        boolean batched = x.rank() >= 2 && y.rank() >= 1 && y.dim(0) == batch;
         if (Parallel.threads() == 1 && batched && copy instanceof Sequential sequential) {
             long largest = x.size();
             for (int i = 0; i < sequential.size(); i++) {
                 largest = Math.max(largest, sequential.output(i).size());
             }
-            long perImage = largest / n;
+            long perImage = largest / batch;
             while (micro % 2 == 0 && micro * perImage * Float.BYTES > ACTIVATION_BUDGET_BYTES) {
                 micro /= 2;
             }
         }
         plannedShape = x.shape();
         plannedThreads = Parallel.threads();
-        result = null;
-        if (micro != n) {
+        if (micro != batch) {
             int[] dims = x.shape().dims();
             dims[0] = micro;
             part = Tensor.zeros(dims);
+            result = Tensor.zeros(y.shape());
         } else {
             part = null;
+            result = null;
         }
         return y;
     }
@@ -124,12 +122,5 @@ public final class Inference {
     /** Images per micro-batch for the last input shape (the whole batch when not split): for tests. */
     int microBatch() {
         return micro;
-    }
-
-    /** {@code y}'s shape with {@code n} images. */
-    private static Shape wholeShape(Tensor y, int n) {
-        int[] dims = y.shape().dims();
-        dims[0] = n;
-        return Shape.of(dims);
     }
 }
