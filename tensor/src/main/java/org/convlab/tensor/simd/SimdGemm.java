@@ -15,8 +15,9 @@ import org.convlab.tensor.parallel.Parallel;
  *
  * <p>Blocking: the depth is split into {@code ceil(k / KC)} equal blocks of at most {@link #KC}
  * (so a {@code kc x NR} panel of B or a {@code kc x MR} panel of A sits in L1), C into
- * chunks of at most {@link #MC} rows (their packed A block sits in the 512 KiB L2) and
- * {@link #NC} columns. Each chunk packs its A block once per depth block, then sweeps the
+ * chunks of at most {@link #MCHUNK} rows and {@link #NC} columns, as few as give every thread
+ * the same share ({@link GemmChunks}). Each chunk packs its rows of A in blocks of {@link #MC}
+ * (a packed block sits in L2) once per depth block, then sweeps the
  * {@link MicroKernel}'s tiles over the packed panels: B strips outside and row panels inside at
  * 128 and 256 bits, row panels outside at 512 bits ({@link #A_OUTER}) unless B is a large packed one
  * ({@link #STREAMED_PACKED_FLOATS}).
@@ -26,7 +27,7 @@ import org.convlab.tensor.parallel.Parallel;
  * and N threads give identical bits. Chunks run through {@link Parallel#forEach}.
  *
  * <p>Packing buffers are per thread and reused: a call allocates nothing in steady state beyond
- * the task object handed to the pool. A B used for many products ({@link #pack}: a layer's
+ * its grid and the task object handed to the pool. A B used for many products ({@link #pack}: a layer's
  * weights during inference) is packed once into the strips every chunk would pack, for every
  * depth block, and its products skip packing it.
  */
@@ -155,48 +156,31 @@ public final class SimdGemm implements Gemm {
         int kc = depthBlock(k);
 
         // Chunks of C: their shape never changes a result (see the class comment), only speed.
-        int rowBlocks = (m + MCHUNK - 1) / MCHUNK;
-        int colBlocks = (n + NC - 1) / NC;
-        int threads = Parallel.threads();
-        int wanted = threads == 1 ? 1 : (int) Math.min(4L * threads, (long) (2.0 * m * n * k / GRAIN));
-        while (rowBlocks * colBlocks < wanted) {
-            int rows = (m + rowBlocks - 1) / rowBlocks;
-            int cols = (n + colBlocks - 1) / colBlocks;
-            if (cols >= 8 * NR && cols >= rows) {
-                colBlocks *= 2;
-            } else if (rows >= 8 * MR || (packed != null && rows >= 4 * MR)) {
-                // Each row chunk packs its own copy of B: keep at least 4 row panels per chunk.
-                // With B packed already only A is packed per chunk, and each column chunk packs
-                // the same rows of A again: rows are split down to 2 panels per chunk first.
-                rowBlocks *= 2;
-            } else if (cols >= 2 * NR && (packed == null || rows < 2 * MR)) {
-                colBlocks *= 2;
-            } else {
-                break;
-            }
-        }
-        int mcb = roundUp((m + rowBlocks - 1) / rowBlocks, MR);
-        int ncb = roundUp((n + colBlocks - 1) / colBlocks, NR);
-        int rb = (m + mcb - 1) / mcb;
-        int cb = (n + ncb - 1) / ncb;
-        if (rb * cb == 1 || Parallel.serial()) {
+        boolean serial = Parallel.serial();
+        GemmChunks grid = GemmChunks.of(m, n, k, serial ? 1 : Parallel.threads(), packed != null);
+        if (grid.count() == 1 || serial) {
             // On the calling thread (one thread, or inside a convolution's image chunk): the same
             // chunks in a plain loop, without the task object (a 1-channel convolution multiplies
             // per image, 64 times a step).
-            for (int id = 0; id < rb * cb; id++) {
-                int i0 = (id / cb) * mcb;
-                int j0 = (id % cb) * ncb;
-                chunk(transA, transB, i0, Math.min(m, i0 + mcb), j0, Math.min(n, j0 + ncb), k, kc,
-                        alpha, a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
+            for (int id = 0; id < grid.count(); id++) {
+                chunk(transA, transB, grid, id, m, n, k, kc, alpha, a, aOff, lda, b, bOff, ldb, packed,
+                        beta, c, cOff, ldc);
             }
             return;
         }
-        Parallel.forEach(rb * cb, id -> {
-            int i0 = (id / cb) * mcb;
-            int j0 = (id % cb) * ncb;
-            chunk(transA, transB, i0, Math.min(m, i0 + mcb), j0, Math.min(n, j0 + ncb), k, kc,
-                    alpha, a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
-        });
+        Parallel.forEach(grid.count(), id -> chunk(transA, transB, grid, id, m, n, k, kc, alpha, a, aOff, lda,
+                b, bOff, ldb, packed, beta, c, cOff, ldc));
+    }
+
+    /** Chunk {@code id} of the grid. */
+    private static void chunk(boolean transA, boolean transB, GemmChunks grid, int id, int m, int n, int k, int kc,
+                              float alpha, float[] a, int aOff, int lda,
+                              float[] b, int bOff, int ldb, Panels packed,
+                              float beta, float[] c, int cOff, int ldc) {
+        int i0 = grid.firstRow(id);
+        int j0 = grid.firstCol(id);
+        chunk(transA, transB, i0, Math.min(m, i0 + grid.rows()), j0, Math.min(n, j0 + grid.cols()), k, kc,
+                alpha, a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
     }
 
     /**
@@ -283,9 +267,5 @@ public final class SimdGemm implements Gemm {
                 c[ci] = beta == 0f ? 0f : beta * c[ci];
             }
         }
-    }
-
-    private static int roundUp(int x, int multiple) {
-        return (x + multiple - 1) / multiple * multiple;
     }
 }

@@ -165,12 +165,18 @@ class SimdGemmTest {
         compare(new Random(m * 31 + n), m, n, k, transA, transB, 1.5f, 0.5f);
     }
 
-    @Test
-    void givesTheSameBitsOnOneAndTwoThreads() {
+    /** Shapes whose grids differ with the thread count (see {@link GemmChunksTest}). */
+    static Stream<Arguments> threadShapes() {
+        return Stream.of(
+                Arguments.of(301, 517, 333),
+                Arguments.of(64, 1100, 400), // few rows: three column chunks, balanced to four on two threads
+                Arguments.of(700, 1300, 40)); // two row chunks by column chunks
+    }
+
+    @ParameterizedTest(name = "m={0} n={1} k={2}")
+    @MethodSource("threadShapes")
+    void givesTheSameBitsOnOneTwoAndThreeThreads(int m, int n, int k) {
         Random r = new Random(11);
-        int m = 301;
-        int n = 517;
-        int k = 333;
         float[] a = random(r, m * k);
         float[] b = random(r, k * n);
         float[] c0 = random(r, m * n);
