@@ -12,8 +12,11 @@ import static org.convlab.tensor.simd.MicroKernel.NR;
  * <p>Every chunk packs again what its neighbours pack, so the fewest chunks win as long as every
  * thread has the same number: one per thread where the product allows it, and a count that is a
  * multiple of the thread count (three chunks on two threads leave one thread idle for a third of
- * the time). On one thread only the cache limits cut it ({@link SimdGemm#MCHUNK} rows,
- * {@link SimdGemm#NC} columns). Measured on the 2-vCPU AVX-512 Xeon, two threads, one JVM with the
+ * the time). On one thread only the columns are cut ({@link SimdGemm#NC}, for the packed B block
+ * in L2), so that B is packed once: the 1024³ product 1.03-1.04x against chunks of at most
+ * {@link SimdGemm#MCHUNK} rows, which packed it twice (one JVM, the two interleaved, medians of 21
+ * products, two JVMs); on two threads the rows are still cut first (splitting the columns of
+ * 1024³ instead read 0.98x). Measured on the 2-vCPU AVX-512 Xeon, two threads, one JVM with the
  * old grid (four chunks a thread) and this one interleaved, medians of 21-31 products each: the
  * 1024³ product 1.06-1.13x (A was packed four times); an MLP's 64 x 3072 x 4000 input gradient
  * 1.11-1.25x (twelve chunks of 256 columns each packed all of A's 4000-deep rows); the 4000 x
@@ -40,7 +43,7 @@ record GemmChunks(int rows, int cols, int rowChunks, int colChunks) {
      */
     static GemmChunks of(int m, int n, int k, int threads, boolean packed) {
         int maxCols = threads > 1 && m <= SimdGemm.MC ? Math.min(SimdGemm.NC, FEW_ROWS_COLUMNS) : SimdGemm.NC;
-        int rowBlocks = (m + SimdGemm.MCHUNK - 1) / SimdGemm.MCHUNK;
+        int rowBlocks = threads == 1 ? 1 : (m + SimdGemm.MCHUNK - 1) / SimdGemm.MCHUNK;
         int colBlocks = (n + maxCols - 1) / maxCols;
         long work = (long) (2.0 * m * n * k / SimdGemm.GRAIN);
         int wanted = threads == 1 ? 1 : (int) Math.min(threads, work);

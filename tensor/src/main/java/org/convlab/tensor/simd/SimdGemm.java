@@ -15,7 +15,7 @@ import org.convlab.tensor.parallel.Parallel;
  *
  * <p>Blocking: the depth is split into {@code ceil(k / KC)} equal blocks of at most {@link #KC}
  * (so a {@code kc x NR} panel of B or a {@code kc x MR} panel of A sits in L1), C into
- * chunks of at most {@link #MCHUNK} rows and {@link #NC} columns, as few as give every thread
+ * chunks of at most {@link #NC} columns (and {@link #MCHUNK} rows on several threads), as few as give every thread
  * the same share ({@link GemmChunks}). Each chunk packs its rows of A in blocks of {@link #MC}
  * (a packed block sits in L2) once per depth block, then sweeps the
  * {@link MicroKernel}'s tiles over the packed panels: B strips outside and row panels inside at
@@ -50,7 +50,7 @@ public final class SimdGemm implements Gemm {
      * there), else 512.
      */
     static final int NC = Integer.getInteger("convlab.gemm.nc", A_OUTER ? columnsPerChunk(CacheSize.level2Bytes()) : 512);
-    /** Maximum rows per chunk. */
+    /** Maximum rows per chunk on several threads (one thread takes all rows in one chunk). */
     static final int MCHUNK = 4 * MC;
     /** Floating-point operations below which work is not split further for threads. */
     static final double GRAIN = 2e6;

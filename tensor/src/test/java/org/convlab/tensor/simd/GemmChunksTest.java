@@ -47,12 +47,12 @@ class GemmChunksTest {
     }
 
     @Test
-    void cutsOnlyForTheCachesOnOneThread() {
+    void cutsOnlyTheColumnsOnOneThread() {
         GemmChunks grid = GemmChunks.of(1024, 1024, 1024, 1, false);
 
-        assertThat(grid.rows()).isLessThanOrEqualTo(SimdGemm.MCHUNK);
+        assertThat(grid.rowChunks()).isEqualTo(1);
         assertThat(grid.cols()).isEqualTo(Math.min(1024, SimdGemm.NC));
-        assertThat(grid.count()).isEqualTo((1024 + grid.rows() - 1) / grid.rows() * (1024 / grid.cols()));
+        assertThat(grid.count()).isEqualTo(1024 / grid.cols());
     }
 
     @ParameterizedTest(name = "{0} threads")
