@@ -22,8 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * SGEMM speed of {@link SimdGemm}, in GFLOP/s: the {@code gflop} counter (a JMH secondary result,
  * rate per second) adds {@code 2 m n k / 1e9} per multiply. Shapes: squares and the notebook's
- * layers — a Linear forward {@code 64x100x3072:NT}, the MLP's {@code 64x4000x3072:NT}, a conv
- * forward per image {@code 16x1024x288} (16 filters, 3x3x32 patches, 32x32 outputs).
+ * layers — a Linear forward {@code 64x100x3072:NT}, the MLP's {@code 64x4000x3072:NT} and its
+ * backward products ({@code 64x3072x4000} for the input gradient, {@code 4000x3072x64:TN} for the
+ * weight gradient: their grids on two threads differ, see {@code GemmChunks}), a conv forward per
+ * image {@code 16x1024x288} (16 filters, 3x3x32 patches, 32x32 outputs).
  *
  * <pre>java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar GemmBenchmark -p threads=1</pre>
  */
@@ -35,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class GemmBenchmark {
     @Param({"256x256x256", "512x512x512", "1024x1024x1024", "64x100x3072:NT", "64x4000x3072:NT",
-            "16x1024x288", "32x256x144"})
+            "64x3072x4000", "4000x3072x64:TN", "16x1024x288", "32x256x144"})
     String shape;
 
     @Param({"1", "2"})
