@@ -46,7 +46,7 @@ record GemmChunks(int rows, int cols, int rowChunks, int colChunks) {
         int rowBlocks = threads == 1 ? 1 : (m + SimdGemm.MCHUNK - 1) / SimdGemm.MCHUNK;
         int colBlocks = (n + maxCols - 1) / maxCols;
         long work = (long) (2.0 * m * n * k / SimdGemm.GRAIN);
-        int wanted = threads == 1 ? 1 : (int) Math.min(threads, work);
+        int wanted = (int) Math.min(threads, work);
         while (rowBlocks * colBlocks < wanted) {
             int rows = (m + rowBlocks - 1) / rowBlocks;
             int cols = (n + colBlocks - 1) / colBlocks;
@@ -63,17 +63,17 @@ record GemmChunks(int rows, int cols, int rowChunks, int colChunks) {
                 break;
             }
         }
-        GemmChunks grid = of(m, n, rowBlocks, colBlocks);
+        GemmChunks grid = rounded(m, n, rowBlocks, colBlocks);
         // The same number of chunks for every thread: more, narrower column chunks.
         while (threads > 1 && grid.count() > 1 && grid.count() % threads != 0 && grid.cols > NR) {
             colBlocks++;
-            grid = of(m, n, rowBlocks, colBlocks);
+            grid = rounded(m, n, rowBlocks, colBlocks);
         }
         return grid;
     }
 
     /** The grid of about {@code rowBlocks x colBlocks} chunks, rounded to whole panels and strips. */
-    private static GemmChunks of(int m, int n, int rowBlocks, int colBlocks) {
+    private static GemmChunks rounded(int m, int n, int rowBlocks, int colBlocks) {
         int rows = roundUp((m + rowBlocks - 1) / rowBlocks, MR);
         int cols = roundUp((n + colBlocks - 1) / colBlocks, NR);
         return new GemmChunks(rows, cols, (m + rows - 1) / rows, (n + cols - 1) / cols);
