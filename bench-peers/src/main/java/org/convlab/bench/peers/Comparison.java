@@ -72,7 +72,7 @@ public final class Comparison {
                 double peak = MachinePeak.gflops(t, FMA_SECONDS);
                 fmaPeaks.put(t, peak);
                 if (options.gemmSize() > 0) {
-                    peaks.addAll(peaks(t, machine));
+                    peaks.addAll(peaks(t));
                 }
                 for (Model model : options.workloads()) {
                     Weights weights = Weights.generate(model, options.seed());
@@ -90,7 +90,7 @@ public final class Comparison {
         return new Results(machine, Environment.describe(loadAtStart), descriptions, fmaPeaks, peaks, checks, rows);
     }
 
-    private List<Results.Peak> peaks(int threads, Machine machine) throws Exception {
+    private List<Results.Peak> peaks(int threads) throws Exception {
         int n = options.gemmSize();
         List<GemmPeak> paths = new ArrayList<>();
         if (engines.get("pytorch-djl") instanceof PyTorchDjlEngine djl) {
@@ -113,8 +113,7 @@ public final class Comparison {
         Interleaved.Outcome o = Interleaved.run(subjects, options.reps(), options.warmupSeconds(), options.minRepSeconds());
         List<Results.Peak> out = new ArrayList<>();
         for (GemmPeak p : paths) {
-            out.add(new Results.Peak(threads, p.name(), p.size(n), o.median(p.name()), o.rates().get(p.name()),
-                    machine.theoreticalGflops(threads)));
+            out.add(new Results.Peak(threads, p.name(), p.size(n), o.median(p.name()), o.rates().get(p.name())));
             p.close();
         }
         return out;

@@ -84,28 +84,22 @@ public final class Report {
         }
         Set<String> paths = new LinkedHashSet<>();
         r.peaks().forEach(p -> paths.add(p.path()));
-        s.append(String.format(Locale.ROOT, "%nGEMM: n x n x n float32, median GFLOP/s (theoretical = nominal clock x %d flop/cycle x threads, for reference)%n",
-                r.machine().flopsPerCycle()));
+        s.append(String.format(Locale.ROOT, "%nGEMM: n x n x n float32, median GFLOP/s (each %% is of the FMA peak measured above"
+                + " at the same thread count)%n"));
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-8s", "threads"));
         paths.forEach(p -> head.append(String.format(Locale.ROOT, "%-40s", p + ", n=" + r.peaks().stream()
                 .filter(x -> x.path().equals(p)).findFirst().orElseThrow().n())));
-        head.append("theoretical");
-        s.append(head).append('\n');
+        s.append(head.toString().stripTrailing()).append('\n');
         Set<Integer> threads = new LinkedHashSet<>();
         r.peaks().forEach(p -> threads.add(p.threads()));
         for (int t : threads) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-8d", t));
-            double theory = Double.NaN;
             for (String path : paths) {
                 Results.Peak p = r.peaks().stream().filter(x -> x.threads() == t && x.path().equals(path)).findFirst().orElse(null);
                 line.append(String.format(Locale.ROOT, "%-40s", p == null ? "n/a"
                         : String.format(Locale.ROOT, "%.1f (%s of FMA peak)", p.gflops(), percent(p.gflops() / fmaPeak(r, t)))));
-                if (p != null) {
-                    theory = p.theoretical();
-                }
             }
-            line.append(String.format(Locale.ROOT, "%.1f", theory));
-            s.append(line).append('\n');
+            s.append(line.toString().stripTrailing()).append('\n');
         }
     }
 

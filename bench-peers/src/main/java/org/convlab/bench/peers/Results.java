@@ -1,12 +1,13 @@
 package org.convlab.bench.peers;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything one run measured, in the shape the JSON output has.
  *
- * @param machine     the CPU and its theoretical rate
+ * @param machine     the CPU: model, nominal clock, widest vector
  * @param environment JDK, JVM flags, relevant environment variables and properties
  * @param engines     per engine name, its description ("n/a: ..." when not available)
  * @param fmaPeaks    per thread count, the FMA peak measured in this run (GFLOP/s; the yardstick of every "% of peak")
@@ -25,9 +26,11 @@ public record Results(Machine machine, Map<String, String> environment, Map<Stri
      * @param n          matrix size
      * @param gflops     median GFLOP/s
      * @param samples    GFLOP/s of every repetition
-     * @param theoretical the nominal-clock FMA rate at this thread count
      */
-    public record Peak(int threads, String path, int n, double gflops, List<Double> samples, double theoretical) {
+    // A file saved before the yardstick became the measured FMA peak also has "theoretical"
+    // (nominal clock x an assumed flops per cycle); it is read and dropped.
+    @JsonIgnoreProperties("theoretical")
+    public record Peak(int threads, String path, int n, double gflops, List<Double> samples) {
     }
 
     /**
