@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link Correlation#pad} against its definition, for rows narrower and wider than a vector, every mode. */
+/**
+ * {@link Correlation#pad} against its definition, for rows narrower and wider than a vector, every
+ * mode; and zero padding with borders wider than a vector and rows cropped on either side.
+ */
 class CorrelationPadTest {
     static Stream<Arguments> images() {
         Random r = new Random(11);
@@ -33,9 +36,47 @@ class CorrelationPadTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = r.nextFloat();
         }
+        assertPadded(g, x, channels, h, w, padTop, padLeft, mode);
+    }
+
+    /**
+     * Geometries a convolution can have: the padded rows start at most {@code padLeft} before
+     * the image (a negative one crops it) and reach past it by any width (up to 60 columns).
+     */
+    static Stream<Arguments> wideZeroBorders() {
+        Random r = new Random(12);
+        return IntStream.range(0, 80).mapToObj(i -> {
+            int kH = 1 + r.nextInt(3);
+            int kW = 1 + r.nextInt(9);
+            int outH = 1 + r.nextInt(4);
+            int outW = 1 + r.nextInt(60);
+            int paddedH = outH + kH - 1;
+            int paddedW = outW + kW - 1;
+            return Arguments.of(i, 1 + r.nextInt(3), 1 + r.nextInt(5), 1 + r.nextInt(50),
+                    r.nextInt(paddedH + 2) - 2, r.nextInt(Math.min(45, paddedW + 4)) - 4, outH, outW, kH, kW);
+        });
+    }
+
+    @ParameterizedTest(name = "#{0}: {1} x {2} x {3}, pad {4},{5}, out {6} x {7}, kernel {8} x {9}")
+    @MethodSource("wideZeroBorders")
+    void zeroBordersOfAnyWidth(int seed, int channels, int h, int w, int padTop, int padLeft, int outH, int outW,
+                               int kH, int kW) {
+        Correlation g = new Correlation(channels, h, w, padTop, padLeft, PaddingMode.ZEROS, 1, outH, outW, kH, kW, 1, 1, 1);
+        Random r = new Random(seed);
+        float[] x = new float[5 + channels * h * w];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextFloat();
+        }
+        assertPadded(g, x, channels, h, w, padTop, padLeft, PaddingMode.ZEROS);
+    }
+
+    /** Pads {@code x} from index 5 into a NaN-filled buffer at 3 and checks every float and the slack. */
+    private static void assertPadded(Correlation g, float[] x, int channels, int h, int w, int padTop, int padLeft,
+                                     PaddingMode mode) {
         float[] xpad = new float[g.paddedSize() + 3];
         java.util.Arrays.fill(xpad, Float.NaN);
         g.pad(x, 5, xpad, 3);
+        assertThat(java.util.Arrays.copyOf(xpad, 3)).as("before the padded image").containsOnly(Float.NaN);
         for (int c = 0; c < channels; c++) {
             for (int pr = 0; pr < g.paddedH; pr++) {
                 for (int pc = 0; pc < g.paddedW; pc++) {
