@@ -81,7 +81,8 @@ final class DirectWeightGrad {
      * channels of a block are gathered with one vector load per L channels
      * ({@link Correlation#channelStride} is the index map; lanes past the channel count are
      * masked to zero, their indices inside the array: {@link Correlation#lastChannelStride}) and
-     * stored contiguously. Scalar, with one store per element landing on
+     * stored contiguously; at 512 bits, runs of 16 positions of 16 full channels are transposed in
+     * registers instead ({@link Transpose16}). Scalar, with one store per element landing on
      * another cache line, the transpose took as many samples as the weight-gradient kernel.
      */
     static void transpose(Correlation g, float[] dy, int dyOff, float[] dT) {
@@ -109,7 +110,13 @@ final class DirectWeightGrad {
                     }
                     int src = dyOff + first * plane + oy * outW;
                     if (count == Lanes.L) {
-                        for (int ox = 0; ox < outW; ox++) {
+                        int ox = 0;
+                        if (Transpose16.available()) {
+                            for (; ox + Transpose16.LANES <= outW; ox += Transpose16.LANES) {
+                                Transpose16.block(dy, src + ox, plane, dT, dst + ox * cw, cw);
+                            }
+                        }
+                        for (; ox < outW; ox++) {
                             FloatVector.fromArray(Lanes.F, dy, src + ox, stride, 0).intoArray(dT, dst + ox * cw);
                         }
                     } else {
