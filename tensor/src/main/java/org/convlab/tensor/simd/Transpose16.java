@@ -67,9 +67,12 @@ final class Transpose16 {
     }
 
     /**
-     * {@code dst[d + j*cw + r] = src[s0 + r*stride + j]} for {@code r, j < 16}.
+     * {@code dst[d + j*cw + r] = src[s0 + r*stride + j]} for {@code r, j < 16}, the vectors stored in
+     * order of {@code j}: with {@code cw < 16} (a GEMM panel's 12 rows) each vector's last
+     * {@code 16 - cw} lanes land where the next one is stored after it, and the last vector's run
+     * {@code 16 - cw} floats past {@code d + 16*cw}.
      *
-     * @param cw the distance between two output vectors (16 or more)
+     * @param cw the distance between two output vectors
      */
     static void block(float[] src, int s0, int stride, float[] dst, int d, int cw) {
         FloatVector r0 = FloatVector.fromArray(Lanes.F, src, s0 + 0 * stride);
