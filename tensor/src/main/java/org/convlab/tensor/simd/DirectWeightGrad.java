@@ -82,7 +82,8 @@ final class DirectWeightGrad {
      * ({@link Correlation#channelStride} is the index map; lanes past the channel count are
      * masked to zero, their indices inside the array: {@link Correlation#lastChannelStride}) and
      * stored contiguously; at 512 bits, runs of 16 positions of 16 full channels are transposed in
-     * registers instead ({@link Transpose16}). Scalar, with one store per element landing on
+     * registers instead ({@link Transpose16}), a row's last run ending at its end (overlapping the
+     * run before it). Scalar, with one store per element landing on
      * another cache line, the transpose took as many samples as the weight-gradient kernel.
      */
     static void transpose(Correlation g, float[] dy, int dyOff, float[] dT) {
@@ -111,9 +112,15 @@ final class DirectWeightGrad {
                     int src = dyOff + first * plane + oy * outW;
                     if (count == Lanes.L) {
                         int ox = 0;
-                        if (Transpose16.available()) {
+                        if (Transpose16.available() && outW >= Transpose16.LANES) {
                             for (; ox + Transpose16.LANES <= outW; ox += Transpose16.LANES) {
                                 Transpose16.block(dy, src + ox, plane, dT, dst + ox * cw, cw);
+                            }
+                            if (ox < outW) {
+                                // The row's last 16 positions, some of them written again.
+                                ox = outW - Transpose16.LANES;
+                                Transpose16.block(dy, src + ox, plane, dT, dst + ox * cw, cw);
+                                ox = outW;
                             }
                         }
                         for (; ox < outW; ox++) {

@@ -84,13 +84,19 @@ final class GemmPacking {
                 int[] index = rowOffsets(lda);
                 int src = aOff + i * lda + p0;
                 int p = 0;
-                if (MR + A_SPILL == Transpose16.LANES && Transpose16.available()
+                if (MR + A_SPILL == Transpose16.LANES && Transpose16.available() && kc >= Transpose16.LANES
                         && src + (Transpose16.LANES - 1L) * lda + kc <= a.length) {
                     // At 512 bits: 16 depth steps at a time through registers, the panel's 12 rows
-                    // and the 4 after them (in the array: their lanes land in the spill, as the
-                    // gathers' do), in place of a 16-lane gather per step.
+                    // and the 4 after them (in the array: their lanes land where the next step is
+                    // stored, or in the spill, as the gathers' do), in place of a 16-lane gather
+                    // per step; the last 16 steps end at the block's end, some packed again.
                     for (; p + Transpose16.LANES <= kc; p += Transpose16.LANES) {
                         Transpose16.block(a, src + p, lda, ap, base + p * MR, MR);
+                    }
+                    if (p < kc) {
+                        p = kc - Transpose16.LANES;
+                        Transpose16.block(a, src + p, lda, ap, base + p * MR, MR);
+                        p = kc;
                     }
                 }
                 for (; p < kc; p++) {
