@@ -113,15 +113,8 @@ final class DirectWeightGrad {
                     if (count == Lanes.L) {
                         int ox = 0;
                         if (Transpose16.available() && outW >= Transpose16.LANES) {
-                            for (; ox + Transpose16.LANES <= outW; ox += Transpose16.LANES) {
-                                Transpose16.block(dy, src + ox, plane, dT, dst + ox * cw, cw);
-                            }
-                            if (ox < outW) {
-                                // The row's last 16 positions, some of them written again.
-                                ox = outW - Transpose16.LANES;
-                                Transpose16.block(dy, src + ox, plane, dT, dst + ox * cw, cw);
-                                ox = outW;
-                            }
+                            Transpose16.columns(dy, src, plane, outW, dT, dst, cw);
+                            ox = outW;
                         }
                         for (; ox < outW; ox++) {
                             FloatVector.fromArray(Lanes.F, dy, src + ox, stride, 0).intoArray(dT, dst + ox * cw);

@@ -90,14 +90,8 @@ final class GemmPacking {
                     // and the 4 after them (in the array: their lanes land where the next step is
                     // stored, or in the spill, as the gathers' do), in place of a 16-lane gather
                     // per step; the last 16 steps end at the block's end, some packed again.
-                    for (; p + Transpose16.LANES <= kc; p += Transpose16.LANES) {
-                        Transpose16.block(a, src + p, lda, ap, base + p * MR, MR);
-                    }
-                    if (p < kc) {
-                        p = kc - Transpose16.LANES;
-                        Transpose16.block(a, src + p, lda, ap, base + p * MR, MR);
-                        p = kc;
-                    }
+                    Transpose16.columns(a, src, lda, kc, ap, base, MR);
+                    p = kc;
                 }
                 for (; p < kc; p++) {
                     int d = base + p * MR;

@@ -67,6 +67,22 @@ final class Transpose16 {
     }
 
     /**
+     * {@link #block} over columns {@code [0, count)} of the 16 rows ({@code count >= 16}): whole
+     * blocks from column 0, then one ending at column {@code count}, which writes some columns of
+     * the block before it again, with the same values.
+     */
+    static void columns(float[] src, int s0, int stride, int count, float[] dst, int d, int cw) {
+        int j = 0;
+        for (; j + LANES <= count; j += LANES) {
+            block(src, s0 + j, stride, dst, d + j * cw, cw);
+        }
+        if (j < count) {
+            j = count - LANES;
+            block(src, s0 + j, stride, dst, d + j * cw, cw);
+        }
+    }
+
+    /**
      * {@code dst[d + j*cw + r] = src[s0 + r*stride + j]} for {@code r, j < 16}, the vectors stored in
      * order of {@code j}: with {@code cw < 16} (a GEMM panel's 12 rows) each vector's last
      * {@code 16 - cw} lanes land where the next one is stored after it, and the last vector's run

@@ -62,11 +62,7 @@ class CorrelationPadTest {
     void zeroBordersOfAnyWidth(int seed, int channels, int h, int w, int padTop, int padLeft, int outH, int outW,
                                int kH, int kW) {
         Correlation g = new Correlation(channels, h, w, padTop, padLeft, PaddingMode.ZEROS, 1, outH, outW, kH, kW, 1, 1, 1);
-        Random r = new Random(seed);
-        float[] x = new float[5 + channels * h * w];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = r.nextFloat();
-        }
+        float[] x = SimdGemmTest.random(new Random(seed), 5 + channels * h * w);
         assertPadded(g, x, channels, h, w, padTop, padLeft, PaddingMode.ZEROS);
     }
 
