@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Everything one run measured, in the shape the JSON output has.
  *
- * @param machine     the CPU: model, nominal clock, widest vector
+ * @param machine     the CPU: model, nominal clock, CPU count
  * @param environment JDK, JVM flags, relevant environment variables and properties
  * @param engines     per engine name, its description ("n/a: ..." when not available)
  * @param fmaPeaks    per thread count, the FMA peak measured in this run (GFLOP/s; the yardstick of every "% of peak")

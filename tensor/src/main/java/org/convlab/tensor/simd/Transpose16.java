@@ -13,16 +13,17 @@ import jdk.incubator.vector.VectorShuffle;
  * those without it in row {@code i + h}, each with one lane rotation ({@code rearrange}, a
  * {@code vpermps}) and one {@code blend}; after the four, row {@code j} holds column {@code j}.
  * 16 loads, 64 rotations, 64 blends and 16 stores for 256 floats, where the weight gradient's
- * transpose gathered 16 lanes per output vector: on AMD Zen 4 a gather costs about a cycle per
- * element. Measured there (one JVM, the gathers and this interleaved): the transpose alone
- * 1.24-3.2x faster for the notebook's layers (most on 32x32 planes, whose 4 KiB channel stride
- * puts all 16 gathered lines in one L1 set); the weight-gradient passes, batch 64, one thread,
- * 1.13x (1->32 5x5 on 28x28), 1.35x (3->32 5x5 on 32x32), 1.03x and 1.06x (32->16 3x3 on 28x28
- * and 32x32). Only full blocks come here: a block's loads read whole rows and its stores write
- * every column, the rest keeps the gathers (a version that also took partial blocks, with masked
- * loads and conditional stores, ran 17x slower than the gathers on the 32->16 layer at 28x28;
- * not investigated). The vectors are locals of one method, not an array, so that C2 keeps them
- * in registers (AVX-512 has 32).
+ * transpose and the packing of a GEMM panel gathered 16 lanes per output vector: on AMD Zen 4 a
+ * gather costs about a cycle per element. Measured there (one JVM, the gathers and this
+ * interleaved, batch 64, one thread): the transpose alone 1.24-3.2x faster for the notebook's
+ * layers (most on 32x32 planes, whose 4 KiB channel stride puts all 16 gathered lines in one L1
+ * set); the weight-gradient passes 1.37x (1->32 5x5 on 28x28), 1.31x (3->32 5x5 on 32x32) and
+ * 1.05x (32->16 3x3 on 28x28 and 32x32); the MLP-784's inference, whose packing of A goes through
+ * here, 1.14-1.16x. Only whole blocks come here ({@link #columns} covers a run of at least 16
+ * columns with them, the last one overlapping); shorter runs and partial channel vectors keep the
+ * gathers (a version that took partial blocks, with masked loads and conditional stores, ran 17x
+ * slower than the gathers on the 32->16 layer at 28x28; not investigated). The vectors are
+ * locals of one method, not an array, so that C2 keeps them in registers (AVX-512 has 32).
  */
 final class Transpose16 {
     /** Lanes of the vectors this block is written for; the shuffles exist only at that width. */
