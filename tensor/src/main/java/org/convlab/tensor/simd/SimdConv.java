@@ -42,7 +42,7 @@ public final class SimdConv implements ConvKernels {
     private static final Workspace.Key KEY_DB_SUMS = Workspace.key("SimdConv.dbSums");
 
     private static final ThreadLocal<float[][]> SCRATCH =
-            ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[DirectConv.TILE], new float[0]});
+            ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[DirectConv.TILE], new float[0], new float[0]});
 
     private final ConvKernels fallback;
     private final double minDirectFlops;
@@ -263,8 +263,8 @@ public final class SimdConv implements ConvKernels {
         for (int gi = 0; gi < p.groups; gi++) {
             int group = gi;
             Parallel.forEach(chunks, c -> {
-                float[][] s = scratch(g.paddedSize(), DirectWeightGrad.transposedSize(g),
-                        rectified == null ? 0 : outGroup);
+                float[][] s = ThreadScratch.grow(SCRATCH.get(), g.paddedSize(), DirectWeightGrad.transposedSize(g),
+                        rectified == null ? 0 : outGroup, DirectWeightGrad.channelsLastSize(g));
                 java.util.Arrays.fill(acc[c], 0, tiles, 0f);
                 float[] sums = null;
                 if (biasAcc != null) {
@@ -272,7 +272,7 @@ public final class SimdConv implements ConvKernels {
                     java.util.Arrays.fill(sums, 0, fg, 0f);
                 }
                 DirectWeightGrad.images(g, Chunks.start(c, chunks, n), Chunks.end(c, chunks, n), x, inImage,
-                        group * inGroup, dy, rectified, outImage, group * outGroup, s[0], s[1], s[2], acc[c], sums);
+                        group * inGroup, dy, rectified, outImage, group * outGroup, s[0], s[3], s[1], s[2], acc[c], sums);
             });
             int dwOff = gi * fg * g.taps();
             for (int c = 0; c < chunks; c++) {

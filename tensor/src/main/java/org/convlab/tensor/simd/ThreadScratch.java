@@ -21,4 +21,12 @@ final class ThreadScratch {
         }
         return s;
     }
+
+    /** {@link #grow(float[][], int, int, int)} and its fourth array too. */
+    static float[][] grow(float[][] s, int size0, int size1, int size2, int size3) {
+        if (s[3].length < size3) {
+            s[3] = new float[size3];
+        }
+        return grow(s, size0, size1, size2);
+    }
 }

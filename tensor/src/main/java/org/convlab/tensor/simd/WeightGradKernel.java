@@ -111,4 +111,80 @@ final class WeightGradKernel {
         c6.intoArray(acc, accIdx + 6 * Lanes.L);
         c7.intoArray(acc, accIdx + 7 * Lanes.L);
     }
+    /**
+     * The 8 x 2L tile with the <em>input</em> channels in the lanes, for layers of at most L output
+     * channels and a multiple of 2L input channels at 512 bits ({@link DirectWeightGrad#inputChannelsInLanes}):
+     * <pre>  acc[r][v][lane] += sum_{q < count} dT[dBase + q*L + r] * xT[xBase + q*xStride + v*L + lane]</pre>
+     * for 8 output channels {@code r} of {@code dT} (the output gradient transposed, L channels a
+     * position) and 2L input channels of {@code xT} (the padded input transposed, {@code xStride}
+     * channels a position; {@code xBase} holds the tap's offset). Each step loads two input vectors
+     * and broadcasts eight gradient values for sixteen FMAs, where {@link #kLx8}, which holds the
+     * output channels in the lanes, broadcasts one input value per FMA. The same products summed
+     * in the same order (each accumulator one FMA chain over {@code q}), so the same bits.
+     */
+    static void k8x2Inputs(float[] dT, int dBase, float[] xT, int xBase, int xStride, int count,
+                           float[] acc, int accIdx) {
+        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * Lanes.L);
+        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * Lanes.L);
+        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
+        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
+        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
+        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
+        FloatVector c60 = FloatVector.fromArray(Lanes.F, acc, accIdx + 12 * Lanes.L);
+        FloatVector c61 = FloatVector.fromArray(Lanes.F, acc, accIdx + 13 * Lanes.L);
+        FloatVector c70 = FloatVector.fromArray(Lanes.F, acc, accIdx + 14 * Lanes.L);
+        FloatVector c71 = FloatVector.fromArray(Lanes.F, acc, accIdx + 15 * Lanes.L);
+        for (int q = 0; q < count; q++) {
+            int di = dBase + q * Lanes.L;
+            int xi = xBase + q * xStride;
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, xT, xi);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, xT, xi + Lanes.L);
+            FloatVector a = FloatVector.broadcast(Lanes.F, dT[di]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(Lanes.F, dT[di + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(Lanes.F, dT[di + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(Lanes.F, dT[di + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(Lanes.F, dT[di + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = FloatVector.broadcast(Lanes.F, dT[di + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+            a = FloatVector.broadcast(Lanes.F, dT[di + 6]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = FloatVector.broadcast(Lanes.F, dT[di + 7]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
+        }
+        c00.intoArray(acc, accIdx + 0 * Lanes.L);
+        c01.intoArray(acc, accIdx + 1 * Lanes.L);
+        c10.intoArray(acc, accIdx + 2 * Lanes.L);
+        c11.intoArray(acc, accIdx + 3 * Lanes.L);
+        c20.intoArray(acc, accIdx + 4 * Lanes.L);
+        c21.intoArray(acc, accIdx + 5 * Lanes.L);
+        c30.intoArray(acc, accIdx + 6 * Lanes.L);
+        c31.intoArray(acc, accIdx + 7 * Lanes.L);
+        c40.intoArray(acc, accIdx + 8 * Lanes.L);
+        c41.intoArray(acc, accIdx + 9 * Lanes.L);
+        c50.intoArray(acc, accIdx + 10 * Lanes.L);
+        c51.intoArray(acc, accIdx + 11 * Lanes.L);
+        c60.intoArray(acc, accIdx + 12 * Lanes.L);
+        c61.intoArray(acc, accIdx + 13 * Lanes.L);
+        c70.intoArray(acc, accIdx + 14 * Lanes.L);
+        c71.intoArray(acc, accIdx + 15 * Lanes.L);
+    }
 }

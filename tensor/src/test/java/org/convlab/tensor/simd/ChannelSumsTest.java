@@ -64,7 +64,8 @@ class ChannelSumsTest {
 
         float[] sums = start.clone();
         DirectWeightGrad.images(g, 0, images, x, c * h * w, 0, dy, output, f * plane, 0, new float[g.paddedSize()],
-                new float[DirectWeightGrad.transposedSize(g)], new float[f * plane],
+                new float[DirectWeightGrad.channelsLastSize(g)], new float[DirectWeightGrad.transposedSize(g)],
+                new float[f * plane],
                 new float[DirectWeightGrad.tilesSize(g)], sums);
 
         assertThat(sums).isEqualTo(expected);

@@ -2,6 +2,7 @@ package org.convlab.tensor.simd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.convlab.tensor.simd.FloatAssertions.assertClose;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -130,25 +131,100 @@ class DirectConvTest {
                                              int sh, int pt, int pl, PaddingMode mode) {
         Random r = new Random(seed);
         int images = 1 + seed % 3;
+        Correlation g = correlation(c, f, h, w, kh, kw, dh, dw, sh, pt, pl, mode);
+        float[] x = random(r, images * c * h * w);
+        float[] dy = random(r, images * f * g.outPlane());
+        float[] start = random(r, f * g.taps());
+        float[] actual = weightGradient(g, DirectWeightGrad.inputChannelsInLanes(g), images, x, dy, start);
+        assertClose(weightGradientByLoops(g, images, x, dy, start), actual,
+                Tolerances.dot(images * g.outPlane(), 1f), "weight gradient");
+    }
+
+    /** Layers of 2L, 4L or 6L input channels and at most L output channels, height stride 1. */
+    static Stream<Arguments> inputLaneShapes() {
+        Random r = new Random(17);
+        PaddingMode[] modes = PaddingMode.values();
+        int[] outputCounts = {1, 3, 8, 9, 12, 16};
+        return IntStream.range(0, 40).mapToObj(i -> {
+            int c = 2 * Lanes.L * (1 + r.nextInt(3));
+            int f = Math.min(outputCounts[r.nextInt(outputCounts.length)], Lanes.L);
+            int kh = 1 + r.nextInt(5);
+            int kw = 1 + r.nextInt(5);
+            int dh = 1 + r.nextInt(2);
+            int dw = 1 + r.nextInt(2);
+            int h = (kh - 1) * dh + 1 + r.nextInt(12);
+            int w = (kw - 1) * dw + 1 + r.nextInt(20);
+            PaddingMode mode = modes[r.nextInt(modes.length)];
+            int maxPad = mode == PaddingMode.REFLECT ? Math.min(h, w) - 1 : 3;
+            return Arguments.of(i, c, f, h, w, kh, kw, dh, dw, 1, r.nextInt(maxPad + 1), r.nextInt(maxPad + 1), mode);
+        });
+    }
+
+    /**
+     * The input channels in the lanes ({@link WeightGradKernel#k8x2Inputs}, 512 bits) give the bits
+     * of the output channels in the lanes, and both the sums of the direct loops.
+     */
+    @ParameterizedTest(name = "#{0}: C={1} F={2} {3}x{4} k={5}x{6} d={7},{8} sh={9} pad={10},{11} {12}")
+    @MethodSource("inputLaneShapes")
+    void inputChannelsInTheLanesGiveTheSameBits(int seed, int c, int f, int h, int w, int kh, int kw, int dh, int dw,
+                                                int sh, int pt, int pl, PaddingMode mode) {
+        Correlation g = correlation(c, f, h, w, kh, kw, dh, dw, sh, pt, pl, mode);
+        assumeTrue(Transpose16.available(), "16-lane vectors only");
+        assertThat(DirectWeightGrad.inputChannelsInLanes(g) || g.paddedH * g.paddedW < 16).isTrue();
+        assumeTrue(DirectWeightGrad.inputChannelsInLanes(g), "a padded plane of at least 16 positions");
+        Random r = new Random(seed);
+        int images = 1 + seed % 3;
+        float[] x = random(r, images * c * h * w);
+        float[] dy = random(r, images * f * g.outPlane());
+        float[] start = random(r, f * g.taps());
+        float[] inputLanes = weightGradient(g, true, images, x, dy, start);
+        assertThat(inputLanes).isEqualTo(weightGradient(g, false, images, x, dy, start));
+        assertClose(weightGradientByLoops(g, images, x, dy, start), inputLanes,
+                Tolerances.dot(images * g.outPlane(), 1f), "weight gradient");
+    }
+
+    private static Correlation correlation(int c, int f, int h, int w, int kh, int kw, int dh, int dw, int sh, int pt,
+                                           int pl, PaddingMode mode) {
         int outH = (h + 2 * pt - (kh - 1) * dh - 1) / sh + 1;
         int outW = w + 2 * pl - (kw - 1) * dw;
-        int taps = c * kh * kw;
-        float[] x = random(r, images * c * h * w);
-        float[] dy = random(r, images * f * outH * outW);
-        float[] start = random(r, f * taps);
+        return new Correlation(c, h, w, pt, pl, mode, f, outH, outW, kh, kw, dh, dw, sh);
+    }
+
+    /** {@code start} plus the weight gradient of {@code images} images, through {@link DirectWeightGrad}. */
+    private static float[] weightGradient(Correlation g, boolean inputLanes, int images, float[] x, float[] dy,
+                                          float[] start) {
+        int c = g.inChannels;
+        int f = g.outChannels;
+        float[] tiles = new float[DirectWeightGrad.tilesSize(g, inputLanes)];
+        DirectWeightGrad.images(g, inputLanes, 0, images, x, c * g.inH * g.inW, 0, dy, null, f * g.outPlane(), 0,
+                new float[g.paddedSize()], new float[inputLanes ? c * g.paddedH * g.paddedW : 0],
+                new float[DirectWeightGrad.transposedSize(g)], null, tiles, null);
+        float[] dw = start.clone();
+        DirectWeightGrad.addTiles(g, inputLanes, tiles, dw, 0);
+        return dw;
+    }
+
+    /** {@code start} plus the weight gradient, summed in double over the padded image's definition. */
+    private static float[] weightGradientByLoops(Correlation g, int images, float[] x, float[] dy, float[] start) {
+        int c = g.inChannels;
+        int f = g.outChannels;
+        int h = g.inH;
+        int w = g.inW;
+        int taps = g.taps();
         double[] sum = new double[f * taps];
         for (int n = 0; n < images; n++) {
             for (int o = 0; o < f; o++) {
-                for (int oy = 0; oy < outH; oy++) {
-                    for (int ox = 0; ox < outW; ox++) {
-                        float g = dy[((n * f + o) * outH + oy) * outW + ox];
+                for (int oy = 0; oy < g.outH; oy++) {
+                    for (int ox = 0; ox < g.outW; ox++) {
+                        float d = dy[((n * f + o) * g.outH + oy) * g.outW + ox];
                         for (int ci = 0; ci < c; ci++) {
-                            for (int ki = 0; ki < kh; ki++) {
-                                int iy = mode.sourceIndex(oy * sh + ki * dh - pt, h);
-                                for (int kj = 0; kj < kw; kj++) {
-                                    int ix = mode.sourceIndex(ox + kj * dw - pl, w);
+                            for (int ki = 0; ki < g.kernelH; ki++) {
+                                int iy = g.mode.sourceIndex(oy * g.strideH + ki * g.dilationH - g.padTop, h);
+                                for (int kj = 0; kj < g.kernelW; kj++) {
+                                    int ix = g.mode.sourceIndex(ox + kj * g.dilationW - g.padLeft, w);
                                     if (iy >= 0 && ix >= 0) {
-                                        sum[o * taps + (ci * kh + ki) * kw + kj] += (double) g * x[((n * c + ci) * h + iy) * w + ix];
+                                        sum[o * taps + (ci * g.kernelH + ki) * g.kernelW + kj] +=
+                                                (double) d * x[((n * c + ci) * h + iy) * w + ix];
                                     }
                                 }
                             }
@@ -161,13 +237,7 @@ class DirectConvTest {
         for (int i = 0; i < sum.length; i++) {
             expected[i] = (float) (start[i] + sum[i]);
         }
-        Correlation g = new Correlation(c, h, w, pt, pl, mode, f, outH, outW, kh, kw, dh, dw, sh);
-        float[] tiles = new float[DirectWeightGrad.tilesSize(g)];
-        DirectWeightGrad.images(g, 0, images, x, c * h * w, 0, dy, null, f * outH * outW, 0, new float[g.paddedSize()],
-                new float[DirectWeightGrad.transposedSize(g)], null, tiles, null);
-        float[] actual = start.clone();
-        DirectWeightGrad.addTiles(g, tiles, actual, 0);
-        assertClose(expected, actual, Tolerances.dot(images * outH * outW, 1f), "weight gradient");
+        return expected;
     }
 
     private static float[] forward(Correlation g, float[] x, float[] w, float[] bias) {

@@ -97,6 +97,11 @@ public final class WidthDigests {
                     .paddingMode(PaddingMode.REFLECT).build()),
             ConvPlan.of(ConvGeometry.builder().inChannels(5).outChannels(9).size(37).kernel(4).padding(1).build()),
             ConvPlan.of(ConvGeometry.builder().inChannels(2).outChannels(40).size(6, 21).kernel(3).padding(1).build()),
+            // At most 16 output channels from a multiple of 32 input channels: at 512 bits the
+            // weight gradient holds the input channels in the lanes (WeightGradKernel.k8x2Inputs).
+            ConvPlan.of(ConvGeometry.builder().inChannels(32).outChannels(16).size(9, 19).kernel(3).padding(1).build()),
+            ConvPlan.of(ConvGeometry.builder().inChannels(64).outChannels(11).size(8, 7).kernel(2, 3).dilation(2, 1)
+                    .padding(new Padding.Explicit(new int[] {1, 1}, new int[] {2, 0})).build()),
         };
         for (int i = 0; i < plans.length; i++) {
             ConvPlan p = plans[i];
