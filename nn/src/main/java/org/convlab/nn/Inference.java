@@ -21,36 +21,73 @@ import org.convlab.tensor.parallel.Parallel;
  * Like a module, one is used by one thread at a time, and {@link #forward} returns a buffer the
  * next call overwrites.
  *
- * <p>On one thread, a batch whose largest activation (a layer's output) would not fit in
- * {@link #ACTIVATION_BUDGET_BYTES} runs in equal micro-batches that do, so that each layer reads
- * its input from the core's L2 rather than from memory: a batch of 64 through the notebook's
- * ConvNets (32 feature maps of 28 x 28 or 32 x 32 after the first layer, 100-128 KB an image)
- * runs as 8 x 8 images. Every layer computes each image on its own, so the outputs have the
- * same bits. With more threads each layer splits the whole batch between them instead
- * (micro-batches there were slower: more hand-overs between threads per batch).
+ * <p>A batch whose largest activation (a layer's output) would not fit in
+ * {@link #ACTIVATION_BUDGET_BYTES} is split: on one thread into equal micro-batches that fit, so
+ * that each layer reads its input from the core's L2 rather than from memory (a batch of 64
+ * through the notebook's ConvNets, 32 feature maps of 28 x 28 or 32 x 32 after the first layer,
+ * 100-128 KB an image, runs as 8 x 8 images); on more threads into one share per thread, each
+ * run by its thread through its own copy of the model in such micro-batches, so that no layer
+ * hands work between threads. Every layer computes each image on its own, so the outputs have
+ * the same bits. Batches whose activations fit (the MLPs') stay whole, every layer split between
+ * the threads.
  */
 public final class Inference {
     /**
-     * Bytes of a micro-batch's largest activation on one thread: 1 MiB, half the 2 MiB L2 of the
-     * Xeon measured (one thread, batch 64 in 8 x 8 images against whole: 1x28x28 ConvNet
-     * 1.02-1.22x, 3x32x32 1.04-1.09x; the MLP-784's 8 x 8 images 0.71-0.82x, its activations
-     * already small enough to stay whole).
+     * Bytes of a micro-batch's largest activation: 1 MiB, half the 2 MiB L2 of the Xeon measured
+     * (one thread, batch 64 in 8 x 8 images against whole: 1x28x28 ConvNet 1.02-1.22x, 3x32x32
+     * 1.04-1.09x; the MLP-784's 8 x 8 images 0.71-0.82x, its activations already small enough to
+     * stay whole). On two threads of an AMD Zen 4 (1 MiB of L2 a core), the code before and after
+     * in one JVM, rounds interleaved, batch 64, two runs: a share of 32 images a thread in
+     * micro-batches of 8 against the whole batch with every layer split between the threads, the
+     * 1x28x28 ConvNet 1.07-1.08x, the 3x32x32 1.06-1.10x (on the Xeon an earlier trial of the same
+     * split read 0.90-1.20x, median about 1.0).
      */
     static final long ACTIVATION_BUDGET_BYTES = 1 << 20;
 
     private final Module copy;
-    /** The input shape and thread count the micro-batch size below was chosen for, or {@code null}. */
+    /** The input shape and thread count the split below was chosen for, or {@code null}. */
     private Shape plannedShape;
     private int plannedThreads;
-    /** Images in a batch of {@link #plannedShape}, and per micro-batch ({@code batch} when not split). */
+    /** Images in a batch of {@link #plannedShape}. */
     private int batch;
-    private int micro;
-    /** A micro-batch's input and the whole batch's output, when the batch is split. */
-    private Tensor part;
+    /** Each thread's share of the batch, or {@code null} when the batch runs whole. */
+    private Share[] shares;
+    /** The copies of the model made so far: {@link #copy} and one more per further thread. */
+    private final java.util.List<Module> copies = new java.util.ArrayList<>();
+    /** The whole batch's output, when the batch is split. */
     private Tensor result;
 
     private Inference(Module copy) {
         this.copy = copy;
+        copies.add(copy);
+    }
+
+    /** Images {@code [first, first + images)} of a batch, run through {@code model} {@code micro} at a time. */
+    private static final class Share {
+        final Module model;
+        final int first;
+        final int images;
+        final int micro;
+        final Tensor part;
+
+        Share(Module model, int first, int images, int micro, Shape input) {
+            this.model = model;
+            this.first = first;
+            this.images = images;
+            this.micro = micro;
+            int[] dims = input.dims();
+            dims[0] = micro;
+            this.part = Tensor.zeros(dims);
+        }
+
+        /** Writes this share's outputs into {@code result} ({@code outPer} floats an image). */
+        void run(Tensor x, Tensor result, int inPer, int outPer) {
+            for (int i0 = first; i0 < first + images; i0 += micro) {
+                System.arraycopy(x.data(), i0 * inPer, part.data(), 0, micro * inPer);
+                Tensor y = model.forward(part);
+                System.arraycopy(y.data(), 0, result.data(), i0 * outPer, micro * outPer);
+            }
+        }
     }
 
     /**
@@ -71,56 +108,85 @@ public final class Inference {
         if (!x.shape().equals(plannedShape) || Parallel.threads() != plannedThreads) {
             return plan(x);
         }
-        if (micro == batch) {
+        if (shares == null) {
             return copy.forward(x);
         }
         int inPer = x.size() / batch;
-        for (int i0 = 0; i0 < batch; i0 += micro) {
-            System.arraycopy(x.data(), i0 * inPer, part.data(), 0, micro * inPer);
-            Tensor y = copy.forward(part);
-            System.arraycopy(y.data(), 0, result.data(), i0 * (y.size() / micro), y.size());
+        int outPer = result.size() / batch;
+        if (shares.length == 1) {
+            shares[0].run(x, result, inPer, outPer);
+        } else {
+            Share[] s = shares;
+            Tensor r = result;
+            Parallel.forEach(s.length, t -> s[t].run(x, r, inPer, outPer));
         }
         return result;
     }
 
     /**
-     * Runs {@code x} whole and chooses the micro-batch size for its shape from the activations it
-     * produced: halved while even and while the largest of them (or the input) exceeds the budget
-     * at that size; the whole batch on more than one thread, for an input without a batch
-     * dimension, or when the model is not a {@link Sequential} (whose children's outputs are
-     * visible).
+     * Runs {@code x} whole and chooses how to split a batch of its shape from the activations it
+     * produced: when the largest of them (or the input) exceeds the budget, one share per thread
+     * (as equal as can be), each in micro-batches halved while even and over the budget. The
+     * whole batch for an input without a batch dimension, a batch smaller than the thread count,
+     * or a model that is not a {@link Sequential} (whose children's outputs are visible).
      */
     private Tensor plan(Tensor x) {
         Tensor y = copy.forward(x);
         batch = x.rank() < 2 ? 1 : x.dim(0);
-        micro = batch;
-        boolean batched = x.rank() >= 2 && y.rank() >= 1 && y.dim(0) == batch;
-        if (Parallel.threads() == 1 && batched && copy instanceof Sequential sequential) {
-            long largest = x.size();
-            for (int i = 0; i < sequential.size(); i++) {
-                largest = Math.max(largest, sequential.output(i).size());
-            }
-            long perImage = largest / batch;
-            while (micro % 2 == 0 && micro * perImage * Float.BYTES > ACTIVATION_BUDGET_BYTES) {
-                micro /= 2;
-            }
-        }
+        shares = null;
+        result = null;
         plannedShape = x.shape();
         plannedThreads = Parallel.threads();
-        if (micro != batch) {
-            int[] dims = x.shape().dims();
-            dims[0] = micro;
-            part = Tensor.zeros(dims);
-            result = Tensor.zeros(y.shape());
-        } else {
-            part = null;
-            result = null;
+        boolean batched = x.rank() >= 2 && y.rank() >= 1 && y.dim(0) == batch;
+        if (!batched || !(copy instanceof Sequential sequential) || batch < plannedThreads) {
+            return y;
         }
-        return y;
+        long largest = x.size();
+        for (int i = 0; i < sequential.size(); i++) {
+            largest = Math.max(largest, sequential.output(i).size());
+        }
+        long bytesPerImage = largest / batch * Float.BYTES;
+        if (batch * bytesPerImage <= ACTIVATION_BUDGET_BYTES) {
+            return y;
+        }
+        int threads = plannedThreads;
+        Share[] split = new Share[threads];
+        for (int t = 0; t < threads; t++) {
+            int first = (int) ((long) batch * t / threads);
+            int images = (int) ((long) batch * (t + 1) / threads) - first;
+            int micro = images;
+            while (micro % 2 == 0 && micro * bytesPerImage > ACTIVATION_BUDGET_BYTES) {
+                micro /= 2;
+            }
+            split[t] = new Share(copyFor(t), first, images, micro, x.shape());
+        }
+        if (threads == 1 && split[0].micro == batch) {
+            return y;
+        }
+        shares = split;
+        result = Tensor.zeros(y.shape());
+        System.arraycopy(y.data(), 0, result.data(), 0, y.size());
+        return result;
     }
 
-    /** Images per micro-batch for the last input shape (the whole batch when not split): for tests. */
+    /** The copy of the model thread {@code t}'s share runs through, made on first need. */
+    private Module copyFor(int t) {
+        while (copies.size() <= t) {
+            Module another = Architecture.of(copy).build();
+            another.loadStateDict(copy.stateDict());
+            another.prepareForInference();
+            copies.add(another);
+        }
+        return copies.get(t);
+    }
+
+    /** Images per micro-batch of the first share for the last input shape (the whole batch when not split): for tests. */
     int microBatch() {
-        return micro;
+        return shares == null ? batch : shares[0].micro;
+    }
+
+    /** Shares the last input shape's batch is split into (1 when whole or split on one thread): for tests. */
+    int shares() {
+        return shares == null ? 1 : shares.length;
     }
 }

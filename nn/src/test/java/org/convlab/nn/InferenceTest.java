@@ -46,23 +46,26 @@ class InferenceTest {
     static Stream<Arguments> largeBatches() {
         return Stream.of(
                 // 32 x 28 x 28 floats after the first layer (100 KB an image): 8 images fit 1 MiB
-                Arguments.of("ConvNet 1x28x28", new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, new Rng(3)), new int[] {64, 1, 28, 28}, 8),
-                Arguments.of("ConvNet 1x28x28, 48 images", new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, new Rng(3)), new int[] {48, 1, 28, 28}, 6),
-                Arguments.of("ConvNet 3x32x32", new ThreeLayerConvNet(3, 32, 16, 10, 32, 32, new Rng(4)), new int[] {16, 3, 32, 32}, 8),
-                Arguments.of("locally connected", new LocallyConnectedNet(1, 32, 4, 10, 28, 28, new Rng(5)), new int[] {16, 1, 28, 28}, 8),
-                // odd batches are not split; small activations stay whole
-                Arguments.of("ConvNet 1x28x28, 63 images", new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, new Rng(3)), new int[] {63, 1, 28, 28}, 63),
-                Arguments.of("MLP 784-100-100-10", new ThreeLayerMLP(784, 100, 10, new Rng(1)), new int[] {64, 784}, 64));
+                Arguments.of("ConvNet 1x28x28", new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, new Rng(3)), new int[] {64, 1, 28, 28}, 8, 2, 8),
+                Arguments.of("ConvNet 1x28x28, 48 images", new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, new Rng(3)), new int[] {48, 1, 28, 28}, 6, 2, 6),
+                Arguments.of("ConvNet 3x32x32", new ThreeLayerConvNet(3, 32, 16, 10, 32, 32, new Rng(4)), new int[] {16, 3, 32, 32}, 8, 2, 8),
+                Arguments.of("locally connected", new LocallyConnectedNet(1, 32, 4, 10, 28, 28, new Rng(5)), new int[] {16, 1, 28, 28}, 8, 2, 8),
+                // odd batches are not split into micro-batches (on two threads, into shares of 31 and 32
+                // images); small activations stay whole
+                Arguments.of("ConvNet 1x28x28, 63 images", new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, new Rng(3)), new int[] {63, 1, 28, 28}, 63, 2, 31),
+                Arguments.of("MLP 784-100-100-10", new ThreeLayerMLP(784, 100, 10, new Rng(1)), new int[] {64, 784}, 64, 1, 64));
     }
 
     /**
      * On one thread a batch whose activations exceed {@link Inference#ACTIVATION_BUDGET_BYTES}
      * runs in equal micro-batches (the first call for a shape runs it whole and plans): the bits
-     * of the model's forward pass on every call. On two threads the batch stays whole.
+     * of the model's forward pass on every call. On two threads it runs as one share per thread,
+     * each through its own copy of the model in micro-batches: the same bits again.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("largeBatches")
-    void runsLargeBatchesInMicroBatchesOnOneThreadWithTheSameBits(String name, Module model, int[] input, int micro) {
+    void runsLargeBatchesInMicroBatchesAndSharesWithTheSameBits(String name, Module model, int[] input, int micro,
+                                                                int sharesOnTwo, int microOnTwo) {
         int threads = Parallel.threads();
         try {
             Parallel.setThreads(1);
@@ -75,7 +78,12 @@ class InferenceTest {
             assertThat(inference.forward(x).shape()).isEqualTo(model.forward(x).shape());
             Parallel.setThreads(2);
             assertThat(inference.forward(x).data()).containsExactly(expected);
-            assertThat(inference.microBatch()).isEqualTo(input[0]);
+            assertThat(inference.forward(x).data()).containsExactly(expected);
+            assertThat(inference.shares()).isEqualTo(sharesOnTwo);
+            assertThat(inference.microBatch()).isEqualTo(microOnTwo);
+            Parallel.setThreads(1);
+            assertThat(inference.forward(x).data()).containsExactly(expected);
+            assertThat(inference.microBatch()).isEqualTo(micro);
         } finally {
             Parallel.setThreads(threads);
         }
