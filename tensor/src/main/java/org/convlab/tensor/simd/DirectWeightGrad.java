@@ -2,6 +2,7 @@ package org.convlab.tensor.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import org.convlab.algebra.PaddingMode;
 
 /**
  * A convolution's weight gradient with the {@link WeightGradKernel}, image by image:
@@ -322,8 +323,13 @@ final class DirectWeightGrad {
         int tile = tileSize(g);
         int tileTaps = tileTaps(g);
         boolean narrow = cw != WeightGradKernel.CHANNELS;
+        boolean direct = inputLanes && transposesUnpadded(g);
         for (int i = from; i < to; i++) {
-            g.pad(x, i * inImage + inOff, xpad);
+            if (direct) {
+                transposePadded(g, x, i * inImage + inOff, xT);
+            } else {
+                g.pad(x, i * inImage + inOff, xpad);
+            }
             float[] src = dy;
             int srcOff = i * outImage + outOff;
             if (rectified != null) {
@@ -338,7 +344,7 @@ final class DirectWeightGrad {
             if (inputLanes) {
                 int plane = g.paddedH * g.paddedW;
                 int channels = g.inChannels;
-                for (int c0 = 0; c0 < channels; c0 += Transpose16.LANES) {
+                for (int c0 = 0; !direct && c0 < channels; c0 += Transpose16.LANES) {
                     Transpose16.columns(xpad, c0 * plane, plane, plane, xT, c0, channels);
                 }
                 int spatial = g.kernelH * g.kernelW;
@@ -381,6 +387,43 @@ final class DirectWeightGrad {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Whether {@link #transposePadded} can build the transposed padded input straight from the
+     * input: zero padding, none cropped on the left or top, and at least 16 input columns inside
+     * the padded rows.
+     */
+    static boolean transposesUnpadded(Correlation g) {
+        return g.mode == PaddingMode.ZEROS && g.padTop >= 0 && g.padLeft >= 0
+                && Math.min(g.inW, g.paddedW - g.padLeft) >= Transpose16.LANES;
+    }
+
+    /**
+     * {@code xT[p*C + c] = xpad[c*paddedPlane + p]} for one image {@code x[xOff ...]} ({@code (C, H, W)})
+     * without the padded copy: each input row's 16-channel blocks go through {@link Transpose16}
+     * into their place, the positions of the zero border are written as zeros.
+     */
+    static void transposePadded(Correlation g, float[] x, int xOff, float[] xT) {
+        int channels = g.inChannels;
+        int paddedW = g.paddedW;
+        int inPlane = g.inH * g.inW;
+        int left = g.padLeft;
+        int width = Math.min(g.inW, paddedW - left);
+        for (int r = 0; r < g.paddedH; r++) {
+            int row = r * paddedW * channels;
+            int sr = r - g.padTop;
+            if (sr < 0 || sr >= g.inH) {
+                java.util.Arrays.fill(xT, row, row + paddedW * channels, 0f);
+                continue;
+            }
+            java.util.Arrays.fill(xT, row, row + left * channels, 0f);
+            java.util.Arrays.fill(xT, row + (left + width) * channels, row + paddedW * channels, 0f);
+            for (int c0 = 0; c0 < channels; c0 += Transpose16.LANES) {
+                Transpose16.columns(x, xOff + c0 * inPlane + sr * g.inW, inPlane, width, xT, row + left * channels + c0,
+                        channels);
             }
         }
     }

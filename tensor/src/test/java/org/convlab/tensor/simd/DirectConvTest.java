@@ -11,6 +11,7 @@ import org.convlab.algebra.PaddingMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DirectConvTest {
@@ -181,6 +182,37 @@ class DirectConvTest {
         assertThat(inputLanes).isEqualTo(weightGradient(g, false, images, x, dy, start));
         assertClose(weightGradientByLoops(g, images, x, dy, start), inputLanes,
                 Tolerances.dot(images * g.outPlane(), 1f), "weight gradient");
+    }
+
+    /**
+     * The transposed padded input straight from the input is the padded copy transposed, float
+     * for float: zero borders of 0-3, rows and columns the output does not reach cropped, the
+     * border positions overwritten (the scratch is filled with garbage first).
+     */
+    @ParameterizedTest(name = "C={0} {1}x{2} k={3} d={4} pad={5},{6}")
+    @CsvSource({
+        "32, 28, 28, 3, 1, 1, 1", "32, 32, 32, 3, 1, 1, 1", "16, 16, 16, 1, 1, 0, 0", "48, 9, 17, 5, 1, 2, 0",
+        "32, 7, 21, 3, 2, 3, 3", "64, 5, 16, 2, 1, 0, 1", "32, 12, 30, 4, 2, 1, 2",
+    })
+    void transposesTheUnpaddedInputAsThePaddedCopy(int c, int h, int w, int k, int d, int pt, int pl) {
+        assumeTrue(Transpose16.available(), "16-lane vectors only");
+        Correlation g = correlation(c, 8, h, w, k, k, d, d, 1, pt, pl, PaddingMode.ZEROS);
+        assertThat(DirectWeightGrad.transposesUnpadded(g)).isTrue();
+        Random r = new Random(c * 31 + h);
+        int offset = 7;
+        float[] x = random(r, offset + c * h * w);
+        float[] xpad = new float[g.paddedSize()];
+        g.pad(x, offset, xpad);
+        int plane = g.paddedH * g.paddedW;
+        float[] expected = new float[c * plane];
+        for (int ci = 0; ci < c; ci++) {
+            for (int p = 0; p < plane; p++) {
+                expected[p * c + ci] = xpad[ci * plane + p];
+            }
+        }
+        float[] actual = random(r, c * plane);
+        DirectWeightGrad.transposePadded(g, x, offset, actual);
+        assertThat(actual).containsExactly(expected);
     }
 
     private static Correlation correlation(int c, int f, int h, int w, int kh, int kw, int dh, int dw, int sh, int pt,
