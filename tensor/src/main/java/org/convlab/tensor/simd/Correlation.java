@@ -70,6 +70,11 @@ final class Correlation {
     final int[] lastChannelStride;
     private final int[] rowSource;
     private final int[] colSource;
+    /**
+     * Each thread's padded image for zero padding ({@link #padded}): made zero, then only its
+     * interior is ever written, so the border and the slack stay zero from one image to the next.
+     */
+    private final ThreadLocal<float[]> zeroBordered = ThreadLocal.withInitial(() -> new float[paddedSize()]);
 
     Correlation(int inChannels, int inH, int inW, int padTop, int padLeft, PaddingMode mode,
                 int outChannels, int outH, int outW, int kernelH, int kernelW,
@@ -207,6 +212,41 @@ final class Correlation {
     /** Output columns octet {@code q} covers (L, or fewer at the end of a row). */
     int octetWidth(int q) {
         return Math.min(Lanes.L, outW - (q % octetsPerRow()) * Lanes.L);
+    }
+
+    /**
+     * The padded image of {@code x[xOff ...]}: with zero padding this thread's own buffer for this
+     * correlation, of which only the interior is written (the border is still zero from when it was
+     * made: no pass over it per image); otherwise {@code scratch}, written by {@link #pad}.
+     */
+    float[] padded(float[] x, int xOff, float[] scratch) {
+        if (mode != PaddingMode.ZEROS) {
+            pad(x, xOff, scratch);
+            return scratch;
+        }
+        float[] xpad = zeroBordered.get();
+        int interiorLo = Math.max(0, padLeft);
+        int width = Math.min(paddedW, padLeft + inW) - interiorLo;
+        if (width <= 0) {
+            return xpad;
+        }
+        for (int c = 0; c < inChannels; c++) {
+            int plane = xOff + c * inH * inW;
+            for (int r = 0; r < paddedH; r++) {
+                int sr = rowSource[r];
+                if (sr < 0) {
+                    continue;
+                }
+                int from = plane + sr * inW + interiorLo - padLeft;
+                int to = (c * paddedH + r) * paddedW + interiorLo;
+                if (width >= Lanes.L) {
+                    copyRow(x, from, xpad, to, width);
+                } else {
+                    System.arraycopy(x, from, xpad, to, width);
+                }
+            }
+        }
+        return xpad;
     }
 
     /**

@@ -295,7 +295,7 @@ final class DirectWeightGrad {
      * @param dy        the output gradient, image {@code i} at {@code i*outImage + outOff}
      * @param rectified {@code null}, or a following rectifier's output (same layout as {@code dy}):
      *                  {@code dy} counts only where it is positive
-     * @param xpad      scratch of at least {@link Correlation#paddedSize()} floats
+     * @param xpad      scratch of at least {@link Correlation#paddedSize()} floats (for padding other than zeros)
      * @param xT        scratch of at least {@link #channelsLastSize} floats
      * @param dT        scratch of at least {@link #transposedSize} floats
      * @param masked    scratch of one image's output gradient, with {@code rectified}
@@ -325,10 +325,11 @@ final class DirectWeightGrad {
         boolean narrow = cw != WeightGradKernel.CHANNELS;
         boolean direct = inputLanes && transposesUnpadded(g);
         for (int i = from; i < to; i++) {
+            float[] padded = null;
             if (direct) {
                 transposePadded(g, x, i * inImage + inOff, xT);
             } else {
-                g.pad(x, i * inImage + inOff, xpad);
+                padded = g.padded(x, i * inImage + inOff, xpad);
             }
             float[] src = dy;
             int srcOff = i * outImage + outOff;
@@ -345,7 +346,7 @@ final class DirectWeightGrad {
                 int plane = g.paddedH * g.paddedW;
                 int channels = g.inChannels;
                 for (int c0 = 0; !direct && c0 < channels; c0 += Transpose16.LANES) {
-                    Transpose16.columns(xpad, c0 * plane, plane, plane, xT, c0, channels);
+                    Transpose16.columns(padded, c0 * plane, plane, plane, xT, c0, channels);
                 }
                 int spatial = g.kernelH * g.kernelW;
                 int pairs = inputPairs(g);
@@ -378,12 +379,12 @@ final class DirectWeightGrad {
                         // The kernels are called here, not through a helper: with a helper between
                         // this loop and them, C2 compiled them with boxed vectors in some runs.
                         if (narrow) {
-                            WeightGradKernel.kLx8(dT, dBase, xpad, xBase, t0, t1, t2, t3,
+                            WeightGradKernel.kLx8(dT, dBase, padded, xBase, t0, t1, t2, t3,
                                     offsets[Math.min(k + 4, taps - 1)], offsets[Math.min(k + 5, taps - 1)],
                                     offsets[Math.min(k + 6, taps - 1)], offsets[Math.min(k + 7, taps - 1)],
                                     count, acc, accIdx);
                         } else {
-                            WeightGradKernel.k2Lx4(dT, dBase, xpad, xBase, t0, t1, t2, t3, count, acc, accIdx);
+                            WeightGradKernel.k2Lx4(dT, dBase, padded, xBase, t0, t1, t2, t3, count, acc, accIdx);
                         }
                     }
                 }

@@ -173,8 +173,8 @@ public final class SimdConv implements ConvKernels {
             int i = task / p.groups;
             int gi = task % p.groups;
             float[][] s = scratch(g.paddedSize(), DirectConv.scratchSize(g));
-            g.pad(x, i * inImage + gi * inGroup, s[0]);
-            DirectConv.image(g, wp, gi * packed, s[0], bias, gi * p.filtersPerGroup, y, i * outImage + gi * outGroup, rectified,
+            float[] xpad = g.padded(x, i * inImage + gi * inGroup, s[0]);
+            DirectConv.image(g, wp, gi * packed, xpad, bias, gi * p.filtersPerGroup, y, i * outImage + gi * outGroup, rectified,
                     s[1]);
         });
     }
@@ -238,13 +238,14 @@ public final class SimdConv implements ConvKernels {
             int gi = task % p.groups;
             float[][] s = scratch(g.paddedSize(), DirectConv.scratchSize(g), rectified == null ? 0 : outGroup);
             int off = i * outImage + gi * outGroup;
+            float[] dypad;
             if (rectified == null) {
-                g.pad(dy, off, s[0]);
+                dypad = g.padded(dy, off, s[0]);
             } else {
                 SimdElementwise.mask(rectified, dy, off, s[2], outGroup);
-                g.pad(s[2], 0, s[0]);
+                dypad = g.padded(s[2], 0, s[0]);
             }
-            DirectConv.image(g, wp, gi * packed, s[0], null, 0, dx, i * inImage + gi * inGroup, s[1]);
+            DirectConv.image(g, wp, gi * packed, dypad, null, 0, dx, i * inImage + gi * inGroup, s[1]);
         });
     }
 

@@ -37,6 +37,7 @@ class CorrelationPadTest {
             x[i] = r.nextFloat();
         }
         assertPadded(g, x, channels, h, w, padTop, padLeft, mode);
+        assertPaddedAgain(g, x, new Random(seed + 1));
     }
 
     /**
@@ -64,6 +65,24 @@ class CorrelationPadTest {
         Correlation g = new Correlation(channels, h, w, padTop, padLeft, PaddingMode.ZEROS, 1, outH, outW, kH, kW, 1, 1, 1);
         float[] x = SimdGemmTest.random(new Random(seed), 5 + channels * h * w);
         assertPadded(g, x, channels, h, w, padTop, padLeft, PaddingMode.ZEROS);
+        assertPaddedAgain(g, x, new Random(seed + 1));
+    }
+
+    /**
+     * {@link Correlation#padded} of {@code x} and then of another image gives {@link Correlation#pad}'s
+     * floats for the second, slack included: with zero padding only the interior is written into the
+     * thread's own buffer, and the first image must leave nothing behind.
+     */
+    private static void assertPaddedAgain(Correlation g, float[] x, Random r) {
+        float[] scratch = new float[g.paddedSize()];
+        java.util.Arrays.fill(scratch, Float.NaN);
+        g.padded(x, 5, scratch);
+        float[] second = SimdGemmTest.random(r, x.length);
+        float[] actual = g.padded(second, 5, scratch);
+        float[] expected = new float[g.paddedSize()];
+        g.pad(second, 5, expected);
+        assertThat(java.util.Arrays.copyOf(actual, g.paddedSize())).containsExactly(expected);
+        assertThat(actual == scratch).as("scratch used").isEqualTo(g.mode != PaddingMode.ZEROS);
     }
 
     /** Pads {@code x} from index 5 into a NaN-filled buffer at 3 and checks every float and the slack. */
