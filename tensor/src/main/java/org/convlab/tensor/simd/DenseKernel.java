@@ -300,4 +300,61 @@ final class DenseKernel {
         s4.intoArray(tile, tIdx + 32);
         h4.intoArray(tile, tIdx + 36);
     }
+    /**
+     * {@link #dot2x5} with two outputs a vector, for 16-lane vectors: the 8 partial sums of output
+     * {@code 2m} in lanes 0-7 and of output {@code 2m + 1} in lanes 8-15, the row's 8 elements of a
+     * step in both halves (one lane permutation of a 16-float load), the weights of the two
+     * outputs interleaved by steps of 8 ({@code wp[w_m + 16s + 8h + lane] = w[2m + h][8s + lane]}).
+     * Ten dot products of each of two rows per call, every lane of every multiply-add kept, where
+     * {@code dot2x5} keeps half of them; each partial sum is the same chain of fused
+     * multiply-adds, so the same bits. Partial sums of output {@code j} at {@code tile[t_i + 8j]}
+     * (pairs {@code m}: {@code tile[t_i + 16m ...]}). Reads 8 floats past each row's {@code len},
+     * as {@code dot2x5} does.
+     */
+    static void dot2x10Pairs(float[] x, int x0, int x1, float[] wp, int w0, int w1, int w2, int w3, int w4, int len,
+                             float[] tile, int t0, int t1) {
+        FloatVector s00 = FloatVector.fromArray(Lanes.F, tile, t0 + 0);
+        FloatVector s10 = FloatVector.fromArray(Lanes.F, tile, t1 + 0);
+        FloatVector s01 = FloatVector.fromArray(Lanes.F, tile, t0 + 16);
+        FloatVector s11 = FloatVector.fromArray(Lanes.F, tile, t1 + 16);
+        FloatVector s02 = FloatVector.fromArray(Lanes.F, tile, t0 + 32);
+        FloatVector s12 = FloatVector.fromArray(Lanes.F, tile, t1 + 32);
+        FloatVector s03 = FloatVector.fromArray(Lanes.F, tile, t0 + 48);
+        FloatVector s13 = FloatVector.fromArray(Lanes.F, tile, t1 + 48);
+        FloatVector s04 = FloatVector.fromArray(Lanes.F, tile, t0 + 64);
+        FloatVector s14 = FloatVector.fromArray(Lanes.F, tile, t1 + 64);
+        for (int k = 0, wi = 0; k < len; k += 8, wi += 16) {
+            FloatVector a0 = FloatVector.fromArray(Lanes.F, x, x0 + k).rearrange(LOW_HALF_TWICE);
+            FloatVector a1 = FloatVector.fromArray(Lanes.F, x, x1 + k).rearrange(LOW_HALF_TWICE);
+            FloatVector b = FloatVector.fromArray(Lanes.F, wp, w0 + wi);
+            s00 = a0.fma(b, s00);
+            s10 = a1.fma(b, s10);
+            b = FloatVector.fromArray(Lanes.F, wp, w1 + wi);
+            s01 = a0.fma(b, s01);
+            s11 = a1.fma(b, s11);
+            b = FloatVector.fromArray(Lanes.F, wp, w2 + wi);
+            s02 = a0.fma(b, s02);
+            s12 = a1.fma(b, s12);
+            b = FloatVector.fromArray(Lanes.F, wp, w3 + wi);
+            s03 = a0.fma(b, s03);
+            s13 = a1.fma(b, s13);
+            b = FloatVector.fromArray(Lanes.F, wp, w4 + wi);
+            s04 = a0.fma(b, s04);
+            s14 = a1.fma(b, s14);
+        }
+        s00.intoArray(tile, t0 + 0);
+        s10.intoArray(tile, t1 + 0);
+        s01.intoArray(tile, t0 + 16);
+        s11.intoArray(tile, t1 + 16);
+        s02.intoArray(tile, t0 + 32);
+        s12.intoArray(tile, t1 + 32);
+        s03.intoArray(tile, t0 + 48);
+        s13.intoArray(tile, t1 + 48);
+        s04.intoArray(tile, t0 + 64);
+        s14.intoArray(tile, t1 + 64);
+    }
+
+    /** Lanes 0-7 in both halves of a 16-lane vector; {@code null} at other widths. */
+    private static final jdk.incubator.vector.VectorShuffle<Float> LOW_HALF_TWICE =
+            Lanes.L == 16 ? jdk.incubator.vector.VectorShuffle.fromOp(Lanes.F, j -> j % 8) : null;
 }

@@ -115,20 +115,55 @@ public final class SimdDense implements DenseKernels {
 
     /**
      * A small layer's {@code w (out, in)} copied with {@code 8} floats after it, so that
-     * {@link DenseKernel#dot2x5} at 512 bits reads past its last row without the scalar tail.
+     * {@link DenseKernel#dot2x5} at 512 bits reads past its last row without the scalar tail; at
+     * 16 lanes also its rows interleaved by pairs for {@link DenseKernel#dot2x10Pairs}
+     * ({@link #interleave}), else {@code pairs} is {@code null}.
      */
-    private record PaddedWeights(int in, int out, float[] w) implements PackedWeights {
+    private record PaddedWeights(int in, int out, float[] w, float[] pairs) implements PackedWeights {
     }
 
     /** Small layers keep a padded copy of {@code w} for the in-place kernels, the rest the fallback's packing. */
     @Override
     public PackedWeights pack(int in, int out, float[] w) {
-        return small(in, out) ? new PaddedWeights(in, out, Arrays.copyOf(w, in * out + 8)) : fallback.pack(in, out, w);
+        if (!small(in, out)) {
+            return fallback.pack(in, out, w);
+        }
+        return new PaddedWeights(in, out, Arrays.copyOf(w, in * out + 8), Lanes.L == 16 ? interleave(in, out, w) : null);
+    }
+
+    /** Output pairs per {@link DenseKernel#dot2x10Pairs} call. */
+    private static final int PAIRS_PER_CALL = 5;
+    /** Floats of a row's partial sums in the tile with pairs: up to 4 calls of 5 pairs, 16 floats a pair. */
+    private static final int PAIR_ROW = (MAX_SMALL_OUT / 2 + PAIRS_PER_CALL - 1) / PAIRS_PER_CALL * PAIRS_PER_CALL * 16;
+
+    /** Output pairs of a layer with {@code out} outputs, rounded up to whole calls. */
+    private static int pairGroups(int out) {
+        return ((out + 1) / 2 + PAIRS_PER_CALL - 1) / PAIRS_PER_CALL;
+    }
+
+    /**
+     * {@code p[(m*steps + s)*16 + 8h + lane] = w[(2m + h)*in + 8s + lane]} for output pairs {@code m}
+     * (zero for outputs past {@code out}), steps {@code s < in/8}.
+     */
+    static float[] interleave(int in, int out, float[] w) {
+        int steps = in / 8;
+        int pairs = pairGroups(out) * PAIRS_PER_CALL;
+        float[] p = new float[pairs * steps * 16];
+        for (int m = 0; m < pairs; m++) {
+            for (int h = 0; h < 2 && 2 * m + h < out; h++) {
+                for (int st = 0; st < steps; st++) {
+                    System.arraycopy(w, (2 * m + h) * in + 8 * st, p, (m * steps + st) * 16 + 8 * h, 8);
+                }
+            }
+        }
+        return p;
     }
 
     @Override
     public void forward(int n, float[] x, PackedWeights w, float[] bias, float[] y) {
-        if (w instanceof PaddedWeights padded) {
+        if (w instanceof PaddedWeights padded && padded.pairs() != null) {
+            forwardPairs(n, padded.in(), padded.out(), x, padded.w(), padded.pairs(), bias, y);
+        } else if (w instanceof PaddedWeights padded) {
             forward(n, padded.in(), padded.out(), x, padded.w(), bias, y);
         } else if (small(w.in(), w.out())) {
             throw new IllegalArgumentException("SimdDense cannot use " + w.getClass().getSimpleName()
@@ -136,6 +171,66 @@ public final class SimdDense implements DenseKernels {
         } else {
             fallback.forward(n, x, w, bias, y);
         }
+    }
+
+    /**
+     * {@link #forward(int, int, int, float[], float[], float[], float[])} on
+     * {@link DenseKernel#dot2x10Pairs}: the same chunks of rows, depth blocks and partial sums (so
+     * the same bits), two outputs a vector; {@code pairs} is {@link #interleave}'s copy of {@code w}.
+     */
+    private static void forwardPairs(int n, int in, int out, float[] x, float[] w, float[] pairs, float[] bias,
+                                     float[] y) {
+        int rowPairs = (n + 1) / 2;
+        int len = in & ~7;
+        int steps = in / 8;
+        int groups = pairGroups(out);
+        Parallel.forEach(Parallel.chunksFor(rowPairs, ROW_PAIRS), chunk -> {
+            float[] tile = TILE.get();
+            int p0 = chunk * ROW_PAIRS;
+            int p1 = Math.min(rowPairs, p0 + ROW_PAIRS);
+            Arrays.fill(tile, 0, 2 * (p1 - p0) * PAIR_ROW, 0f);
+            for (int k0 = 0; k0 < len; k0 += DEPTH_BLOCK) {
+                int kb = Math.min(DEPTH_BLOCK, len - k0);
+                for (int pair = p0; pair < p1; pair++) {
+                    int i0 = 2 * pair;
+                    int i1 = Math.min(i0 + 1, n - 1);
+                    int t0 = 2 * (pair - p0) * PAIR_ROW;
+                    // The last row reads 8 floats past the block's end: its last step then goes
+                    // in scalar code (the same fused multiply-adds).
+                    int tail = i1 * in + k0 + kb + 8 > x.length ? 8 : 0;
+                    for (int g = 0; g < groups; g++) {
+                        int m0 = g * PAIRS_PER_CALL;
+                        int w0 = (m0 * steps + k0 / 8) * 16;
+                        int ws = steps * 16;
+                        int t = t0 + m0 * 16;
+                        DenseKernel.dot2x10Pairs(x, i0 * in + k0, i1 * in + k0, pairs, w0, w0 + ws, w0 + 2 * ws,
+                                w0 + 3 * ws, w0 + 4 * ws, kb - tail, tile, t, t + PAIR_ROW);
+                        if (tail > 0) {
+                            int k = kb - 8;
+                            for (int m = 0; m < PAIRS_PER_CALL; m++) {
+                                int wm = w0 + m * ws + k * 2;
+                                for (int lane = 0; lane < 16; lane++) {
+                                    int ti = t + m * 16 + lane;
+                                    float wv = pairs[wm + lane];
+                                    tile[ti] = Math.fma(x[i0 * in + k0 + k + lane % 8], wv, tile[ti]);
+                                    tile[ti + PAIR_ROW] = Math.fma(x[i1 * in + k0 + k + lane % 8], wv, tile[ti + PAIR_ROW]);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for (int pair = p0; pair < p1; pair++) {
+                int i0 = 2 * pair;
+                int i1 = Math.min(i0 + 1, n - 1);
+                for (int i = i0; i <= i1; i++) {
+                    int t = (2 * (pair - p0) + i - i0) * PAIR_ROW;
+                    for (int j = 0; j < out; j++) {
+                        y[i * out + j] = dot(tile, t + 8 * j, x, i * in, w, j * in, in) + (bias == null ? 0f : bias[j]);
+                    }
+                }
+            }
+        });
     }
 
     /** The tile index of row {@code r} (of the chunk) and output group {@code g}: 5 outputs x 8 partial sums. */

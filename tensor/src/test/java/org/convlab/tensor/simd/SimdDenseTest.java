@@ -121,6 +121,35 @@ class SimdDenseTest {
                 .hasMessageContaining("SimdDense cannot use");
     }
 
+    /**
+     * The packed weights' forward (at 16 lanes two outputs a vector, {@code DenseKernel.dot2x10Pairs},
+     * on rows interleaved by pairs) gives the unpacked forward's bits: odd and even batches and
+     * output counts, inputs not a multiple of 8, depths past one block of 512, 1 and 2 threads.
+     */
+    @ParameterizedTest(name = "n={0} in={1} out={2} threads={3}")
+    @CsvSource({
+        "64, 16384, 10, 1", "64, 12544, 10, 2", "9, 100, 10, 1", "1, 16, 1, 1", "2, 17, 3, 1", "7, 1030, 11, 2",
+        "5, 777, 32, 1", "33, 520, 31, 2", "4, 1024, 29, 1", "3, 24, 9, 1", "11, 2000, 20, 2", "6, 513, 2, 1",
+    })
+    void packedWeightsGiveTheUnpackedBits(int n, int in, int out, int threads) {
+        int saved = Parallel.threads();
+        try {
+            Parallel.setThreads(threads);
+            Random r = new Random(n * 31L + in * 7L + out);
+            float[] x = values(r, n * in);
+            float[] w = values(r, out * in);
+            float[] bias = values(r, out);
+            float[] expected = new float[n * out];
+            fast.forward(n, in, out, x, w, bias, expected);
+            PackedWeights packed = fast.pack(in, out, w);
+            float[] y = new float[n * out];
+            fast.forward(n, x, packed, bias, y);
+            assertThat(y).containsExactly(expected);
+        } finally {
+            Parallel.setThreads(saved);
+        }
+    }
+
     private void check(Random r, int n, int in, int out) {
         float[] x = values(r, n * in);
         float[] w = values(r, out * in);
