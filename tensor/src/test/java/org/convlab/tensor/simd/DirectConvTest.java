@@ -29,24 +29,33 @@ class DirectConvTest {
 
     static Stream<Arguments> shapes() {
         Random r = new Random(99);
-        PaddingMode[] modes = PaddingMode.values();
         int[] channelCounts = {1, 2, 3, 4, 5, 7, 16};
         return IntStream.range(0, 120).mapToObj(i -> {
             int c = channelCounts[r.nextInt(channelCounts.length)];
             int f = channelCounts[r.nextInt(channelCounts.length)];
-            int kh = 1 + r.nextInt(5);
-            int kw = 1 + r.nextInt(5);
-            int dh = 1 + r.nextInt(2);
-            int dw = 1 + r.nextInt(2);
-            int h = (kh - 1) * dh + 1 + r.nextInt(12);
-            int w = (kw - 1) * dw + 1 + r.nextInt(20);
-            PaddingMode mode = modes[r.nextInt(modes.length)];
-            int maxPad = mode == PaddingMode.REFLECT ? Math.min(h, w) - 1 : 3;
-            int pt = r.nextInt(maxPad + 1);
-            int pl = r.nextInt(maxPad + 1);
-            int sh = 1 + r.nextInt(2);
-            return Arguments.of(i, c, f, h, w, kh, kw, dh, dw, sh, pt, pl, mode);
+            return geometry(r, i, c, f, true);
         });
+    }
+
+    /**
+     * Case {@code i}: {@code c} input and {@code f} output channels, a random kernel of 1-5 x 1-5,
+     * dilations 1-2, an image it fits, a padding mode and its padding, and height stride 1-2 when
+     * {@code strided} (else 1).
+     */
+    private static Arguments geometry(Random r, int i, int c, int f, boolean strided) {
+        PaddingMode[] modes = PaddingMode.values();
+        int kh = 1 + r.nextInt(5);
+        int kw = 1 + r.nextInt(5);
+        int dh = 1 + r.nextInt(2);
+        int dw = 1 + r.nextInt(2);
+        int h = (kh - 1) * dh + 1 + r.nextInt(12);
+        int w = (kw - 1) * dw + 1 + r.nextInt(20);
+        PaddingMode mode = modes[r.nextInt(modes.length)];
+        int maxPad = mode == PaddingMode.REFLECT ? Math.min(h, w) - 1 : 3;
+        int pt = r.nextInt(maxPad + 1);
+        int pl = r.nextInt(maxPad + 1);
+        int sh = strided ? 1 + r.nextInt(2) : 1;
+        return Arguments.of(i, c, f, h, w, kh, kw, dh, dw, sh, pt, pl, mode);
     }
 
     @ParameterizedTest(name = "#{0}: C={1} F={2} {3}x{4} k={5}x{6} d={7},{8} sh={9} pad={10},{11} {12}")
@@ -144,20 +153,11 @@ class DirectConvTest {
     /** Layers of 2L, 4L or 6L input channels and at most L output channels, height stride 1. */
     static Stream<Arguments> inputLaneShapes() {
         Random r = new Random(17);
-        PaddingMode[] modes = PaddingMode.values();
         int[] outputCounts = {1, 3, 8, 9, 12, 16};
         return IntStream.range(0, 40).mapToObj(i -> {
             int c = 2 * Lanes.L * (1 + r.nextInt(3));
             int f = Math.min(outputCounts[r.nextInt(outputCounts.length)], Lanes.L);
-            int kh = 1 + r.nextInt(5);
-            int kw = 1 + r.nextInt(5);
-            int dh = 1 + r.nextInt(2);
-            int dw = 1 + r.nextInt(2);
-            int h = (kh - 1) * dh + 1 + r.nextInt(12);
-            int w = (kw - 1) * dw + 1 + r.nextInt(20);
-            PaddingMode mode = modes[r.nextInt(modes.length)];
-            int maxPad = mode == PaddingMode.REFLECT ? Math.min(h, w) - 1 : 3;
-            return Arguments.of(i, c, f, h, w, kh, kw, dh, dw, 1, r.nextInt(maxPad + 1), r.nextInt(maxPad + 1), mode);
+            return geometry(r, i, c, f, false);
         });
     }
 
