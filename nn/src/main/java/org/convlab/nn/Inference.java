@@ -44,6 +44,14 @@ public final class Inference {
      */
     static final long ACTIVATION_BUDGET_BYTES = 1 << 20;
 
+    /**
+     * Bytes of parameters up to which a batch is split into one share per thread, each thread
+     * with its own copy of the model: 16 MiB (the notebook's ConvNets have 0.3-0.7 MB). A model
+     * with larger weights keeps the whole batch, every layer split between the threads, rather
+     * than hold a copy of them per thread and stream each copy from memory.
+     */
+    static final long SHARED_WEIGHTS_BUDGET_BYTES = 16L << 20;
+
     private final Module copy;
     /** The input shape and thread count the split below was chosen for, or {@code null}. */
     private Shape plannedShape;
@@ -128,7 +136,8 @@ public final class Inference {
      * produced: when the largest of them (or the input) exceeds the budget, one share per thread
      * (as equal as can be), each in micro-batches halved while even and over the budget. The
      * whole batch for an input without a batch dimension, a batch smaller than the thread count,
-     * or a model that is not a {@link Sequential} (whose children's outputs are visible).
+     * a model that is not a {@link Sequential} (whose children's outputs are visible), or on more
+     * threads a model whose parameters exceed {@link #SHARED_WEIGHTS_BUDGET_BYTES}.
      */
     private Tensor plan(Tensor x) {
         Tensor y = copy.forward(x);
@@ -150,6 +159,9 @@ public final class Inference {
             return y;
         }
         int threads = plannedThreads;
+        if (threads > 1 && copy.parameterCount() * Float.BYTES > SHARED_WEIGHTS_BUDGET_BYTES) {
+            return y;
+        }
         Share[] split = new Share[threads];
         for (int t = 0; t < threads; t++) {
             int first = (int) ((long) batch * t / threads);

@@ -53,7 +53,9 @@ class InferenceTest {
                 // odd batches are not split into micro-batches (on two threads, into shares of 31 and 32
                 // images); small activations stay whole
                 Arguments.of("ConvNet 1x28x28, 63 images", new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, new Rng(3)), new int[] {63, 1, 28, 28}, 63, 2, 31),
-                Arguments.of("MLP 784-100-100-10", new ThreeLayerMLP(784, 100, 10, new Rng(1)), new int[] {64, 784}, 64, 1, 64));
+                Arguments.of("MLP 784-100-100-10", new ThreeLayerMLP(784, 100, 10, new Rng(1)), new int[] {64, 784}, 64, 1, 64),
+                // 54 MB of weights: micro-batches on one thread, but no copy per thread on two
+                Arguments.of("MLP 1500-3000, 320 images", new ThreeLayerMLP(1500, 3000, 10, new Rng(6)), new int[] {320, 1500}, 80, 1, 320));
     }
 
     /**
