@@ -161,7 +161,20 @@ final class FewTapsForward {
                         v.max(zero).intoArray(rectified, dst + ox);
                     }
                 }
-                if (full < outW) {
+                if (full < outW && outW >= Lanes.L) {
+                    // The row's last L columns, overlapping the vector before: no mask.
+                    int end = outW - Lanes.L;
+                    FloatVector v = FloatVector.fromArray(Lanes.F, cs, src + end);
+                    if (bias != null) {
+                        v = v.add(b);
+                    }
+                    if (rectified != y) {
+                        v.intoArray(y, dst + end);
+                    }
+                    if (rectified != null) {
+                        v.max(zero).intoArray(rectified, dst + end);
+                    }
+                } else if (full < outW) {
                     FloatVector v = FloatVector.fromArray(Lanes.F, cs, src + full);
                     if (bias != null) {
                         v = v.add(b);
