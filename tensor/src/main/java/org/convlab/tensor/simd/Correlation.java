@@ -237,13 +237,8 @@ final class Correlation {
                 if (sr < 0) {
                     continue;
                 }
-                int from = plane + sr * inW + interiorLo - padLeft;
-                int to = (c * paddedH + r) * paddedW + interiorLo;
-                if (width >= Lanes.L) {
-                    copyRow(x, from, xpad, to, width);
-                } else {
-                    System.arraycopy(x, from, xpad, to, width);
-                }
+                copyInterior(x, plane + sr * inW + interiorLo - padLeft, xpad, (c * paddedH + r) * paddedW + interiorLo,
+                        width);
             }
         }
         return xpad;
@@ -275,11 +270,8 @@ final class Correlation {
                     int sc = colSource[s];
                     xpad[d + s] = sc < 0 ? 0f : x[row + sc];
                 }
-                int width = interiorHi - interiorLo;
-                if (width >= Lanes.L) {
-                    copyRow(x, row + interiorLo - padLeft, xpad, d + interiorLo, width);
-                } else if (width > 0) {
-                    System.arraycopy(x, row + interiorLo - padLeft, xpad, d + interiorLo, width);
+                if (interiorHi > interiorLo) {
+                    copyInterior(x, row + interiorLo - padLeft, xpad, d + interiorLo, interiorHi - interiorLo);
                 }
                 for (int s = Math.max(interiorLo, interiorHi); s < paddedW; s++) {
                     int sc = colSource[s];
@@ -288,6 +280,15 @@ final class Correlation {
             }
         }
         java.util.Arrays.fill(xpad, d, d + SLACK, 0f);
+    }
+
+    /** A row's interior: {@code width > 0} floats, with vectors from L on ({@link #copyRow}). */
+    private static void copyInterior(float[] src, int from, float[] dst, int to, int width) {
+        if (width >= Lanes.L) {
+            copyRow(src, from, dst, to, width);
+        } else {
+            System.arraycopy(src, from, dst, to, width);
+        }
     }
 
     /**

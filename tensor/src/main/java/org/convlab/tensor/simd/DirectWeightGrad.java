@@ -343,10 +343,12 @@ final class DirectWeightGrad {
                 channelSums(g, dT, sums);
             }
             if (inputLanes) {
-                int plane = g.paddedH * g.paddedW;
                 int channels = g.inChannels;
-                for (int c0 = 0; !direct && c0 < channels; c0 += Transpose16.LANES) {
-                    Transpose16.columns(padded, c0 * plane, plane, plane, xT, c0, channels);
+                if (!direct) {
+                    int plane = g.paddedH * g.paddedW;
+                    for (int c0 = 0; c0 < channels; c0 += Transpose16.LANES) {
+                        Transpose16.columns(padded, c0 * plane, plane, plane, xT, c0, channels);
+                    }
                 }
                 int spatial = g.kernelH * g.kernelW;
                 int pairs = inputPairs(g);

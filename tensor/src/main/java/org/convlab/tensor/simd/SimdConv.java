@@ -138,6 +138,11 @@ public final class SimdConv implements ConvKernels {
         return ThreadScratch.grow(SCRATCH.get(), size, tiles, image);
     }
 
+    /** {@link #scratch(int, int, int)} and a fourth buffer of at least {@code channelsLast} floats (a transposed image). */
+    private static float[][] scratch(int size, int tiles, int image, int channelsLast) {
+        return ThreadScratch.grow(SCRATCH.get(), size, tiles, image, channelsLast);
+    }
+
     @Override
     public void forward(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, Workspace ws) {
         forwardRectified(p, n, x, w, bias, y, null, ws);
@@ -264,7 +269,7 @@ public final class SimdConv implements ConvKernels {
         for (int gi = 0; gi < p.groups; gi++) {
             int group = gi;
             Parallel.forEach(chunks, c -> {
-                float[][] s = ThreadScratch.grow(SCRATCH.get(), g.paddedSize(), DirectWeightGrad.transposedSize(g),
+                float[][] s = scratch(g.paddedSize(), DirectWeightGrad.transposedSize(g),
                         rectified == null ? 0 : outGroup, DirectWeightGrad.channelsLastSize(g));
                 java.util.Arrays.fill(acc[c], 0, tiles, 0f);
                 float[] sums = null;

@@ -76,16 +76,25 @@ public final class SimdDense implements DenseKernels {
             fallback.forward(n, in, out, x, w, bias, y);
             return;
         }
-        int pairs = (n + 1) / 2;
+        forward(n, in, out, x, w, null, bias, y);
+    }
+
+    /**
+     * The forward's dot products in chunks of row pairs and depth blocks: with {@code pairs}
+     * ({@link #interleave}'s copy of {@code w}) on {@link DenseKernel#dot2x10Pairs}, two outputs a
+     * vector, else on {@link DenseKernel#dot2x5}; the same partial sums either way, so the same bits.
+     */
+    private static void forward(int n, int in, int out, float[] x, float[] w, float[] pairs, float[] bias,
+                                float[] y) {
+        int rowPairs = (n + 1) / 2;
         int len = in & ~7;
-        Parallel.forEach(Parallel.chunksFor(pairs, ROW_PAIRS), chunk -> {
+        // Floats of a row's partial sums in the tile: GROUPS slots of 5 outputs, or PAIR_ROW.
+        int row = pairs == null ? GROUPS * SLOT : PAIR_ROW;
+        Parallel.forEach(Parallel.chunksFor(rowPairs, ROW_PAIRS), chunk -> {
             float[] tile = TILE.get();
             int p0 = chunk * ROW_PAIRS;
-            int p1 = Math.min(pairs, p0 + ROW_PAIRS);
-            int used = (out + 4) / 5 * SLOT;
-            for (int r = 0; r < 2 * (p1 - p0); r++) {
-                Arrays.fill(tile, slot(r, 0), slot(r, 0) + used, 0f);
-            }
+            int p1 = Math.min(rowPairs, p0 + ROW_PAIRS);
+            Arrays.fill(tile, 0, 2 * (p1 - p0) * row, 0f);
             // Depth blocks outermost: a block of w stays in L1 for every row of the chunk (a
             // 16384-input classifier's w is 640 KiB). The partial sums wait in the tile between
             // blocks, each lane's chain in the same order as in one pass.
@@ -94,9 +103,14 @@ public final class SimdDense implements DenseKernels {
                 for (int pair = p0; pair < p1; pair++) {
                     int i0 = 2 * pair;
                     int i1 = Math.min(i0 + 1, n - 1);
+                    int t0 = 2 * (pair - p0) * row;
+                    if (pairs != null) {
+                        dotsPairs(x, i0 * in + k0, i1 * in + k0, pairs, in, k0, out, kb, tile, t0, t0 + row);
+                        continue;
+                    }
                     for (int g = 0; g * 5 < out; g++) {
-                        int t0 = slot(2 * (pair - p0), g);
-                        dots(x, i0 * in + k0, i1 * in + k0, w, 5 * g, in, k0, out, kb, tile, t0, t0 + GROUPS * SLOT);
+                        dots(x, i0 * in + k0, i1 * in + k0, w, 5 * g, in, k0, out, kb, tile, t0 + g * SLOT,
+                                t0 + g * SLOT + row);
                     }
                 }
             }
@@ -104,9 +118,10 @@ public final class SimdDense implements DenseKernels {
                 int i0 = 2 * pair;
                 int i1 = Math.min(i0 + 1, n - 1);
                 for (int i = i0; i <= i1; i++) {
-                    int t = slot(2 * (pair - p0) + i - i0, 0);
+                    int t = (2 * (pair - p0) + i - i0) * row;
                     for (int j = 0; j < out; j++) {
-                        y[i * out + j] = dot(tile, t + PARTIALS[j], x, i * in, w, j * in, in) + (bias == null ? 0f : bias[j]);
+                        int partials = t + (pairs == null ? PARTIALS[j] : 8 * j);
+                        y[i * out + j] = dot(tile, partials, x, i * in, w, j * in, in) + (bias == null ? 0f : bias[j]);
                     }
                 }
             }
@@ -161,10 +176,8 @@ public final class SimdDense implements DenseKernels {
 
     @Override
     public void forward(int n, float[] x, PackedWeights w, float[] bias, float[] y) {
-        if (w instanceof PaddedWeights padded && padded.pairs() != null) {
-            forwardPairs(n, padded.in(), padded.out(), x, padded.w(), padded.pairs(), bias, y);
-        } else if (w instanceof PaddedWeights padded) {
-            forward(n, padded.in(), padded.out(), x, padded.w(), bias, y);
+        if (w instanceof PaddedWeights padded) {
+            forward(n, padded.in(), padded.out(), x, padded.w(), padded.pairs(), bias, y);
         } else if (small(w.in(), w.out())) {
             throw new IllegalArgumentException("SimdDense cannot use " + w.getClass().getSimpleName()
                     + ", packed by other kernels");
@@ -174,68 +187,33 @@ public final class SimdDense implements DenseKernels {
     }
 
     /**
-     * {@link #forward(int, int, int, float[], float[], float[], float[])} on
-     * {@link DenseKernel#dot2x10Pairs}: the same chunks of rows, depth blocks and partial sums (so
-     * the same bits), two outputs a vector; {@code pairs} is {@link #interleave}'s copy of {@code w}.
+     * {@link #dots} for every output pair on {@link DenseKernel#dot2x10Pairs}: adds {@code len} more
+     * elements (from {@code x0}, {@code x1} and column {@code k0}) to the partial sums of output
+     * {@code j} at {@code tile[t0 + 8j]} and {@code tile[t1 + 8j]}; {@code pairs} is
+     * {@link #interleave}'s copy of the weights. When {@code x1}'s row ends the array, the block's
+     * last step goes in scalar code (the kernel reads 8 floats past it; the same fused
+     * multiply-adds).
      */
-    private static void forwardPairs(int n, int in, int out, float[] x, float[] w, float[] pairs, float[] bias,
-                                     float[] y) {
-        int rowPairs = (n + 1) / 2;
-        int len = in & ~7;
+    private static void dotsPairs(float[] x, int x0, int x1, float[] pairs, int in, int k0, int out, int len,
+                                  float[] tile, int t0, int t1) {
         int steps = in / 8;
-        int groups = pairGroups(out);
-        Parallel.forEach(Parallel.chunksFor(rowPairs, ROW_PAIRS), chunk -> {
-            float[] tile = TILE.get();
-            int p0 = chunk * ROW_PAIRS;
-            int p1 = Math.min(rowPairs, p0 + ROW_PAIRS);
-            Arrays.fill(tile, 0, 2 * (p1 - p0) * PAIR_ROW, 0f);
-            for (int k0 = 0; k0 < len; k0 += DEPTH_BLOCK) {
-                int kb = Math.min(DEPTH_BLOCK, len - k0);
-                for (int pair = p0; pair < p1; pair++) {
-                    int i0 = 2 * pair;
-                    int i1 = Math.min(i0 + 1, n - 1);
-                    int t0 = 2 * (pair - p0) * PAIR_ROW;
-                    // The last row reads 8 floats past the block's end: its last step then goes
-                    // in scalar code (the same fused multiply-adds).
-                    int tail = i1 * in + k0 + kb + 8 > x.length ? 8 : 0;
-                    for (int g = 0; g < groups; g++) {
-                        int m0 = g * PAIRS_PER_CALL;
-                        int w0 = (m0 * steps + k0 / 8) * 16;
-                        int ws = steps * 16;
-                        int t = t0 + m0 * 16;
-                        DenseKernel.dot2x10Pairs(x, i0 * in + k0, i1 * in + k0, pairs, w0, w0 + ws, w0 + 2 * ws,
-                                w0 + 3 * ws, w0 + 4 * ws, kb - tail, tile, t, t + PAIR_ROW);
-                        if (tail > 0) {
-                            int k = kb - 8;
-                            for (int m = 0; m < PAIRS_PER_CALL; m++) {
-                                int wm = w0 + m * ws + k * 2;
-                                for (int lane = 0; lane < 16; lane++) {
-                                    int ti = t + m * 16 + lane;
-                                    float wv = pairs[wm + lane];
-                                    tile[ti] = Math.fma(x[i0 * in + k0 + k + lane % 8], wv, tile[ti]);
-                                    tile[ti + PAIR_ROW] = Math.fma(x[i1 * in + k0 + k + lane % 8], wv, tile[ti + PAIR_ROW]);
-                                }
-                            }
-                        }
+        int ws = steps * 16;
+        int tail = x1 + len + 8 > x.length ? 8 : 0;
+        for (int m0 = 0; m0 < pairGroups(out) * PAIRS_PER_CALL; m0 += PAIRS_PER_CALL) {
+            int w0 = (m0 * steps + k0 / 8) * 16;
+            DenseKernel.dot2x10Pairs(x, x0, x1, pairs, w0, w0 + ws, w0 + 2 * ws, w0 + 3 * ws, w0 + 4 * ws, len - tail,
+                    tile, t0 + m0 * 16, t1 + m0 * 16);
+            for (int k = len - tail; k < len; k += 8) {
+                for (int m = 0; m < PAIRS_PER_CALL; m++) {
+                    int wm = w0 + m * ws + k * 2;
+                    int t = (m0 + m) * 16;
+                    for (int lane = 0; lane < 16; lane++) {
+                        tile[t0 + t + lane] = Math.fma(x[x0 + k + lane % 8], pairs[wm + lane], tile[t0 + t + lane]);
+                        tile[t1 + t + lane] = Math.fma(x[x1 + k + lane % 8], pairs[wm + lane], tile[t1 + t + lane]);
                     }
                 }
             }
-            for (int pair = p0; pair < p1; pair++) {
-                int i0 = 2 * pair;
-                int i1 = Math.min(i0 + 1, n - 1);
-                for (int i = i0; i <= i1; i++) {
-                    int t = (2 * (pair - p0) + i - i0) * PAIR_ROW;
-                    for (int j = 0; j < out; j++) {
-                        y[i * out + j] = dot(tile, t + 8 * j, x, i * in, w, j * in, in) + (bias == null ? 0f : bias[j]);
-                    }
-                }
-            }
-        });
-    }
-
-    /** The tile index of row {@code r} (of the chunk) and output group {@code g}: 5 outputs x 8 partial sums. */
-    private static int slot(int r, int g) {
-        return (r * GROUPS + g) * SLOT;
+        }
     }
 
     /**
