@@ -11,8 +11,14 @@ import org.convlab.tensor.parallel.Parallel;
  * Runtime's session or {@code torch.jit.freeze}): made from a copy of the model, so it computes
  * with the parameters the model had when it was made, whatever happens to the model after
  * (make a new one to see later changes). Its layers prepare their parameters once: a
- * {@code Linear} packs its weight for the matrix multiply instead of on every pass. The outputs
- * have the bits of {@code model.forward}.
+ * {@code Linear} packs its weight for the matrix multiply instead of on every pass.
+ *
+ * <p>Two kinds: {@link #of} lets a layer use a faster algorithm whose outputs differ from the
+ * direct form's within a stated tolerance (a 3x3 convolution with at least 8 channels in and
+ * out runs in Winograd's F(2x2, 3x3) form, within {@code Tolerance.F32_WINOGRAD} of
+ * {@code model.forward}; see {@link org.convlab.tensor.kernels.Winograd}); {@link #exact} keeps
+ * the bits of {@code model.forward}. Both give the same bits at every vector width and thread
+ * count.
  *
  * <pre>{@code
  * Inference inference = Inference.of(model);
@@ -53,6 +59,8 @@ public final class Inference {
     static final long SHARED_WEIGHTS_BUDGET_BYTES = 16L << 20;
 
     private final Module copy;
+    /** Whether the layers may use faster algorithms ({@link #of}) or keep the direct form's bits ({@link #exact}). */
+    private final boolean fast;
     /** The input shape and thread count the split below was chosen for, or {@code null}. */
     private Shape plannedShape;
     private int plannedThreads;
@@ -65,8 +73,9 @@ public final class Inference {
     /** The whole batch's output, when the batch is split. */
     private Tensor result;
 
-    private Inference(Module copy) {
+    private Inference(Module copy, boolean fast) {
         this.copy = copy;
+        this.fast = fast;
         copies.add(copy);
     }
 
@@ -99,16 +108,35 @@ public final class Inference {
     }
 
     /**
-     * The forward pass of {@code model} with its present parameters.
+     * The forward pass of {@code model} with its present parameters, its layers free to use faster
+     * algorithms within their stated tolerance (Winograd's form for 3x3 convolutions).
      *
      * @throws BadParameterException naming the first module that cannot be copied (one a
      *                               checkpoint cannot record, such as a user-defined module)
      */
     public static Inference of(Module model) {
+        return new Inference(prepared(model, true), true);
+    }
+
+    /**
+     * The forward pass of {@code model} with its present parameters and the bits of
+     * {@code model.forward}.
+     *
+     * @throws BadParameterException as {@link #of}
+     */
+    public static Inference exact(Module model) {
+        return new Inference(prepared(model, false), false);
+    }
+
+    /** A copy of {@code model} with its parameters, prepared for inference. */
+    private static Module prepared(Module model, boolean fast) {
         Module copy = Architecture.of(model).build();
         copy.loadStateDict(model.stateDict());
         copy.prepareForInference();
-        return new Inference(copy);
+        if (fast) {
+            copy.allowFastAlgorithms();
+        }
+        return copy;
     }
 
     /** The model's output for {@code x}, a buffer owned by this inference (overwritten by the next call). */
@@ -184,10 +212,7 @@ public final class Inference {
     /** The copy of the model thread {@code t}'s share runs through, made on first need. */
     private Module copyFor(int t) {
         while (copies.size() <= t) {
-            Module another = Architecture.of(copy).build();
-            another.loadStateDict(copy.stateDict());
-            another.prepareForInference();
-            copies.add(another);
+            copies.add(prepared(copy, fast));
         }
         return copies.get(t);
     }

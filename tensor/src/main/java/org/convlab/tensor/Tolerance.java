@@ -16,6 +16,11 @@ package org.convlab.tensor;
 public record Tolerance(String name, double rel, double abs) {
     /** One float32 computation against an exact (double) or independent float32 one. */
     public static final Tolerance F32 = new Tolerance("float32", 1e-5, 1e-5);
+    /**
+     * A 3x3 convolution in Winograd's F(2x2, 3x3) form against the direct form or PyTorch: its
+     * error bound ({@code org.convlab.tensor.kernels.Winograd}) is a few times the direct sum's.
+     */
+    public static final Tolerance F32_WINOGRAD = new Tolerance("float32, Winograd F(2x2, 3x3)", 5e-5, 5e-5);
     /** Several float32 training steps (forward, backward, update) against PyTorch's. */
     public static final Tolerance F32_STEPS = new Tolerance("float32 after training steps", 1e-4, 1e-4);
     /** Double-precision computations of the same quantity in different orders. */

@@ -50,6 +50,7 @@ public final class WidthDigests {
                 d.threads = t;
                 d.gemm();
                 d.conv();
+                d.winograd();
                 d.local();
                 d.dense();
                 d.elementwise();
@@ -134,6 +135,23 @@ public final class WidthDigests {
                 record(name + " rectified dw", dw);
                 record(name + " rectified db", db);
             }
+        }
+    }
+
+    /** The Winograd F(2x2, 3x3) forward pass (inference's 3x3 layers), with and without the rectifier. */
+    private void winograd() {
+        for (int i = 0; i < SimdWinogradTest.DIGEST_PLANS.length; i++) {
+            ConvPlan p = SimdWinogradTest.DIGEST_PLANS[i];
+            Random r = new Random(300 + i);
+            int n = 3;
+            float[] x = random(r, n * p.inputSize());
+            float[] u = org.convlab.tensor.kernels.Winograd.transformFilters(p, random(r, p.weightSize()));
+            float[] bias = random(r, p.filters);
+            float[] y = new float[n * p.outputSize()];
+            new SimdWinograd().forward(p, n, x, u, bias, y, false);
+            record("winograd" + i + " y", y);
+            new SimdWinograd().forward(p, n, x, u, null, y, true);
+            record("winograd" + i + " rectified y", y);
         }
     }
 

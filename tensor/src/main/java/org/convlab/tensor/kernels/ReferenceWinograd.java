@@ -1,0 +1,106 @@
+package org.convlab.tensor.kernels;
+
+import org.convlab.tensor.parallel.Parallel;
+
+/**
+ * {@link WinogradKernels} tile by tile: for each image, filter and 2 x 2 output tile, the 4 x 4
+ * input windows of every channel are transformed, multiplied by the transformed filters and
+ * summed over the channels, and the sum transformed back; every operation in the order
+ * {@link Winograd} fixes. The fallback without the Vector API and the twin of the SIMD kernel.
+ */
+public final class ReferenceWinograd implements WinogradKernels {
+    @Override
+    public void forward(ConvPlan p, int n, float[] x, float[] u, float[] bias, float[] y, boolean rectify) {
+        Parallel.forEach(n, i -> image(p, x, i * p.inputSize(), u, bias, y, i * p.outputSize(), rectify));
+    }
+
+    private static void image(ConvPlan p, float[] x, int xOff, float[] u, float[] bias, float[] y, int yOff,
+                              boolean rectify) {
+        int channels = p.channels;
+        int blocks = Winograd.paddedFilters(p.filters) / Winograd.BLOCK;
+        float[] v = new float[channels * Winograd.XI];
+        float[] d = new float[16];
+        float[] m = new float[Winograd.XI];
+        for (int ty = 0; ty < Winograd.tileRows(p); ty++) {
+            for (int tx = 0; tx < Winograd.tileColumns(p); tx++) {
+                for (int c = 0; c < channels; c++) {
+                    window(p, x, xOff + c * p.inputPlane(), 2 * ty - p.padTop, 2 * tx - p.padLeft, d);
+                    inputTransform(d, v, c * Winograd.XI);
+                }
+                for (int f = 0; f < p.filters; f++) {
+                    for (int xi = 0; xi < Winograd.XI; xi++) {
+                        int uBase = ((xi * blocks + f / Winograd.BLOCK) * channels) * Winograd.BLOCK + f % Winograd.BLOCK;
+                        float acc = 0f;
+                        for (int c = 0; c < channels; c++) {
+                            acc = Math.fma(u[uBase + c * Winograd.BLOCK], v[c * Winograd.XI + xi], acc);
+                        }
+                        m[xi] = acc;
+                    }
+                    outputTransform(p, m, bias, f, y, yOff + f * p.outputPlane(), ty, tx, rectify);
+                }
+            }
+        }
+    }
+
+    /** The 4 x 4 window of one channel's zero-padded plane whose top left is input {@code (row, col)}. */
+    private static void window(ConvPlan p, float[] x, int planeOff, int row, int col, float[] d) {
+        for (int a = 0; a < 4; a++) {
+            for (int b = 0; b < 4; b++) {
+                int r = row + a;
+                int c = col + b;
+                boolean inside = r >= 0 && r < p.height && c >= 0 && c < p.width;
+                d[4 * a + b] = inside ? x[planeOff + r * p.width + c] : 0f;
+            }
+        }
+    }
+
+    /** {@code V = Bᵀ (d B)} written to {@code v[at + xi]}: each row of {@code d} first, then the columns. */
+    private static void inputTransform(float[] d, float[] v, int at) {
+        float[] h = new float[16];
+        for (int a = 0; a < 4; a++) {
+            float d0 = d[4 * a];
+            float d1 = d[4 * a + 1];
+            float d2 = d[4 * a + 2];
+            float d3 = d[4 * a + 3];
+            h[4 * a] = d0 - d2;
+            h[4 * a + 1] = d1 + d2;
+            h[4 * a + 2] = d2 - d1;
+            h[4 * a + 3] = d1 - d3;
+        }
+        for (int b = 0; b < 4; b++) {
+            float h0 = h[b];
+            float h1 = h[4 + b];
+            float h2 = h[8 + b];
+            float h3 = h[12 + b];
+            v[at + b] = h0 - h2;
+            v[at + 4 + b] = h1 + h2;
+            v[at + 8 + b] = h2 - h1;
+            v[at + 12 + b] = h1 - h3;
+        }
+    }
+
+    /** {@code Y = Aᵀ (M A)} plus {@code bias[f]} (none if {@code null}), rectified if asked, written to the tile's outputs inside the plane. */
+    private static void outputTransform(ConvPlan p, float[] m, float[] bias, int f, float[] y, int planeOff, int ty, int tx,
+                                       boolean rectify) {
+        float[] s0 = new float[4];
+        float[] s1 = new float[4];
+        for (int a = 0; a < 4; a++) {
+            s0[a] = m[4 * a] + m[4 * a + 1] + m[4 * a + 2];
+            s1[a] = m[4 * a + 1] - m[4 * a + 2] - m[4 * a + 3];
+        }
+        float[][] out = {
+            {s0[0] + s0[1] + s0[2], s1[0] + s1[1] + s1[2]},
+            {s0[1] - s0[2] - s0[3], s1[1] - s1[2] - s1[3]},
+        };
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                int oy = 2 * ty + a;
+                int ox = 2 * tx + b;
+                if (oy < p.outH && ox < p.outW) {
+                    float value = bias == null ? out[a][b] : out[a][b] + bias[f];
+                    y[planeOff + oy * p.outW + ox] = rectify ? Math.max(value, 0f) : value;
+                }
+            }
+        }
+    }
+}

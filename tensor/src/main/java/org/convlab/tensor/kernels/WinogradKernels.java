@@ -1,0 +1,22 @@
+package org.convlab.tensor.kernels;
+
+/**
+ * The forward pass of a 3x3 convolution in Winograd's F(2x2, 3x3) form ({@link Winograd}), for a
+ * plan where {@link Winograd#applies}. Implementations: {@link ReferenceWinograd}, tile by tile
+ * in scalar code, and the Vector API one, which computes the same operations in the same order
+ * for many tiles at once: the same bits.
+ *
+ * <p>Shapes (flat row-major arrays): {@code x} is {@code (n, C, H, W)}, {@code u} the filters
+ * transformed by {@link Winograd#transformFilters} ({@code (16, F'/8, C, 8)}), {@code bias}
+ * {@code (F)}, {@code y} {@code (n, F, OH, OW)}.
+ */
+public interface WinogradKernels {
+    /**
+     * Writes {@code y = conv(x, w) + bias}, or its rectified values {@code max(., 0)} (NaN stays
+     * NaN) when {@code rectify}, for the weight {@code w} whose transform is {@code u}. Each image
+     * is computed on its own, so the bits depend on neither the batch nor the thread count.
+     *
+     * @param bias {@code (F)}, or {@code null} for none
+     */
+    void forward(ConvPlan p, int n, float[] x, float[] u, float[] bias, float[] y, boolean rectify);
+}

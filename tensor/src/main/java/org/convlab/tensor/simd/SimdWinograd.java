@@ -1,0 +1,350 @@
+package org.convlab.tensor.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
+import org.convlab.tensor.kernels.ConvPlan;
+import org.convlab.tensor.kernels.Winograd;
+import org.convlab.tensor.kernels.WinogradKernels;
+import org.convlab.tensor.parallel.Parallel;
+
+/**
+ * {@link WinogradKernels} with {@link Lanes#L} tiles of one tile row in the lanes of a vector:
+ * the same operations in the same order as {@code ReferenceWinograd}, so the same bits, at every
+ * width.
+ *
+ * <p>Per image: each channel's zero-padded plane is first split into its even and odd columns
+ * ({@code D}, {@link #deinterleave}), so that the four columns {@code 2 tx + b} of the windows
+ * of {@code L} adjacent tiles are four unit-stride vectors (even and odd columns at {@code tx}
+ * and {@code tx + 1}). Then two tile-row vectors ("columns") at a time: their inputs are
+ * transformed ({@code V}, {@code (16, C, 2, L)}), the 16 products {@code M[xi] = U[xi] V[xi]}
+ * computed 8 filters x 2 vectors at a time ({@link #products}: 2 loads and 8 broadcasts for 16
+ * fused multiply-adds), and {@code M} ({@code (16, F', 2, L)}) transformed back into the
+ * output's rows, the tiles' two columns interleaved by lane shuffles.
+ */
+final class SimdWinograd implements WinogradKernels {
+    private static final int L = Lanes.L;
+    private static final int XI = Winograd.XI;
+    private static final int BLOCK = Winograd.BLOCK;
+    /** Vectors transformed and multiplied together: the register tile's width. */
+    private static final int COLUMNS = 2;
+    /** Lanes {@code 0, 0, 1, 1, ...}: the first half of a vector, each lane twice. */
+    private static final VectorShuffle<Float> LOW_TWICE = VectorShuffle.fromOp(Lanes.F, i -> i / 2);
+    /** Lanes {@code L/2, L/2, L/2+1, ...}: the second half, each lane twice. */
+    private static final VectorShuffle<Float> HIGH_TWICE = VectorShuffle.fromOp(Lanes.F, i -> L / 2 + i / 2);
+    /** Lanes {@code 0, 2, 4, ..., L-2} twice: a vector's even lanes in each half. */
+    private static final VectorShuffle<Float> EVENS = VectorShuffle.fromOp(Lanes.F, i -> 2 * i % L);
+    /** Lanes {@code 1, 3, 5, ..., L-1} twice. */
+    private static final VectorShuffle<Float> ODDS = VectorShuffle.fromOp(Lanes.F, i -> (2 * i + 1) % L);
+    /** The second half's lanes. */
+    private static final VectorMask<Float> HIGH = Lanes.F.indexInRange(-L / 2, L / 2);
+    /** The odd lanes. */
+    private static final VectorMask<Float> ODD = VectorMask.fromLong(Lanes.F, 0xAAAAAAAAAAAAAAAAL);
+
+    /** Per thread: the deinterleaved image, {@code V} and {@code M}. */
+    private static final ThreadLocal<float[][]> SCRATCH =
+            ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0]});
+
+    @Override
+    public void forward(ConvPlan p, int n, float[] x, float[] u, float[] bias, float[] y, boolean rectify) {
+        Geometry g = new Geometry(p);
+        Parallel.forEach(n, i -> {
+            float[][] t = ThreadScratch.grow(SCRATCH.get(), g.deinterleavedSize(), XI * g.vStride, XI * g.mStride);
+            image(g, x, i * p.inputSize(), u, bias, y, i * p.outputSize(), rectify, t[0], t[1], t[2]);
+        });
+    }
+
+    /** One plan's tiles and buffer sizes. */
+    static final class Geometry {
+        final ConvPlan p;
+        final int tileRows;
+        /** Vectors of {@code L} tiles a tile row takes. */
+        final int vectorsPerRow;
+        /** Floats of one padded row's even columns (as many for its odd ones): one more than the tiles' vectors, whose windows reach one column past them. */
+        final int half;
+        /** Rows of the zero-padded plane the tiles read. */
+        final int paddedRows;
+        final int paddedFilters;
+        /**
+         * Floats from one element {@code xi} of {@code V} ({@code (C, 2, L)}) or {@code M}
+         * ({@code (F', 2, L)}) to the next: a vector more than their size, so that the 16 elements
+         * of a tile, stored or loaded together, do not fall in one set of the L1 cache (at 32
+         * channels and 512 bits {@code V}'s are 4 KiB apart otherwise).
+         */
+        final int vStride;
+        final int mStride;
+
+        Geometry(ConvPlan p) {
+            this.p = p;
+            tileRows = Winograd.tileRows(p);
+            vectorsPerRow = (Winograd.tileColumns(p) + L - 1) / L;
+            half = vectorsPerRow * L + 1;
+            paddedRows = 2 * tileRows + 2;
+            paddedFilters = Winograd.paddedFilters(p.filters);
+            vStride = p.channels * COLUMNS * L + L;
+            mStride = paddedFilters * COLUMNS * L + L;
+        }
+
+        /** Floats of the deinterleaved image {@code D}: {@code (C, paddedRows, 2, half)} and a vector of slack. */
+        int deinterleavedSize() {
+            return p.channels * paddedRows * 2 * half + L;
+        }
+    }
+
+    /** One image: {@code x[xOff...]} {@code (C, H, W)} into {@code y[yOff...]} {@code (F, OH, OW)}. */
+    static void image(Geometry g, float[] x, int xOff, float[] u, float[] bias, float[] y, int yOff, boolean rectify,
+                      float[] d, float[] v, float[] m) {
+        ConvPlan p = g.p;
+        int channels = p.channels;
+        int blocks = g.paddedFilters / BLOCK;
+        deinterleave(g, x, xOff, d);
+        int columns = g.tileRows * g.vectorsPerRow;
+        for (int q0 = 0; q0 < columns; q0 += COLUMNS) {
+            int valid = Math.min(COLUMNS, columns - q0);
+            for (int j = 0; j < valid; j++) {
+                int ty = (q0 + j) / g.vectorsPerRow;
+                int lane0 = (q0 + j) % g.vectorsPerRow * L;
+                for (int c = 0; c < channels; c++) {
+                    inputTransform(d, ((c * g.paddedRows + 2 * ty) * 2) * g.half + lane0, g.half, v,
+                            (c * COLUMNS + j) * L, g.vStride);
+                }
+            }
+            for (int xi = 0; xi < XI; xi++) {
+                for (int b = 0; b < blocks; b++) {
+                    products(u, (xi * blocks + b) * channels * BLOCK, channels, v, xi * g.vStride, m,
+                            xi * g.mStride + b * BLOCK * COLUMNS * L);
+                }
+            }
+            for (int j = 0; j < valid; j++) {
+                int ty = (q0 + j) / g.vectorsPerRow;
+                int ox = 2 * ((q0 + j) % g.vectorsPerRow * L);
+                for (int f = 0; f < p.filters; f++) {
+                    outputTransform(m, (f * COLUMNS + j) * L, g.mStride, bias, f, p, y,
+                            yOff + f * p.outputPlane(), 2 * ty, ox, rectify);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code D[((c * paddedRows + r) * 2 + parity) * half + k]} = the zero-padded plane's element
+     * at row {@code r}, column {@code 2k + parity} (padded coordinates: input row {@code r - padTop},
+     * column {@code 2k + parity - padLeft}; zero outside the input). Two vectors of an input row
+     * at a time, loaded under the mask of the columns inside the row, are split into their even
+     * and odd lanes (an earlier copy into a zero-bordered row first cost a fifth of the kernel:
+     * loads that straddled the copy's stores waited for them).
+     */
+    static void deinterleave(Geometry g, float[] x, int xOff, float[] d) {
+        ConvPlan p = g.p;
+        int half = g.half;
+        int width = p.width;
+        FloatVector zero = FloatVector.zero(Lanes.F);
+        for (int c = 0; c < p.channels; c++) {
+            for (int r = 0; r < g.paddedRows; r++) {
+                int inputRow = r - p.padTop;
+                int at = ((c * g.paddedRows + r) * 2) * half;
+                if (inputRow < 0 || inputRow >= p.height) {
+                    java.util.Arrays.fill(d, at, at + 2 * half, 0f);
+                    continue;
+                }
+                int src = xOff + (c * p.height + inputRow) * width;
+                // The row's last vectors first: each vector of even columns runs past the row's
+                // half, over odd ones the next (earlier) vector writes again; the odd ones' last
+                // vector runs into the next row, written after this one (D has L floats of slack).
+                for (int k = (half - 1) / L * L; k >= 0; k -= L) {
+                    int col = 2 * k - p.padLeft;
+                    if (col >= width) {
+                        zero.intoArray(d, at + k);
+                        zero.intoArray(d, at + half + k);
+                        continue;
+                    }
+                    FloatVector a = FloatVector.fromArray(Lanes.F, x, src + col, Lanes.F.indexInRange(col, width));
+                    FloatVector b = FloatVector.fromArray(Lanes.F, x, src + col + L, Lanes.F.indexInRange(col + L, width));
+                    a.rearrange(EVENS).blend(b.rearrange(EVENS), HIGH).intoArray(d, at + k);
+                    a.rearrange(ODDS).blend(b.rearrange(ODDS), HIGH).intoArray(d, at + half + k);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code V = Bᵀ (d B)} of {@code L} adjacent tiles of one channel: their windows' rows
+     * {@code a = 0..3} start at {@code d[at + a * 2 * half]} (even columns; odd ones {@code half}
+     * further); element {@code xi} goes to {@code v[vAt + xi * xiStride]}.
+     */
+    private static void inputTransform(float[] d, int at, int half, float[] v, int vAt, int xiStride) {
+        // d B, row by row: the four columns of each window row are even[tx], odd[tx], even[tx + 1], odd[tx + 1].
+        int r1 = at + 2 * half;
+        int r2 = r1 + 2 * half;
+        int r3 = r2 + 2 * half;
+        FloatVector e0 = FloatVector.fromArray(Lanes.F, d, at);
+        FloatVector o0 = FloatVector.fromArray(Lanes.F, d, at + half);
+        FloatVector f0 = FloatVector.fromArray(Lanes.F, d, at + 1);
+        FloatVector p0 = FloatVector.fromArray(Lanes.F, d, at + half + 1);
+        FloatVector e1 = FloatVector.fromArray(Lanes.F, d, r1);
+        FloatVector o1 = FloatVector.fromArray(Lanes.F, d, r1 + half);
+        FloatVector f1 = FloatVector.fromArray(Lanes.F, d, r1 + 1);
+        FloatVector p1 = FloatVector.fromArray(Lanes.F, d, r1 + half + 1);
+        FloatVector e2 = FloatVector.fromArray(Lanes.F, d, r2);
+        FloatVector o2 = FloatVector.fromArray(Lanes.F, d, r2 + half);
+        FloatVector f2 = FloatVector.fromArray(Lanes.F, d, r2 + 1);
+        FloatVector p2 = FloatVector.fromArray(Lanes.F, d, r2 + half + 1);
+        FloatVector e3 = FloatVector.fromArray(Lanes.F, d, r3);
+        FloatVector o3 = FloatVector.fromArray(Lanes.F, d, r3 + half);
+        FloatVector f3 = FloatVector.fromArray(Lanes.F, d, r3 + 1);
+        FloatVector p3 = FloatVector.fromArray(Lanes.F, d, r3 + half + 1);
+        // Bᵀ (d B), column by column (the columns h of d B: h0 - h2, h1 + h2, h2 - h1, h1 - h3), the
+        // vectors never passed to a method (one that is not inlined would box them).
+        for (int b = 0; b < 4; b++) {
+            FloatVector h0 = b == 0 ? e0.sub(f0) : b == 1 ? o0.add(f0) : b == 2 ? f0.sub(o0) : o0.sub(p0);
+            FloatVector h1 = b == 0 ? e1.sub(f1) : b == 1 ? o1.add(f1) : b == 2 ? f1.sub(o1) : o1.sub(p1);
+            FloatVector h2 = b == 0 ? e2.sub(f2) : b == 1 ? o2.add(f2) : b == 2 ? f2.sub(o2) : o2.sub(p2);
+            FloatVector h3 = b == 0 ? e3.sub(f3) : b == 1 ? o3.add(f3) : b == 2 ? f3.sub(o3) : o3.sub(p3);
+            int at0 = vAt + b * xiStride;
+            h0.sub(h2).intoArray(v, at0);
+            h1.add(h2).intoArray(v, at0 + 4 * xiStride);
+            h2.sub(h1).intoArray(v, at0 + 8 * xiStride);
+            h1.sub(h3).intoArray(v, at0 + 12 * xiStride);
+        }
+    }
+
+    /**
+     * One element's product for 8 filters and 2 vectors of tiles:
+     * {@code m[mAt + k*2L + j*L + lane] = sum_c u[uAt + c*8 + k] * v[vAt + c*2L + j*L + lane]},
+     * summed over {@code c} in order by fused multiply-adds from zero.
+     */
+    static void products(float[] u, int uAt, int channels, float[] v, int vAt, float[] m, int mAt) {
+        FloatVector a00 = FloatVector.zero(Lanes.F);
+        FloatVector a01 = a00;
+        FloatVector a10 = a00;
+        FloatVector a11 = a00;
+        FloatVector a20 = a00;
+        FloatVector a21 = a00;
+        FloatVector a30 = a00;
+        FloatVector a31 = a00;
+        FloatVector a40 = a00;
+        FloatVector a41 = a00;
+        FloatVector a50 = a00;
+        FloatVector a51 = a00;
+        FloatVector a60 = a00;
+        FloatVector a61 = a00;
+        FloatVector a70 = a00;
+        FloatVector a71 = a00;
+        for (int c = 0; c < channels; c++) {
+            int vi = vAt + c * COLUMNS * L;
+            int ui = uAt + c * BLOCK;
+            FloatVector v0 = FloatVector.fromArray(Lanes.F, v, vi);
+            FloatVector v1 = FloatVector.fromArray(Lanes.F, v, vi + L);
+            FloatVector w = FloatVector.broadcast(Lanes.F, u[ui]);
+            a00 = w.fma(v0, a00);
+            a01 = w.fma(v1, a01);
+            w = FloatVector.broadcast(Lanes.F, u[ui + 1]);
+            a10 = w.fma(v0, a10);
+            a11 = w.fma(v1, a11);
+            w = FloatVector.broadcast(Lanes.F, u[ui + 2]);
+            a20 = w.fma(v0, a20);
+            a21 = w.fma(v1, a21);
+            w = FloatVector.broadcast(Lanes.F, u[ui + 3]);
+            a30 = w.fma(v0, a30);
+            a31 = w.fma(v1, a31);
+            w = FloatVector.broadcast(Lanes.F, u[ui + 4]);
+            a40 = w.fma(v0, a40);
+            a41 = w.fma(v1, a41);
+            w = FloatVector.broadcast(Lanes.F, u[ui + 5]);
+            a50 = w.fma(v0, a50);
+            a51 = w.fma(v1, a51);
+            w = FloatVector.broadcast(Lanes.F, u[ui + 6]);
+            a60 = w.fma(v0, a60);
+            a61 = w.fma(v1, a61);
+            w = FloatVector.broadcast(Lanes.F, u[ui + 7]);
+            a70 = w.fma(v0, a70);
+            a71 = w.fma(v1, a71);
+        }
+        int row = COLUMNS * L;
+        a00.intoArray(m, mAt);
+        a01.intoArray(m, mAt + L);
+        a10.intoArray(m, mAt + row);
+        a11.intoArray(m, mAt + row + L);
+        a20.intoArray(m, mAt + 2 * row);
+        a21.intoArray(m, mAt + 2 * row + L);
+        a30.intoArray(m, mAt + 3 * row);
+        a31.intoArray(m, mAt + 3 * row + L);
+        a40.intoArray(m, mAt + 4 * row);
+        a41.intoArray(m, mAt + 4 * row + L);
+        a50.intoArray(m, mAt + 5 * row);
+        a51.intoArray(m, mAt + 5 * row + L);
+        a60.intoArray(m, mAt + 6 * row);
+        a61.intoArray(m, mAt + 6 * row + L);
+        a70.intoArray(m, mAt + 7 * row);
+        a71.intoArray(m, mAt + 7 * row + L);
+    }
+
+    /**
+     * {@code Y = Aᵀ (M A)} of {@code L} adjacent tiles of one filter ({@code M[xi]} at
+     * {@code m[mAt + xi * xiStride]}), plus {@code bias[f]} (none if {@code null}), rectified if asked, written to output rows
+     * {@code oy} and {@code oy + 1} from column {@code ox}: the tiles' two columns interleaved,
+     * the rows clipped to the plane.
+     */
+    private static void outputTransform(float[] m, int mAt, int xiStride, float[] bias, int f, ConvPlan p, float[] y,
+                                        int planeOff, int oy, int ox, boolean rectify) {
+        FloatVector s00 = sumFirst(m, mAt, xiStride);
+        FloatVector s01 = sumFirst(m, mAt + 4 * xiStride, xiStride);
+        FloatVector s02 = sumFirst(m, mAt + 8 * xiStride, xiStride);
+        FloatVector s03 = sumFirst(m, mAt + 12 * xiStride, xiStride);
+        FloatVector s10 = differenceLast(m, mAt, xiStride);
+        FloatVector s11 = differenceLast(m, mAt + 4 * xiStride, xiStride);
+        FloatVector s12 = differenceLast(m, mAt + 8 * xiStride, xiStride);
+        FloatVector s13 = differenceLast(m, mAt + 12 * xiStride, xiStride);
+        FloatVector y00 = s00.add(s01).add(s02);
+        FloatVector y01 = s10.add(s11).add(s12);
+        FloatVector y10 = s01.sub(s02).sub(s03);
+        FloatVector y11 = s11.sub(s12).sub(s13);
+        if (bias != null) {
+            y00 = y00.add(bias[f]);
+            y01 = y01.add(bias[f]);
+            y10 = y10.add(bias[f]);
+            y11 = y11.add(bias[f]);
+        }
+        if (rectify) {
+            FloatVector zero = FloatVector.zero(Lanes.F);
+            y00 = y00.max(zero);
+            y01 = y01.max(zero);
+            y10 = y10.max(zero);
+            y11 = y11.max(zero);
+        }
+        // Each output row: even[0], odd[0], even[1], odd[1], ... from column ox, clipped to the row.
+        int valid = p.outW - ox;
+        int rows = Math.min(2, p.outH - oy);
+        for (int r = 0; r < rows; r++) {
+            FloatVector even = r == 0 ? y00 : y10;
+            FloatVector odd = r == 0 ? y01 : y11;
+            int at = planeOff + (oy + r) * p.outW + ox;
+            FloatVector low = even.rearrange(LOW_TWICE).blend(odd.rearrange(LOW_TWICE), ODD);
+            if (valid >= L) {
+                low.intoArray(y, at);
+            } else {
+                low.intoArray(y, at, Lanes.F.indexInRange(0, valid));
+            }
+            if (valid > L) {
+                FloatVector high = even.rearrange(HIGH_TWICE).blend(odd.rearrange(HIGH_TWICE), ODD);
+                if (valid >= 2 * L) {
+                    high.intoArray(y, at + L);
+                } else {
+                    high.intoArray(y, at + L, Lanes.F.indexInRange(0, valid - L));
+                }
+            }
+        }
+    }
+
+    /** {@code (m0 + m1) + m2} of one row of {@code M} (its elements {@code xiStride} apart): column 0 of {@code M A}. */
+    private static FloatVector sumFirst(float[] m, int at, int xiStride) {
+        return FloatVector.fromArray(Lanes.F, m, at).add(FloatVector.fromArray(Lanes.F, m, at + xiStride))
+                .add(FloatVector.fromArray(Lanes.F, m, at + 2 * xiStride));
+    }
+
+    /** {@code (m1 - m2) - m3} of one row of {@code M}: column 1 of {@code M A}. */
+    private static FloatVector differenceLast(float[] m, int at, int xiStride) {
+        return FloatVector.fromArray(Lanes.F, m, at + xiStride).sub(FloatVector.fromArray(Lanes.F, m, at + 2 * xiStride))
+                .sub(FloatVector.fromArray(Lanes.F, m, at + 3 * xiStride));
+    }
+}
