@@ -11,14 +11,8 @@ import org.convlab.tensor.parallel.Parallel;
  * Runtime's session or {@code torch.jit.freeze}): made from a copy of the model, so it computes
  * with the parameters the model had when it was made, whatever happens to the model after
  * (make a new one to see later changes). Its layers prepare their parameters once: a
- * {@code Linear} packs its weight for the matrix multiply instead of on every pass.
- *
- * <p>Two kinds: {@link #of} lets a layer use a faster algorithm whose outputs differ from the
- * direct form's within a stated tolerance (a 3x3 convolution with at least 8 channels in and
- * out runs in Winograd's F(2x2, 3x3) form, within {@code Tolerance.F32_WINOGRAD} of
- * {@code model.forward}; see {@link org.convlab.tensor.kernels.Winograd}); {@link #exact} keeps
- * the bits of {@code model.forward}. Both give the same bits at every vector width and thread
- * count.
+ * {@code Linear} packs its weight for the matrix multiply instead of on every pass. The outputs
+ * have the bits of {@code model.forward}.
  *
  * <pre>{@code
  * Inference inference = Inference.of(model);
@@ -59,8 +53,6 @@ public final class Inference {
     static final long SHARED_WEIGHTS_BUDGET_BYTES = 16L << 20;
 
     private final Module copy;
-    /** Whether the layers may use faster algorithms ({@link #of}) or keep the direct form's bits ({@link #exact}). */
-    private final boolean fast;
     /** The input shape and thread count the split below was chosen for, or {@code null}. */
     private Shape plannedShape;
     private int plannedThreads;
@@ -73,9 +65,8 @@ public final class Inference {
     /** The whole batch's output, when the batch is split. */
     private Tensor result;
 
-    private Inference(Module copy, boolean fast) {
+    private Inference(Module copy) {
         this.copy = copy;
-        this.fast = fast;
         copies.add(copy);
     }
 
@@ -108,35 +99,16 @@ public final class Inference {
     }
 
     /**
-     * The forward pass of {@code model} with its present parameters, its layers free to use faster
-     * algorithms within their stated tolerance (Winograd's form for 3x3 convolutions).
+     * The forward pass of {@code model} with its present parameters.
      *
      * @throws BadParameterException naming the first module that cannot be copied (one a
      *                               checkpoint cannot record, such as a user-defined module)
      */
     public static Inference of(Module model) {
-        return new Inference(prepared(model, true), true);
-    }
-
-    /**
-     * The forward pass of {@code model} with its present parameters and the bits of
-     * {@code model.forward}.
-     *
-     * @throws BadParameterException as {@link #of}
-     */
-    public static Inference exact(Module model) {
-        return new Inference(prepared(model, false), false);
-    }
-
-    /** A copy of {@code model} with its parameters, prepared for inference. */
-    private static Module prepared(Module model, boolean fast) {
         Module copy = Architecture.of(model).build();
         copy.loadStateDict(model.stateDict());
         copy.prepareForInference();
-        if (fast) {
-            copy.allowFastAlgorithms();
-        }
-        return copy;
+        return new Inference(copy);
     }
 
     /** The model's output for {@code x}, a buffer owned by this inference (overwritten by the next call). */
@@ -212,7 +184,10 @@ public final class Inference {
     /** The copy of the model thread {@code t}'s share runs through, made on first need. */
     private Module copyFor(int t) {
         while (copies.size() <= t) {
-            copies.add(prepared(copy, fast));
+            Module another = Architecture.of(copy).build();
+            another.loadStateDict(copy.stateDict());
+            another.prepareForInference();
+            copies.add(another);
         }
         return copies.get(t);
     }

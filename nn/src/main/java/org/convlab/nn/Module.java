@@ -210,15 +210,6 @@ public abstract class Module {
     }
 
     /**
-     * Called by {@code Inference.of} (not {@code Inference.exact}) on its copy of a model, after
-     * {@link #prepareForInference}: a layer may then compute its forward pass by a faster
-     * algorithm whose outputs differ from the direct form's within a stated tolerance (a 3x3
-     * convolution in Winograd's form). Containers pass it on; the default does nothing.
-     */
-    protected void allowFastAlgorithms() {
-    }
-
-    /**
      * Draws the parameters again with PyTorch's default initialisation from {@code rng}, in
      * registration order. Modules without parameters do nothing.
      */

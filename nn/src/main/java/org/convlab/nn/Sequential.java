@@ -92,13 +92,6 @@ public class Sequential extends Module {
         }
     }
 
-    @Override
-    protected void allowFastAlgorithms() {
-        for (Module m : children) {
-            m.allowFastAlgorithms();
-        }
-    }
-
     /**
      * The output of child {@code i} in the last forward pass (owned by that child), e.g. the
      * feature maps of a convolution; {@code null} before the first forward.

@@ -12,7 +12,6 @@ import org.convlab.nn.models.LocallyConnectedNet;
 import org.convlab.nn.models.ThreeLayerConvNet;
 import org.convlab.nn.models.ThreeLayerMLP;
 import org.convlab.tensor.Tensor;
-import org.convlab.tensor.Tolerance;
 import org.convlab.tensor.parallel.Parallel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,7 +35,7 @@ class InferenceTest {
     void givesTheBitsOfTheModelsForwardPass(String name, Module model, int[] input) {
         Tensor x = DeterminismTest.random(new Rng(7), input);
         float[] expected = model.forward(x).copy().data();
-        Inference inference = Inference.exact(model);
+        Inference inference = Inference.of(model);
         // containsExactly compares floats bit for bit (Float.equals)
         assertThat(inference.forward(x).data()).containsExactly(expected);
         // a second pass through the same buffers, and the model itself untouched
@@ -74,7 +73,7 @@ class InferenceTest {
             Parallel.setThreads(1);
             Tensor x = DeterminismTest.random(new Rng(8), input);
             float[] expected = model.forward(x).copy().data();
-            Inference inference = Inference.exact(model);
+            Inference inference = Inference.of(model);
             assertThat(inference.forward(x).data()).containsExactly(expected);
             assertThat(inference.microBatch()).isEqualTo(micro);
             assertThat(inference.forward(x).data()).containsExactly(expected);
@@ -87,35 +86,6 @@ class InferenceTest {
             Parallel.setThreads(1);
             assertThat(inference.forward(x).data()).containsExactly(expected);
             assertThat(inference.microBatch()).isEqualTo(micro);
-        } finally {
-            Parallel.setThreads(threads);
-        }
-    }
-
-    /**
-     * {@link Inference#of} runs the ConvNets' 32->16 3x3 layer in Winograd's form: within its
-     * tolerance of the model's forward pass but not its bits (the fast form is in use), and the
-     * same bits whether the batch runs whole, in micro-batches or in shares on two threads.
-     */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("largeBatches")
-    void ofUsesWinogradsFormWithinItsToleranceAndTheSameBitsHoweverTheBatchIsSplit(String name, Module model,
-                                                                                   int[] input, int micro,
-                                                                                   int sharesOnTwo, int microOnTwo) {
-        int threads = Parallel.threads();
-        try {
-            Parallel.setThreads(1);
-            Tensor x = DeterminismTest.random(new Rng(8), input);
-            Tensor direct = model.forward(x).copy();
-            Inference inference = Inference.of(model);
-            float[] whole = inference.forward(x).copy().data(); // the first call runs the batch whole
-            Tolerance.F32_WINOGRAD.assertClose(name, direct.data(), whole);
-            boolean convNet = model instanceof ThreeLayerConvNet;
-            assertThat(java.util.Arrays.equals(whole, direct.data())).as("the direct form's bits").isEqualTo(!convNet);
-            assertThat(inference.forward(x).data()).containsExactly(whole);
-            Parallel.setThreads(2);
-            assertThat(inference.forward(x).data()).containsExactly(whole);
-            assertThat(inference.shares()).isEqualTo(sharesOnTwo);
         } finally {
             Parallel.setThreads(threads);
         }

@@ -9,7 +9,6 @@ import org.convlab.nn.init.Rng;
 import org.convlab.tensor.Tensor;
 import org.convlab.tensor.kernels.ConvPlan;
 import org.convlab.tensor.kernels.Kernels;
-import org.convlab.tensor.kernels.Winograd;
 import org.convlab.tensor.kernels.Workspace;
 
 /**
@@ -36,12 +35,6 @@ public abstract class Convolution extends Module {
      * layer's own (the pre-activation is not needed again), one output array instead of two.
      */
     private boolean inference;
-    /**
-     * Set by {@link #allowFastAlgorithms}: a 3x3 layer the {@link Winograd} form {@link Winograd#applies}
-     * to computes its forward pass in it, from filters transformed once ({@link #winogradFilters}).
-     */
-    private boolean fastAlgorithms;
-    private float[] winogradFilters;
     private Tensor y;
     private int batch;
 
@@ -120,17 +113,6 @@ public abstract class Convolution extends Module {
         inference = true;
     }
 
-    /**
-     * In an {@link org.convlab.nn.Inference} made by {@code Inference.of}: where {@link Winograd#applies}
-     * (3x3, stride and dilation 1, one group, zero padding, at least 8 channels in and out), the
-     * forward pass runs in Winograd's F(2x2, 3x3) form (2.25 times fewer multiply-adds; outputs
-     * within {@code Tolerance.F32_WINOGRAD} of the direct form's, not its bits).
-     */
-    @Override
-    protected void allowFastAlgorithms() {
-        fastAlgorithms = true;
-    }
-
     /** A rectifier after a convolution: computed in the convolution's epilogue. */
     @Override
     public boolean fusesForward(Module next) {
@@ -171,15 +153,8 @@ public abstract class Convolution extends Module {
         if (rectified != null && rectified.data() == input.data()) {
             rectified = null; // one ReLU module used twice, its output is this input: its own pass
         }
-        if (fastAlgorithms && Winograd.applies(p) && (rectified == null || rectified == output)) {
-            if (winogradFilters == null) {
-                winogradFilters = Winograd.transformFilters(p, weight.value().data());
-            }
-            Kernels.winograd().forward(p, n, input.data(), winogradFilters, b, output.data(), rectified != null);
-        } else {
-            Kernels.conv().forwardRectified(p, n, input.data(), weight.value().data(), b, output.data(),
-                    rectified == null ? null : rectified.data(), workspace);
-        }
+        Kernels.conv().forwardRectified(p, n, input.data(), weight.value().data(), b, output.data(),
+                rectified == null ? null : rectified.data(), workspace);
         if (rectified != null) {
             relu.fused(output, rectified);
         }

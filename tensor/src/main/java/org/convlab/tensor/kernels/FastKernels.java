@@ -16,9 +16,6 @@ public interface FastKernels {
     /** The linear-layer kernels; the shapes they do not handle go to {@code fallback}. */
     DenseKernels dense(DenseKernels fallback);
 
-    /** The forward pass of 3x3 convolutions in Winograd's form ({@link Winograd}). */
-    WinogradKernels winograd();
-
     /** The element-wise kernels. */
     ElementwiseKernels elementwise();
 

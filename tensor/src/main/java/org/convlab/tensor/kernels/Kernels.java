@@ -23,7 +23,6 @@ public final class Kernels {
     private static final LocalKernels LOCAL;
     private static final PoolKernels POOL = new DirectPool();
     private static final ElementwiseKernels ELEMENTWISE;
-    private static final WinogradKernels WINOGRAD;
 
     static {
         ConvlabException problem = null;
@@ -48,7 +47,6 @@ public final class Kernels {
         DENSE = fast != null ? fast.dense(new GemmDense(GEMM)) : new GemmDense(GEMM);
         LOCAL = new GemmLocal(GEMM);
         ELEMENTWISE = fast != null ? fast.elementwise() : new ReferenceElementwise();
-        WINOGRAD = fast != null ? fast.winograd() : new ReferenceWinograd();
     }
 
     private Kernels() {
@@ -119,12 +117,6 @@ public final class Kernels {
     public static PoolKernels pool() {
         check();
         return POOL;
-    }
-
-    /** The Winograd F(2x2, 3x3) forward pass in use (inference's 3x3 convolutions, {@link Winograd}). */
-    public static WinogradKernels winograd() {
-        check();
-        return WINOGRAD;
     }
 
     /** The element-wise kernels (rectifier, bias rows) in use. */

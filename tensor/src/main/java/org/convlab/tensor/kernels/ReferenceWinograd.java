@@ -10,12 +10,13 @@ import org.convlab.tensor.parallel.Parallel;
  */
 public final class ReferenceWinograd implements WinogradKernels {
     @Override
-    public void forward(ConvPlan p, int n, float[] x, float[] u, float[] bias, float[] y, boolean rectify) {
-        Parallel.forEach(n, i -> image(p, x, i * p.inputSize(), u, bias, y, i * p.outputSize(), rectify));
+    public void forward(ConvPlan p, int n, float[] x, float[] gate, float[] u, float[] bias, float[] y,
+                        float[] rectified) {
+        Parallel.forEach(n, i -> image(p, x, gate, i * p.inputSize(), u, bias, y, rectified, i * p.outputSize()));
     }
 
-    private static void image(ConvPlan p, float[] x, int xOff, float[] u, float[] bias, float[] y, int yOff,
-                              boolean rectify) {
+    private static void image(ConvPlan p, float[] x, float[] gate, int xOff, float[] u, float[] bias, float[] y,
+                              float[] rectified, int yOff) {
         int channels = p.channels;
         int blocks = Winograd.paddedFilters(p.filters) / Winograd.BLOCK;
         float[] v = new float[channels * Winograd.XI];
@@ -24,7 +25,7 @@ public final class ReferenceWinograd implements WinogradKernels {
         for (int ty = 0; ty < Winograd.tileRows(p); ty++) {
             for (int tx = 0; tx < Winograd.tileColumns(p); tx++) {
                 for (int c = 0; c < channels; c++) {
-                    window(p, x, xOff + c * p.inputPlane(), 2 * ty - p.padTop, 2 * tx - p.padLeft, d);
+                    window(p, x, gate, xOff + c * p.inputPlane(), 2 * ty - p.padTop, 2 * tx - p.padLeft, d);
                     inputTransform(d, v, c * Winograd.XI);
                 }
                 for (int f = 0; f < p.filters; f++) {
@@ -36,20 +37,24 @@ public final class ReferenceWinograd implements WinogradKernels {
                         }
                         m[xi] = acc;
                     }
-                    outputTransform(p, m, bias, f, y, yOff + f * p.outputPlane(), ty, tx, rectify);
+                    outputTransform(p, m, bias, f, y, rectified, yOff + f * p.outputPlane(), ty, tx);
                 }
             }
         }
     }
 
-    /** The 4 x 4 window of one channel's zero-padded plane whose top left is input {@code (row, col)}. */
-    private static void window(ConvPlan p, float[] x, int planeOff, int row, int col, float[] d) {
+    /**
+     * The 4 x 4 window of one channel's zero-padded plane whose top left is input {@code (row, col)},
+     * each element 0 where {@code gate} is not above 0.
+     */
+    private static void window(ConvPlan p, float[] x, float[] gate, int planeOff, int row, int col, float[] d) {
         for (int a = 0; a < 4; a++) {
             for (int b = 0; b < 4; b++) {
                 int r = row + a;
                 int c = col + b;
                 boolean inside = r >= 0 && r < p.height && c >= 0 && c < p.width;
-                d[4 * a + b] = inside ? x[planeOff + r * p.width + c] : 0f;
+                int at = planeOff + r * p.width + c;
+                d[4 * a + b] = inside && (gate == null || gate[at] > 0) ? x[at] : 0f;
             }
         }
     }
@@ -79,9 +84,13 @@ public final class ReferenceWinograd implements WinogradKernels {
         }
     }
 
-    /** {@code Y = Aᵀ (M A)} plus {@code bias[f]} (none if {@code null}), rectified if asked, written to the tile's outputs inside the plane. */
-    private static void outputTransform(ConvPlan p, float[] m, float[] bias, int f, float[] y, int planeOff, int ty, int tx,
-                                       boolean rectify) {
+    /**
+     * {@code Y = Aᵀ (M A)} plus {@code bias[f]} (none if {@code null}) written to the tile's outputs
+     * inside the plane, to {@code y} and rectified to {@code rectified} (unless {@code null}; only
+     * there when it is {@code y}).
+     */
+    private static void outputTransform(ConvPlan p, float[] m, float[] bias, int f, float[] y, float[] rectified,
+                                        int planeOff, int ty, int tx) {
         float[] s0 = new float[4];
         float[] s1 = new float[4];
         for (int a = 0; a < 4; a++) {
@@ -98,7 +107,13 @@ public final class ReferenceWinograd implements WinogradKernels {
                 int ox = 2 * tx + b;
                 if (oy < p.outH && ox < p.outW) {
                     float value = bias == null ? out[a][b] : out[a][b] + bias[f];
-                    y[planeOff + oy * p.outW + ox] = rectify ? Math.max(value, 0f) : value;
+                    int at = planeOff + oy * p.outW + ox;
+                    if (rectified != y) {
+                        y[at] = value;
+                    }
+                    if (rectified != null) {
+                        rectified[at] = Math.max(value, 0f);
+                    }
                 }
             }
         }

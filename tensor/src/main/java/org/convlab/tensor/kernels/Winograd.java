@@ -11,8 +11,11 @@ import org.convlab.algebra.PaddingMode;
  * 4 x 4 window of the zero-padded input under the tile. The sum over channels is 16 products
  * {@code M[xi] = U[xi] V[xi]} ({@code (F, C) x (C, tiles)}, one per element {@code xi} of the
  * 4 x 4 transformed tile): 16 C multiply-adds a tile and filter against the direct form's 36 C,
- * 2.25 times fewer. Used by an inference's convolutions ({@code Inference.of}); training keeps
- * the direct form, whose bits are PyTorch-like sums of the taps in order.
+ * 2.25 times fewer. The Vector API kernels compute the forward pass and the input gradient of
+ * every layer it {@link #applies} to in this form (training and inference alike);
+ * {@code -Dconvlab.winograd=false} turns it off ({@link #enabled}), for the direct form's sums of
+ * the taps in order (the bits convlab gave before this form). The reference kernels (without the
+ * Vector API) keep the direct form.
  *
  * <p>The transforms, with {@code u = 2^-24} (float32's unit roundoff):
  * <pre>
@@ -50,6 +53,14 @@ public final class Winograd {
     }
 
     /**
+     * Whether the Vector API kernels use this form: unless the system property
+     * {@code convlab.winograd} is {@code false}.
+     */
+    public static boolean enabled() {
+        return !"false".equalsIgnoreCase(System.getProperty("convlab.winograd"));
+    }
+
+    /**
      * Whether this form computes {@code p}'s forward pass: 2-D, a 3 x 3 kernel, stride and
      * dilation 1, one group, zero padding (any amount on each side), and at least
      * {@link #MIN_CHANNELS} input and output channels.
@@ -77,17 +88,34 @@ public final class Winograd {
      * rounded once, so any machine gives the same floats.
      */
     public static float[] transformFilters(ConvPlan p, float[] w) {
-        int f1 = paddedFilters(p.filters);
-        int channels = p.channels;
-        float[] u = new float[XI * f1 * channels];
+        float[] u = new float[transformedSize(p)];
+        transformFilters(p.filters, p.channels, w, false, u);
+        return u;
+    }
+
+    /**
+     * {@link #transformFilters} into {@code u} (at least {@link #transformedSize} floats of the
+     * plan it is for): the filters of a plan with {@code filters} outputs and {@code channels}
+     * inputs, whose kernel for filter {@code f} and channel {@code c} is
+     * {@code w[(f * channels + c) * 9 ...]}, or, when {@code flipped}, the kernel of the input
+     * gradient ({@link #inputGradientPlan}): {@code w} is then the forward weight
+     * {@code (channels, filters, 3, 3)} and the kernel for filter {@code f} and channel {@code c}
+     * is {@code w[c, f]} turned by 180 degrees.
+     */
+    public static void transformFilters(int filters, int channels, float[] w, boolean flipped, float[] u) {
+        int f1 = paddedFilters(filters);
+        java.util.Arrays.fill(u, 0, XI * f1 * channels, 0f);
         double[] t = new double[12];
-        for (int f = 0; f < p.filters; f++) {
+        double[] g = new double[9];
+        for (int f = 0; f < filters; f++) {
             for (int c = 0; c < channels; c++) {
-                int g = (f * channels + c) * 9;
+                for (int k = 0; k < 9; k++) {
+                    g[k] = flipped ? w[(c * filters + f) * 9 + 8 - k] : w[(f * channels + c) * 9 + k];
+                }
                 for (int j = 0; j < 3; j++) { // t = G g, 4 x 3
-                    double g0 = w[g + j];
-                    double g1 = w[g + 3 + j];
-                    double g2 = w[g + 6 + j];
+                    double g0 = g[j];
+                    double g1 = g[3 + j];
+                    double g2 = g[6 + j];
                     t[j] = g0;
                     t[3 + j] = 0.5 * (g0 + g1 + g2);
                     t[6 + j] = 0.5 * (g0 - g1 + g2);
@@ -97,15 +125,39 @@ public final class Winograd {
                     double t0 = t[3 * a];
                     double t1 = t[3 * a + 1];
                     double t2 = t[3 * a + 2];
-                    double[] row = {t0, 0.5 * (t0 + t1 + t2), 0.5 * (t0 - t1 + t2), t2};
-                    for (int b = 0; b < 4; b++) {
-                        int xi = 4 * a + b;
-                        u[((xi * (f1 / BLOCK) + f / BLOCK) * channels + c) * BLOCK + f % BLOCK] = (float) row[b];
-                    }
+                    int row = ((4 * a * (f1 / BLOCK) + f / BLOCK) * channels + c) * BLOCK + f % BLOCK;
+                    int xiStep = (f1 / BLOCK) * channels * BLOCK;
+                    u[row] = (float) t0;
+                    u[row + xiStep] = (float) (0.5 * (t0 + t1 + t2));
+                    u[row + 2 * xiStep] = (float) (0.5 * (t0 - t1 + t2));
+                    u[row + 3 * xiStep] = (float) t2;
                 }
             }
         }
-        return u;
+    }
+
+    /**
+     * The plan of {@code p}'s input gradient as a convolution, or {@code null} when the Winograd
+     * form does not apply to it: the output gradient {@code (F, OH, OW)} correlated with the
+     * flipped, transposed weight into {@code (C, H, W)}, with padding {@code 2 - p}'s on each side
+     * (so {@code p} must pad at most 2 on each side).
+     */
+    public static ConvPlan inputGradientPlan(ConvPlan p) {
+        if (!applies(p)) {
+            return null;
+        }
+        int padBottom = p.outH - p.height + 2 - p.padTop;
+        int padRight = p.outW - p.width + 2 - p.padLeft;
+        int[] before = {2 - p.padTop, 2 - p.padLeft};
+        int[] after = {2 - padBottom, 2 - padRight};
+        for (int i = 0; i < 2; i++) {
+            if (before[i] < 0 || after[i] < 0) {
+                return null;
+            }
+        }
+        ConvPlan d = ConvPlan.of(org.convlab.algebra.ConvGeometry.builder().inChannels(p.filters).outChannels(p.channels)
+                .size(p.outH, p.outW).kernel(3).padding(new org.convlab.algebra.Padding.Explicit(before, after)).build());
+        return applies(d) && d.outH == p.height && d.outW == p.width ? d : null;
     }
 
     /** Tile rows of {@code p}'s output: {@code ceil(OH / 2)}. */

@@ -2,9 +2,11 @@ package org.convlab.tensor.kernels;
 
 /**
  * The forward pass of a 3x3 convolution in Winograd's F(2x2, 3x3) form ({@link Winograd}), for a
- * plan where {@link Winograd#applies}. Implementations: {@link ReferenceWinograd}, tile by tile
- * in scalar code, and the Vector API one, which computes the same operations in the same order
- * for many tiles at once: the same bits.
+ * plan where {@link Winograd#applies}, and of the input gradient of such a plan (the output
+ * gradient masked by a gate, on {@link Winograd#inputGradientPlan}). Implementations:
+ * {@link ReferenceWinograd}, tile by tile in scalar code, and the Vector API one (which the
+ * Vector API convolution kernels call), which computes the same operations in the same order for
+ * many tiles at once: the same bits.
  *
  * <p>Shapes (flat row-major arrays): {@code x} is {@code (n, C, H, W)}, {@code u} the filters
  * transformed by {@link Winograd#transformFilters} ({@code (16, F'/8, C, 8)}), {@code bias}
@@ -18,5 +20,19 @@ public interface WinogradKernels {
      *
      * @param bias {@code (F)}, or {@code null} for none
      */
-    void forward(ConvPlan p, int n, float[] x, float[] u, float[] bias, float[] y, boolean rectify);
+    default void forward(ConvPlan p, int n, float[] x, float[] u, float[] bias, float[] y, boolean rectify) {
+        forward(p, n, x, null, u, bias, y, rectify ? y : null);
+    }
+
+    /**
+     * The general form: the input is {@code x} where {@code gate > 0} and 0 elsewhere (a NaN
+     * gate too; all of {@code x} when {@code gate} is {@code null}: an input gradient masked by
+     * the rectifier's output); writes {@code y = conv(x, w) + bias} and
+     * {@code rectified = max(y, 0)}.
+     *
+     * @param gate      {@code (n, C, H, W)} or {@code null}
+     * @param rectified {@code (n, F, OH, OW)}; {@code null} for none; {@code y} itself to write
+     *                  only the rectified values
+     */
+    void forward(ConvPlan p, int n, float[] x, float[] gate, float[] u, float[] bias, float[] y, float[] rectified);
 }

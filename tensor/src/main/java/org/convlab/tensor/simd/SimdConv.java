@@ -2,12 +2,14 @@ package org.convlab.tensor.simd;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import org.convlab.algebra.PaddingMode;
 import org.convlab.tensor.kernels.Chunks;
 import org.convlab.tensor.kernels.Kernels;
 import org.convlab.tensor.kernels.ConvKernels;
 import org.convlab.tensor.kernels.ConvPlan;
+import org.convlab.tensor.kernels.Winograd;
 import org.convlab.tensor.kernels.Workspace;
 import org.convlab.tensor.parallel.Parallel;
 
@@ -40,24 +42,45 @@ public final class SimdConv implements ConvKernels {
     private static final Workspace.Key KEY_FILTERS = Workspace.key("SimdConv.filters");
     private static final Workspace.Key KEY_DW_TILES = Workspace.key("SimdConv.dwTiles");
     private static final Workspace.Key KEY_DB_SUMS = Workspace.key("SimdConv.dbSums");
+    private static final Workspace.Key KEY_WINOGRAD_FORWARD = Workspace.key("SimdConv.winogradForward");
+    private static final Workspace.Key KEY_WINOGRAD_DX = Workspace.key("SimdConv.winogradInputGradient");
 
     private static final ThreadLocal<float[][]> SCRATCH =
             ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[DirectConv.TILE], new float[0], new float[0]});
 
     private final ConvKernels fallback;
     private final double minDirectFlops;
+    /** Whether the 3x3 layers {@link Winograd#applies} to run their forward pass and input gradient in its form. */
+    private final boolean winograd;
+    private final SimdWinograd winogradKernel = new SimdWinograd();
+    /** The input gradient's plan of each plan seen, as {@link Winograd#inputGradientPlan} gives it (absent: none). */
+    private final Map<ConvPlan, Optional<ConvPlan>> inputGradientPlans = Collections.synchronizedMap(new WeakHashMap<>());
     /** The two correlations of each plan seen (forward, input gradient), built once: no allocation per call. */
     private final Map<ConvPlan, Correlation[]> correlations = Collections.synchronizedMap(new WeakHashMap<>());
 
-    /** Direct kernels where they apply and pay (see {@link #MIN_DIRECT_FLOPS}), {@code fallback} elsewhere. */
+    /**
+     * The engine's kernels: Winograd's form for the forward pass and input gradient of the 3x3
+     * layers it applies to (unless {@code -Dconvlab.winograd=false}, {@link Winograd#enabled}),
+     * direct kernels where they apply and pay (see {@link #MIN_DIRECT_FLOPS}), {@code fallback}
+     * elsewhere.
+     */
     public SimdConv(ConvKernels fallback) {
-        this(fallback, MIN_DIRECT_FLOPS);
+        this(fallback, MIN_DIRECT_FLOPS, Winograd.enabled());
     }
 
-    /** Direct kernels for every call of at least {@code minDirectFlops} multiply-adds (0: all) they apply to. */
+    /** Direct kernels for every call of at least {@code minDirectFlops} multiply-adds (0: all) they apply to, no Winograd form. */
     public SimdConv(ConvKernels fallback, double minDirectFlops) {
+        this(fallback, minDirectFlops, false);
+    }
+
+    /**
+     * Direct kernels (or, with {@code winograd}, Winograd's form where it applies) for every call
+     * of at least {@code minDirectFlops} multiply-adds (0: all).
+     */
+    public SimdConv(ConvKernels fallback, double minDirectFlops, boolean winograd) {
         this.fallback = fallback;
         this.minDirectFlops = minDirectFlops;
+        this.winograd = winograd;
     }
 
     /**
@@ -151,6 +174,12 @@ public final class SimdConv implements ConvKernels {
     @Override
     public void forwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
                                  Workspace ws) {
+        if (winograd && Winograd.applies(p) && large(p, n)) {
+            float[] u = ws.floats(KEY_WINOGRAD_FORWARD, Winograd.transformedSize(p));
+            Winograd.transformFilters(p.filters, p.channels, w, false, u);
+            winogradKernel.forward(p, n, x, null, u, bias, y, rectified);
+            return;
+        }
         if (!direct(p) || !large(p, n)) {
             fallback.forwardRectified(p, n, x, w, bias, y, rectified, ws);
             return;
@@ -218,12 +247,27 @@ public final class SimdConv implements ConvKernels {
             fallback.backward(p, n, x, w, masked, fallbackDx ? dx : null, fallbackDw ? dw : null,
                     fallbackDb ? dbias : null, ws);
         }
-        if (directDx) {
+        ConvPlan winogradDx = directDx && winograd ? inputGradientPlan(p) : null;
+        if (winogradDx != null) {
+            float[] u = ws.floats(KEY_WINOGRAD_DX, Winograd.transformedSize(winogradDx));
+            Winograd.transformFilters(p.channels, p.filters, w, true, u);
+            winogradKernel.forward(winogradDx, n, dy, rectified, u, null, dx, null);
+        } else if (directDx) {
             inputGradient(p, n, w, dy, rectified, dx, ws);
         }
         if (directDw) {
             weightGradient(p, n, x, dy, rectified, dw, dbias, ws);
         }
+    }
+
+    /** {@link Winograd#inputGradientPlan} of {@code p}, made once. */
+    private ConvPlan inputGradientPlan(ConvPlan p) {
+        Optional<ConvPlan> d = inputGradientPlans.get(p);
+        if (d == null) {
+            d = Optional.ofNullable(Winograd.inputGradientPlan(p));
+            inputGradientPlans.put(p, d);
+        }
+        return d.orElse(null);
     }
 
     private void inputGradient(ConvPlan p, int n, float[] w, float[] dy, float[] rectified, float[] dx, Workspace ws) {

@@ -2,6 +2,7 @@ package org.convlab.tensor.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import org.convlab.tensor.kernels.ConvPlan;
 import org.convlab.tensor.kernels.Winograd;
@@ -46,11 +47,12 @@ final class SimdWinograd implements WinogradKernels {
             ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0]});
 
     @Override
-    public void forward(ConvPlan p, int n, float[] x, float[] u, float[] bias, float[] y, boolean rectify) {
+    public void forward(ConvPlan p, int n, float[] x, float[] gate, float[] u, float[] bias, float[] y,
+                        float[] rectified) {
         Geometry g = new Geometry(p);
         Parallel.forEach(n, i -> {
             float[][] t = ThreadScratch.grow(SCRATCH.get(), g.deinterleavedSize(), XI * g.vStride, XI * g.mStride);
-            image(g, x, i * p.inputSize(), u, bias, y, i * p.outputSize(), rectify, t[0], t[1], t[2]);
+            image(g, x, gate, i * p.inputSize(), u, bias, y, rectified, i * p.outputSize(), t[0], t[1], t[2]);
         });
     }
 
@@ -92,12 +94,12 @@ final class SimdWinograd implements WinogradKernels {
     }
 
     /** One image: {@code x[xOff...]} {@code (C, H, W)} into {@code y[yOff...]} {@code (F, OH, OW)}. */
-    static void image(Geometry g, float[] x, int xOff, float[] u, float[] bias, float[] y, int yOff, boolean rectify,
-                      float[] d, float[] v, float[] m) {
+    static void image(Geometry g, float[] x, float[] gate, int xOff, float[] u, float[] bias, float[] y,
+                      float[] rectified, int yOff, float[] d, float[] v, float[] m) {
         ConvPlan p = g.p;
         int channels = p.channels;
         int blocks = g.paddedFilters / BLOCK;
-        deinterleave(g, x, xOff, d);
+        deinterleave(g, x, gate, xOff, d);
         int columns = g.tileRows * g.vectorsPerRow;
         for (int q0 = 0; q0 < columns; q0 += COLUMNS) {
             int valid = Math.min(COLUMNS, columns - q0);
@@ -120,7 +122,7 @@ final class SimdWinograd implements WinogradKernels {
                 int ox = 2 * ((q0 + j) % g.vectorsPerRow * L);
                 for (int f = 0; f < p.filters; f++) {
                     outputTransform(m, (f * COLUMNS + j) * L, g.mStride, bias, f, p, y,
-                            yOff + f * p.outputPlane(), 2 * ty, ox, rectify);
+                            rectified, yOff + f * p.outputPlane(), 2 * ty, ox);
                 }
             }
         }
@@ -134,7 +136,7 @@ final class SimdWinograd implements WinogradKernels {
      * and odd lanes (an earlier copy into a zero-bordered row first cost a fifth of the kernel:
      * loads that straddled the copy's stores waited for them).
      */
-    static void deinterleave(Geometry g, float[] x, int xOff, float[] d) {
+    static void deinterleave(Geometry g, float[] x, float[] gate, int xOff, float[] d) {
         ConvPlan p = g.p;
         int half = g.half;
         int width = p.width;
@@ -158,8 +160,15 @@ final class SimdWinograd implements WinogradKernels {
                         zero.intoArray(d, at + half + k);
                         continue;
                     }
-                    FloatVector a = FloatVector.fromArray(Lanes.F, x, src + col, Lanes.F.indexInRange(col, width));
-                    FloatVector b = FloatVector.fromArray(Lanes.F, x, src + col + L, Lanes.F.indexInRange(col + L, width));
+                    VectorMask<Float> inA = Lanes.F.indexInRange(col, width);
+                    VectorMask<Float> inB = Lanes.F.indexInRange(col + L, width);
+                    FloatVector a = FloatVector.fromArray(Lanes.F, x, src + col, inA);
+                    FloatVector b = FloatVector.fromArray(Lanes.F, x, src + col + L, inB);
+                    if (gate != null) { // x where gate > 0, else 0 (a NaN gate too)
+                        a = zero.blend(a, FloatVector.fromArray(Lanes.F, gate, src + col, inA).compare(VectorOperators.GT, 0f));
+                        b = zero.blend(b, FloatVector.fromArray(Lanes.F, gate, src + col + L, inB)
+                                .compare(VectorOperators.GT, 0f));
+                    }
                     a.rearrange(EVENS).blend(b.rearrange(EVENS), HIGH).intoArray(d, at + k);
                     a.rearrange(ODDS).blend(b.rearrange(ODDS), HIGH).intoArray(d, at + half + k);
                 }
@@ -286,7 +295,7 @@ final class SimdWinograd implements WinogradKernels {
      * the rows clipped to the plane.
      */
     private static void outputTransform(float[] m, int mAt, int xiStride, float[] bias, int f, ConvPlan p, float[] y,
-                                        int planeOff, int oy, int ox, boolean rectify) {
+                                        float[] rectified, int planeOff, int oy, int ox) {
         FloatVector s00 = sumFirst(m, mAt, xiStride);
         FloatVector s01 = sumFirst(m, mAt + 4 * xiStride, xiStride);
         FloatVector s02 = sumFirst(m, mAt + 8 * xiStride, xiStride);
@@ -305,32 +314,36 @@ final class SimdWinograd implements WinogradKernels {
             y10 = y10.add(bias[f]);
             y11 = y11.add(bias[f]);
         }
-        if (rectify) {
-            FloatVector zero = FloatVector.zero(Lanes.F);
-            y00 = y00.max(zero);
-            y01 = y01.max(zero);
-            y10 = y10.max(zero);
-            y11 = y11.max(zero);
-        }
-        // Each output row: even[0], odd[0], even[1], odd[1], ... from column ox, clipped to the row.
+        // Each output row: even[0], odd[0], even[1], odd[1], ... from column ox, clipped to the
+        // row; to y, and rectified to `rectified` (only there when it is y itself).
         int valid = p.outW - ox;
         int rows = Math.min(2, p.outH - oy);
+        FloatVector zero = FloatVector.zero(Lanes.F);
         for (int r = 0; r < rows; r++) {
             FloatVector even = r == 0 ? y00 : y10;
             FloatVector odd = r == 0 ? y01 : y11;
             int at = planeOff + (oy + r) * p.outW + ox;
             FloatVector low = even.rearrange(LOW_TWICE).blend(odd.rearrange(LOW_TWICE), ODD);
-            if (valid >= L) {
-                low.intoArray(y, at);
-            } else {
-                low.intoArray(y, at, Lanes.F.indexInRange(0, valid));
-            }
-            if (valid > L) {
-                FloatVector high = even.rearrange(HIGH_TWICE).blend(odd.rearrange(HIGH_TWICE), ODD);
-                if (valid >= 2 * L) {
+            FloatVector high = even.rearrange(HIGH_TWICE).blend(odd.rearrange(HIGH_TWICE), ODD);
+            if (valid >= 2 * L) {
+                if (rectified != y) {
+                    low.intoArray(y, at);
                     high.intoArray(y, at + L);
-                } else {
-                    high.intoArray(y, at + L, Lanes.F.indexInRange(0, valid - L));
+                }
+                if (rectified != null) {
+                    low.max(zero).intoArray(rectified, at);
+                    high.max(zero).intoArray(rectified, at + L);
+                }
+            } else {
+                VectorMask<Float> lowIn = Lanes.F.indexInRange(0, valid);
+                VectorMask<Float> highIn = Lanes.F.indexInRange(L, valid);
+                if (rectified != y) {
+                    low.intoArray(y, at, lowIn);
+                    high.intoArray(y, at + L, highIn);
+                }
+                if (rectified != null) {
+                    low.max(zero).intoArray(rectified, at, lowIn);
+                    high.max(zero).intoArray(rectified, at + L, highIn);
                 }
             }
         }

@@ -5,7 +5,6 @@ import org.convlab.tensor.kernels.DenseKernels;
 import org.convlab.tensor.kernels.ElementwiseKernels;
 import org.convlab.tensor.kernels.FastKernels;
 import org.convlab.tensor.kernels.Gemm;
-import org.convlab.tensor.kernels.WinogradKernels;
 
 /**
  * The Vector API kernels of this package, offered to {@link org.convlab.tensor.kernels.Kernels}
@@ -29,11 +28,6 @@ public final class VectorKernels implements FastKernels {
     @Override
     public DenseKernels dense(DenseKernels fallback) {
         return new SimdDense(fallback);
-    }
-
-    @Override
-    public WinogradKernels winograd() {
-        return new SimdWinograd();
     }
 
     @Override

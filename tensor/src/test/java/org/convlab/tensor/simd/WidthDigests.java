@@ -153,6 +153,29 @@ public final class WidthDigests {
             new SimdWinograd().forward(p, n, x, u, null, y, true);
             record("winograd" + i + " rectified y", y);
         }
+        // A 3x3 layer's passes through SimdConv, whose forward pass and input gradient take the form.
+        ConvPlan p = ConvPlan.of(ConvGeometry.builder().inChannels(16).outChannels(12).size(7, 10).kernel(3).padding(1)
+                .build());
+        SimdConv conv = new SimdConv(new GemmConv(new SimdGemm()), 0, true);
+        Random r = new Random(400);
+        int n = 3;
+        float[] x = random(r, n * p.inputSize());
+        float[] w = random(r, p.weightSize());
+        float[] bias = random(r, p.filters);
+        float[] dy = random(r, n * p.outputSize());
+        float[] y = new float[n * p.outputSize()];
+        float[] rectified = new float[y.length];
+        float[] dx = new float[n * p.inputSize()];
+        float[] dw = new float[p.weightSize()];
+        float[] db = new float[p.filters];
+        Workspace ws = new Workspace();
+        conv.forwardRectified(p, n, x, w, bias, y, rectified, ws);
+        record("winograd conv y", y);
+        record("winograd conv rectified", rectified);
+        conv.backward(p, n, x, w, dy, dx, dw, db, ws);
+        record("winograd conv dx", dx);
+        conv.backwardRectified(p, n, x, w, dy, rectified, dx, dw, db, ws);
+        record("winograd conv rectified dx", dx);
     }
 
     /** The locally connected layer (one small product per output position) on SimdGemm. */

@@ -1,0 +1,100 @@
+package org.convlab.tensor.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import java.util.stream.Stream;
+import org.convlab.algebra.Padding;
+import org.convlab.tensor.Tolerance;
+import org.convlab.tensor.kernels.ConvPlan;
+import org.convlab.tensor.kernels.GemmConv;
+import org.convlab.tensor.kernels.ReferenceConv;
+import org.convlab.tensor.kernels.Winograd;
+import org.convlab.tensor.kernels.Workspace;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link SimdConv} with Winograd's form on (the engine's default): the forward pass (with the
+ * rectified output beside it, or in its place) and the input gradient (plain, or masked by a
+ * rectifier's output) within {@link Tolerance#F32_WINOGRAD} of {@link ReferenceConv}, the forward
+ * pass with {@link SimdWinograd}'s bits; the weight and bias gradients keep the direct kernels'
+ * bits (the SimdConv without the form).
+ */
+class SimdConvWinogradTest {
+    static Stream<Arguments> plans() {
+        return Stream.of(
+                Arguments.of(SimdWinogradTest.plan(32, 16, 28, 28, pad(1, 1, 1, 1)), 2),
+                Arguments.of(SimdWinogradTest.plan(16, 12, 7, 10, pad(1, 1, 1, 1)), 3),
+                Arguments.of(SimdWinogradTest.plan(9, 20, 11, 5, pad(0, 2, 1, 0)), 2),
+                Arguments.of(SimdWinogradTest.plan(12, 8, 13, 37, pad(2, 0, 0, 2)), 1));
+    }
+
+    private static Padding pad(int top, int bottom, int left, int right) {
+        return new Padding.Explicit(new int[] {top, left}, new int[] {bottom, right});
+    }
+
+    @ParameterizedTest(name = "{0}, {1} images")
+    @MethodSource("plans")
+    void forwardAndInputGradientTakeTheForm(ConvPlan p, int n) {
+        assertThat(Winograd.applies(p)).isTrue();
+        assertThat(Winograd.inputGradientPlan(p)).isNotNull();
+        SimdConv conv = new SimdConv(new GemmConv(new SimdGemm()), 0, true);
+        SimdConv direct = new SimdConv(new GemmConv(new SimdGemm()), 0, false);
+        ReferenceConv reference = new ReferenceConv();
+        Random r = new Random(p.hashCode());
+        float[] x = random(r, n * p.inputSize());
+        float[] w = random(r, p.weightSize());
+        float[] bias = random(r, p.filters);
+        float[] dy = random(r, n * p.outputSize());
+        Workspace ws = new Workspace();
+
+        float[] y = new float[n * p.outputSize()];
+        float[] rectified = new float[y.length];
+        conv.forwardRectified(p, n, x, w, bias, y, rectified, ws);
+        float[] expected = new float[y.length];
+        reference.forward(p, n, x, w, bias, expected, ws);
+        Tolerance.F32_WINOGRAD.assertClose("y " + p, expected, y);
+        float[] alone = new float[y.length];
+        new SimdWinograd().forward(p, n, x, null, Winograd.transformFilters(p, w), bias, alone, null);
+        assertThat(y).containsExactly(alone);
+        float[] inPlace = new float[y.length];
+        conv.forwardRectified(p, n, x, w, bias, inPlace, inPlace, ws);
+        assertThat(inPlace).containsExactly(rectified);
+
+        for (float[] gate : new float[][] {null, rectified}) {
+            float[] masked = dy.clone();
+            if (gate != null) {
+                for (int i = 0; i < masked.length; i++) {
+                    masked[i] = gate[i] > 0 ? dy[i] : 0f;
+                }
+            }
+            float[] dx = new float[n * p.inputSize()];
+            float[] dw = new float[p.weightSize()];
+            float[] db = new float[p.filters];
+            float[] dw2 = new float[p.weightSize()];
+            float[] db2 = new float[p.filters];
+            if (gate == null) {
+                conv.backward(p, n, x, w, dy, dx, dw, db, ws);
+                direct.backward(p, n, x, w, dy, null, dw2, db2, ws);
+            } else {
+                conv.backwardRectified(p, n, x, w, dy, gate, dx, dw, db, ws);
+                direct.backwardRectified(p, n, x, w, dy, gate, null, dw2, db2, ws);
+            }
+            float[] dxExpected = new float[dx.length];
+            reference.backward(p, n, x, w, masked, dxExpected, null, null, ws);
+            Tolerance.F32_WINOGRAD.assertClose("dx " + p + (gate == null ? "" : ", masked"), dxExpected, dx);
+            assertThat(dw).containsExactly(dw2);
+            assertThat(db).containsExactly(db2);
+        }
+    }
+
+    private static float[] random(Random r, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        return v;
+    }
+}
