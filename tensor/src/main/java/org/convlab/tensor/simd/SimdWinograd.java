@@ -106,10 +106,8 @@ final class SimdWinograd implements WinogradKernels {
             for (int j = 0; j < valid; j++) {
                 int ty = (q0 + j) / g.vectorsPerRow;
                 int lane0 = (q0 + j) % g.vectorsPerRow * L;
-                for (int c = 0; c < channels; c++) {
-                    inputTransform(d, ((c * g.paddedRows + 2 * ty) * 2) * g.half + lane0, g.half, v,
-                            (c * COLUMNS + j) * L, g.vStride);
-                }
+                inputTransform(d, ((2 * ty) * 2) * g.half + lane0, g.paddedRows * 2 * g.half, g.half, v, j * L,
+                        g.vStride, channels);
             }
             for (int xi = 0; xi < XI; xi++) {
                 for (int b = 0; b < blocks; b++) {
@@ -120,10 +118,7 @@ final class SimdWinograd implements WinogradKernels {
             for (int j = 0; j < valid; j++) {
                 int ty = (q0 + j) / g.vectorsPerRow;
                 int ox = 2 * ((q0 + j) % g.vectorsPerRow * L);
-                for (int f = 0; f < p.filters; f++) {
-                    outputTransform(m, (f * COLUMNS + j) * L, g.mStride, bias, f, p, y,
-                            rectified, yOff + f * p.outputPlane(), 2 * ty, ox);
-                }
+                outputTransform(m, j * L, g.mStride, bias, p, y, rectified, yOff, 2 * ty, ox);
             }
         }
     }
@@ -181,39 +176,44 @@ final class SimdWinograd implements WinogradKernels {
      * {@code a = 0..3} start at {@code d[at + a * 2 * half]} (even columns; odd ones {@code half}
      * further); element {@code xi} goes to {@code v[vAt + xi * xiStride]}.
      */
-    private static void inputTransform(float[] d, int at, int half, float[] v, int vAt, int xiStride) {
-        // d B, row by row: the four columns of each window row are even[tx], odd[tx], even[tx + 1], odd[tx + 1].
-        int r1 = at + 2 * half;
-        int r2 = r1 + 2 * half;
-        int r3 = r2 + 2 * half;
-        FloatVector e0 = FloatVector.fromArray(Lanes.F, d, at);
-        FloatVector o0 = FloatVector.fromArray(Lanes.F, d, at + half);
-        FloatVector f0 = FloatVector.fromArray(Lanes.F, d, at + 1);
-        FloatVector p0 = FloatVector.fromArray(Lanes.F, d, at + half + 1);
-        FloatVector e1 = FloatVector.fromArray(Lanes.F, d, r1);
-        FloatVector o1 = FloatVector.fromArray(Lanes.F, d, r1 + half);
-        FloatVector f1 = FloatVector.fromArray(Lanes.F, d, r1 + 1);
-        FloatVector p1 = FloatVector.fromArray(Lanes.F, d, r1 + half + 1);
-        FloatVector e2 = FloatVector.fromArray(Lanes.F, d, r2);
-        FloatVector o2 = FloatVector.fromArray(Lanes.F, d, r2 + half);
-        FloatVector f2 = FloatVector.fromArray(Lanes.F, d, r2 + 1);
-        FloatVector p2 = FloatVector.fromArray(Lanes.F, d, r2 + half + 1);
-        FloatVector e3 = FloatVector.fromArray(Lanes.F, d, r3);
-        FloatVector o3 = FloatVector.fromArray(Lanes.F, d, r3 + half);
-        FloatVector f3 = FloatVector.fromArray(Lanes.F, d, r3 + 1);
-        FloatVector p3 = FloatVector.fromArray(Lanes.F, d, r3 + half + 1);
-        // Bᵀ (d B), column by column (the columns h of d B: h0 - h2, h1 + h2, h2 - h1, h1 - h3), the
-        // vectors never passed to a method (one that is not inlined would box them).
-        for (int b = 0; b < 4; b++) {
-            FloatVector h0 = b == 0 ? e0.sub(f0) : b == 1 ? o0.add(f0) : b == 2 ? f0.sub(o0) : o0.sub(p0);
-            FloatVector h1 = b == 0 ? e1.sub(f1) : b == 1 ? o1.add(f1) : b == 2 ? f1.sub(o1) : o1.sub(p1);
-            FloatVector h2 = b == 0 ? e2.sub(f2) : b == 1 ? o2.add(f2) : b == 2 ? f2.sub(o2) : o2.sub(p2);
-            FloatVector h3 = b == 0 ? e3.sub(f3) : b == 1 ? o3.add(f3) : b == 2 ? f3.sub(o3) : o3.sub(p3);
-            int at0 = vAt + b * xiStride;
-            h0.sub(h2).intoArray(v, at0);
-            h1.add(h2).intoArray(v, at0 + 4 * xiStride);
-            h2.sub(h1).intoArray(v, at0 + 8 * xiStride);
-            h1.sub(h3).intoArray(v, at0 + 12 * xiStride);
+    private static void inputTransform(float[] d, int dStart, int channelStride, int half, float[] v, int vAt0,
+                                       int xiStride, int channels) {
+        for (int c = 0; c < channels; c++) {
+            int at = dStart + c * channelStride;
+            int vAt = vAt0 + c * COLUMNS * L;
+            // d B, row by row: the four columns of each window row are even[tx], odd[tx], even[tx + 1], odd[tx + 1].
+            int r1 = at + 2 * half;
+            int r2 = r1 + 2 * half;
+            int r3 = r2 + 2 * half;
+            FloatVector e0 = FloatVector.fromArray(Lanes.F, d, at);
+            FloatVector o0 = FloatVector.fromArray(Lanes.F, d, at + half);
+            FloatVector f0 = FloatVector.fromArray(Lanes.F, d, at + 1);
+            FloatVector p0 = FloatVector.fromArray(Lanes.F, d, at + half + 1);
+            FloatVector e1 = FloatVector.fromArray(Lanes.F, d, r1);
+            FloatVector o1 = FloatVector.fromArray(Lanes.F, d, r1 + half);
+            FloatVector f1 = FloatVector.fromArray(Lanes.F, d, r1 + 1);
+            FloatVector p1 = FloatVector.fromArray(Lanes.F, d, r1 + half + 1);
+            FloatVector e2 = FloatVector.fromArray(Lanes.F, d, r2);
+            FloatVector o2 = FloatVector.fromArray(Lanes.F, d, r2 + half);
+            FloatVector f2 = FloatVector.fromArray(Lanes.F, d, r2 + 1);
+            FloatVector p2 = FloatVector.fromArray(Lanes.F, d, r2 + half + 1);
+            FloatVector e3 = FloatVector.fromArray(Lanes.F, d, r3);
+            FloatVector o3 = FloatVector.fromArray(Lanes.F, d, r3 + half);
+            FloatVector f3 = FloatVector.fromArray(Lanes.F, d, r3 + 1);
+            FloatVector p3 = FloatVector.fromArray(Lanes.F, d, r3 + half + 1);
+            // Bᵀ (d B), column by column (the columns h of d B: h0 - h2, h1 + h2, h2 - h1, h1 - h3), the
+            // vectors never passed to a method (one that is not inlined would box them).
+            for (int b = 0; b < 4; b++) {
+                FloatVector h0 = b == 0 ? e0.sub(f0) : b == 1 ? o0.add(f0) : b == 2 ? f0.sub(o0) : o0.sub(p0);
+                FloatVector h1 = b == 0 ? e1.sub(f1) : b == 1 ? o1.add(f1) : b == 2 ? f1.sub(o1) : o1.sub(p1);
+                FloatVector h2 = b == 0 ? e2.sub(f2) : b == 1 ? o2.add(f2) : b == 2 ? f2.sub(o2) : o2.sub(p2);
+                FloatVector h3 = b == 0 ? e3.sub(f3) : b == 1 ? o3.add(f3) : b == 2 ? f3.sub(o3) : o3.sub(p3);
+                int at0 = vAt + b * xiStride;
+                h0.sub(h2).intoArray(v, at0);
+                h1.add(h2).intoArray(v, at0 + 4 * xiStride);
+                h2.sub(h1).intoArray(v, at0 + 8 * xiStride);
+                h1.sub(h3).intoArray(v, at0 + 12 * xiStride);
+            }
         }
     }
 
@@ -294,56 +294,60 @@ final class SimdWinograd implements WinogradKernels {
      * {@code oy} and {@code oy + 1} from column {@code ox}: the tiles' two columns interleaved,
      * the rows clipped to the plane.
      */
-    private static void outputTransform(float[] m, int mAt, int xiStride, float[] bias, int f, ConvPlan p, float[] y,
-                                        float[] rectified, int planeOff, int oy, int ox) {
-        FloatVector s00 = sumFirst(m, mAt, xiStride);
-        FloatVector s01 = sumFirst(m, mAt + 4 * xiStride, xiStride);
-        FloatVector s02 = sumFirst(m, mAt + 8 * xiStride, xiStride);
-        FloatVector s03 = sumFirst(m, mAt + 12 * xiStride, xiStride);
-        FloatVector s10 = differenceLast(m, mAt, xiStride);
-        FloatVector s11 = differenceLast(m, mAt + 4 * xiStride, xiStride);
-        FloatVector s12 = differenceLast(m, mAt + 8 * xiStride, xiStride);
-        FloatVector s13 = differenceLast(m, mAt + 12 * xiStride, xiStride);
-        FloatVector y00 = s00.add(s01).add(s02);
-        FloatVector y01 = s10.add(s11).add(s12);
-        FloatVector y10 = s01.sub(s02).sub(s03);
-        FloatVector y11 = s11.sub(s12).sub(s13);
-        if (bias != null) {
-            y00 = y00.add(bias[f]);
-            y01 = y01.add(bias[f]);
-            y10 = y10.add(bias[f]);
-            y11 = y11.add(bias[f]);
-        }
-        // Each output row: even[0], odd[0], even[1], odd[1], ... from column ox, clipped to the
-        // row; to y, and rectified to `rectified` (only there when it is y itself).
+    private static void outputTransform(float[] m, int mAt0, int xiStride, float[] bias, ConvPlan p, float[] y,
+                                        float[] rectified, int yOff, int oy, int ox) {
+        FloatVector zero = FloatVector.zero(Lanes.F);
         int valid = p.outW - ox;
         int rows = Math.min(2, p.outH - oy);
-        FloatVector zero = FloatVector.zero(Lanes.F);
-        for (int r = 0; r < rows; r++) {
-            FloatVector even = r == 0 ? y00 : y10;
-            FloatVector odd = r == 0 ? y01 : y11;
-            int at = planeOff + (oy + r) * p.outW + ox;
-            FloatVector low = even.rearrange(LOW_TWICE).blend(odd.rearrange(LOW_TWICE), ODD);
-            FloatVector high = even.rearrange(HIGH_TWICE).blend(odd.rearrange(HIGH_TWICE), ODD);
-            if (valid >= 2 * L) {
-                if (rectified != y) {
-                    low.intoArray(y, at);
-                    high.intoArray(y, at + L);
-                }
-                if (rectified != null) {
-                    low.max(zero).intoArray(rectified, at);
-                    high.max(zero).intoArray(rectified, at + L);
-                }
-            } else {
-                VectorMask<Float> lowIn = Lanes.F.indexInRange(0, valid);
-                VectorMask<Float> highIn = Lanes.F.indexInRange(L, valid);
-                if (rectified != y) {
-                    low.intoArray(y, at, lowIn);
-                    high.intoArray(y, at + L, highIn);
-                }
-                if (rectified != null) {
-                    low.max(zero).intoArray(rectified, at, lowIn);
-                    high.max(zero).intoArray(rectified, at + L, highIn);
+        VectorMask<Float> lowIn = Lanes.F.indexInRange(0, valid);
+        VectorMask<Float> highIn = Lanes.F.indexInRange(L, valid);
+        for (int f = 0; f < p.filters; f++) {
+            int mAt = mAt0 + f * COLUMNS * L;
+            int planeOff = yOff + f * p.outputPlane();
+            FloatVector s00 = sumFirst(m, mAt, xiStride);
+            FloatVector s01 = sumFirst(m, mAt + 4 * xiStride, xiStride);
+            FloatVector s02 = sumFirst(m, mAt + 8 * xiStride, xiStride);
+            FloatVector s03 = sumFirst(m, mAt + 12 * xiStride, xiStride);
+            FloatVector s10 = differenceLast(m, mAt, xiStride);
+            FloatVector s11 = differenceLast(m, mAt + 4 * xiStride, xiStride);
+            FloatVector s12 = differenceLast(m, mAt + 8 * xiStride, xiStride);
+            FloatVector s13 = differenceLast(m, mAt + 12 * xiStride, xiStride);
+            FloatVector y00 = s00.add(s01).add(s02);
+            FloatVector y01 = s10.add(s11).add(s12);
+            FloatVector y10 = s01.sub(s02).sub(s03);
+            FloatVector y11 = s11.sub(s12).sub(s13);
+            if (bias != null) {
+                y00 = y00.add(bias[f]);
+                y01 = y01.add(bias[f]);
+                y10 = y10.add(bias[f]);
+                y11 = y11.add(bias[f]);
+            }
+            // Each output row: even[0], odd[0], even[1], odd[1], ... from column ox, clipped to the
+            // row; to y, and rectified to `rectified` (only there when it is y itself).
+            for (int r = 0; r < rows; r++) {
+                FloatVector even = r == 0 ? y00 : y10;
+                FloatVector odd = r == 0 ? y01 : y11;
+                int at = planeOff + (oy + r) * p.outW + ox;
+                FloatVector low = even.rearrange(LOW_TWICE).blend(odd.rearrange(LOW_TWICE), ODD);
+                FloatVector high = even.rearrange(HIGH_TWICE).blend(odd.rearrange(HIGH_TWICE), ODD);
+                if (valid >= 2 * L) {
+                    if (rectified != y) {
+                        low.intoArray(y, at);
+                        high.intoArray(y, at + L);
+                    }
+                    if (rectified != null) {
+                        low.max(zero).intoArray(rectified, at);
+                        high.max(zero).intoArray(rectified, at + L);
+                    }
+                } else {
+                    if (rectified != y) {
+                        low.intoArray(y, at, lowIn);
+                        high.intoArray(y, at + L, highIn);
+                    }
+                    if (rectified != null) {
+                        low.max(zero).intoArray(rectified, at, lowIn);
+                        high.max(zero).intoArray(rectified, at + L, highIn);
+                    }
                 }
             }
         }
