@@ -118,7 +118,10 @@ final class SimdWinograd implements WinogradKernels {
             for (int j = 0; j < valid; j++) {
                 int ty = (q0 + j) / g.vectorsPerRow;
                 int ox = 2 * ((q0 + j) % g.vectorsPerRow * L);
-                outputTransform(m, j * L, g.mStride, bias, p, y, rectified, yOff, 2 * ty, ox);
+                for (int f = 0; f < p.filters; f++) {
+                    outputTransform(m, (f * COLUMNS + j) * L, g.mStride, bias, f, p, y, rectified,
+                            yOff + f * p.outputPlane(), 2 * ty, ox);
+                }
             }
         }
     }
@@ -294,60 +297,56 @@ final class SimdWinograd implements WinogradKernels {
      * {@code oy} and {@code oy + 1} from column {@code ox}: the tiles' two columns interleaved,
      * the rows clipped to the plane.
      */
-    private static void outputTransform(float[] m, int mAt0, int xiStride, float[] bias, ConvPlan p, float[] y,
-                                        float[] rectified, int yOff, int oy, int ox) {
+    private static void outputTransform(float[] m, int mAt, int xiStride, float[] bias, int f, ConvPlan p, float[] y,
+                                        float[] rectified, int planeOff, int oy, int ox) {
         FloatVector zero = FloatVector.zero(Lanes.F);
         int valid = p.outW - ox;
         int rows = Math.min(2, p.outH - oy);
-        VectorMask<Float> lowIn = Lanes.F.indexInRange(0, valid);
-        VectorMask<Float> highIn = Lanes.F.indexInRange(L, valid);
-        for (int f = 0; f < p.filters; f++) {
-            int mAt = mAt0 + f * COLUMNS * L;
-            int planeOff = yOff + f * p.outputPlane();
-            FloatVector s00 = sumFirst(m, mAt, xiStride);
-            FloatVector s01 = sumFirst(m, mAt + 4 * xiStride, xiStride);
-            FloatVector s02 = sumFirst(m, mAt + 8 * xiStride, xiStride);
-            FloatVector s03 = sumFirst(m, mAt + 12 * xiStride, xiStride);
-            FloatVector s10 = differenceLast(m, mAt, xiStride);
-            FloatVector s11 = differenceLast(m, mAt + 4 * xiStride, xiStride);
-            FloatVector s12 = differenceLast(m, mAt + 8 * xiStride, xiStride);
-            FloatVector s13 = differenceLast(m, mAt + 12 * xiStride, xiStride);
-            FloatVector y00 = s00.add(s01).add(s02);
-            FloatVector y01 = s10.add(s11).add(s12);
-            FloatVector y10 = s01.sub(s02).sub(s03);
-            FloatVector y11 = s11.sub(s12).sub(s13);
-            if (bias != null) {
-                y00 = y00.add(bias[f]);
-                y01 = y01.add(bias[f]);
-                y10 = y10.add(bias[f]);
-                y11 = y11.add(bias[f]);
-            }
-            // Each output row: even[0], odd[0], even[1], odd[1], ... from column ox, clipped to the
-            // row; to y, and rectified to `rectified` (only there when it is y itself).
-            for (int r = 0; r < rows; r++) {
-                FloatVector even = r == 0 ? y00 : y10;
-                FloatVector odd = r == 0 ? y01 : y11;
-                int at = planeOff + (oy + r) * p.outW + ox;
-                FloatVector low = even.rearrange(LOW_TWICE).blend(odd.rearrange(LOW_TWICE), ODD);
-                FloatVector high = even.rearrange(HIGH_TWICE).blend(odd.rearrange(HIGH_TWICE), ODD);
-                if (valid >= 2 * L) {
-                    if (rectified != y) {
-                        low.intoArray(y, at);
-                        high.intoArray(y, at + L);
-                    }
-                    if (rectified != null) {
-                        low.max(zero).intoArray(rectified, at);
-                        high.max(zero).intoArray(rectified, at + L);
-                    }
-                } else {
-                    if (rectified != y) {
-                        low.intoArray(y, at, lowIn);
-                        high.intoArray(y, at + L, highIn);
-                    }
-                    if (rectified != null) {
-                        low.max(zero).intoArray(rectified, at, lowIn);
-                        high.max(zero).intoArray(rectified, at + L, highIn);
-                    }
+        FloatVector s00 = sumFirst(m, mAt, xiStride);
+        FloatVector s01 = sumFirst(m, mAt + 4 * xiStride, xiStride);
+        FloatVector s02 = sumFirst(m, mAt + 8 * xiStride, xiStride);
+        FloatVector s03 = sumFirst(m, mAt + 12 * xiStride, xiStride);
+        FloatVector s10 = differenceLast(m, mAt, xiStride);
+        FloatVector s11 = differenceLast(m, mAt + 4 * xiStride, xiStride);
+        FloatVector s12 = differenceLast(m, mAt + 8 * xiStride, xiStride);
+        FloatVector s13 = differenceLast(m, mAt + 12 * xiStride, xiStride);
+        FloatVector y00 = s00.add(s01).add(s02);
+        FloatVector y01 = s10.add(s11).add(s12);
+        FloatVector y10 = s01.sub(s02).sub(s03);
+        FloatVector y11 = s11.sub(s12).sub(s13);
+        if (bias != null) {
+            y00 = y00.add(bias[f]);
+            y01 = y01.add(bias[f]);
+            y10 = y10.add(bias[f]);
+            y11 = y11.add(bias[f]);
+        }
+        // Each output row: even[0], odd[0], even[1], odd[1], ... from column ox, clipped to the
+        // row; to y, and rectified to `rectified` (only there when it is y itself).
+        for (int r = 0; r < rows; r++) {
+            FloatVector even = r == 0 ? y00 : y10;
+            FloatVector odd = r == 0 ? y01 : y11;
+            int at = planeOff + (oy + r) * p.outW + ox;
+            FloatVector low = even.rearrange(LOW_TWICE).blend(odd.rearrange(LOW_TWICE), ODD);
+            FloatVector high = even.rearrange(HIGH_TWICE).blend(odd.rearrange(HIGH_TWICE), ODD);
+            if (valid >= 2 * L) {
+                if (rectified != y) {
+                    low.intoArray(y, at);
+                    high.intoArray(y, at + L);
+                }
+                if (rectified != null) {
+                    low.max(zero).intoArray(rectified, at);
+                    high.max(zero).intoArray(rectified, at + L);
+                }
+            } else {
+                VectorMask<Float> lowIn = Lanes.F.indexInRange(0, valid);
+                VectorMask<Float> highIn = Lanes.F.indexInRange(L, valid);
+                if (rectified != y) {
+                    low.intoArray(y, at, lowIn);
+                    high.intoArray(y, at + L, highIn);
+                }
+                if (rectified != null) {
+                    low.max(zero).intoArray(rectified, at, lowIn);
+                    high.max(zero).intoArray(rectified, at + L, highIn);
                 }
             }
         }
