@@ -85,7 +85,7 @@ public final class ReferenceWinograd implements WinogradKernels {
     }
 
     /**
-     * {@code Y = Aᵀ (M A)} plus {@code bias[f]} (none if {@code null}) written to the tile's outputs
+     * {@code Y = Aᵀ (M A)} plus {@code bias[f]} (0 if {@code null}, so that -0 reads +0) written to the tile's outputs
      * inside the plane, to {@code y} and rectified to {@code rectified} (unless {@code null}; only
      * there when it is {@code y}).
      */
@@ -106,7 +106,7 @@ public final class ReferenceWinograd implements WinogradKernels {
                 int oy = 2 * ty + a;
                 int ox = 2 * tx + b;
                 if (oy < p.outH && ox < p.outW) {
-                    float value = bias == null ? out[a][b] : out[a][b] + bias[f];
+                    float value = out[a][b] + (bias == null ? 0f : bias[f]);
                     int at = planeOff + oy * p.outW + ox;
                     if (rectified != y) {
                         y[at] = value;

@@ -119,8 +119,15 @@ final class SimdWinograd implements WinogradKernels {
                 int ty = (q0 + j) / g.vectorsPerRow;
                 int ox = 2 * ((q0 + j) % g.vectorsPerRow * L);
                 for (int f = 0; f < p.filters; f++) {
-                    outputTransform(m, (f * COLUMNS + j) * L, g.mStride, bias, f, p, y, rectified,
-                            yOff + f * p.outputPlane(), 2 * ty, ox);
+                    int mAt = (f * COLUMNS + j) * L;
+                    float b = bias == null ? 0f : bias[f];
+                    int planeOff = yOff + f * p.outputPlane();
+                    if (rectified == null || rectified == y) {
+                        outputTransform(m, mAt, g.mStride, b, rectified == null ? Float.NEGATIVE_INFINITY : 0f, p, y,
+                                planeOff, 2 * ty, ox);
+                    } else {
+                        outputTransformTwice(m, mAt, g.mStride, b, p, y, rectified, planeOff, 2 * ty, ox);
+                    }
                 }
             }
         }
@@ -129,48 +136,74 @@ final class SimdWinograd implements WinogradKernels {
     /**
      * {@code D[((c * paddedRows + r) * 2 + parity) * half + k]} = the zero-padded plane's element
      * at row {@code r}, column {@code 2k + parity} (padded coordinates: input row {@code r - padTop},
-     * column {@code 2k + parity - padLeft}; zero outside the input). Two vectors of an input row
-     * at a time, loaded under the mask of the columns inside the row, are split into their even
-     * and odd lanes (an earlier copy into a zero-bordered row first cost a fifth of the kernel:
-     * loads that straddled the copy's stores waited for them).
+     * column {@code 2k + parity - padLeft}; zero outside the input), of {@code x} masked by
+     * {@code gate > 0} unless {@code gate} is {@code null}. Two vectors of an input row at a time,
+     * loaded under the mask of the columns inside the row, are split into their even and odd
+     * lanes (an earlier copy into a zero-bordered row first cost a fifth of the kernel: loads that
+     * straddled the copy's stores waited for them).
      */
     static void deinterleave(Geometry g, float[] x, float[] gate, int xOff, float[] d) {
         ConvPlan p = g.p;
         int half = g.half;
-        int width = p.width;
-        FloatVector zero = FloatVector.zero(Lanes.F);
         for (int c = 0; c < p.channels; c++) {
             for (int r = 0; r < g.paddedRows; r++) {
                 int inputRow = r - p.padTop;
                 int at = ((c * g.paddedRows + r) * 2) * half;
+                int src = xOff + (c * p.height + inputRow) * p.width;
                 if (inputRow < 0 || inputRow >= p.height) {
                     java.util.Arrays.fill(d, at, at + 2 * half, 0f);
-                    continue;
-                }
-                int src = xOff + (c * p.height + inputRow) * width;
-                // The row's last vectors first: each vector of even columns runs past the row's
-                // half, over odd ones the next (earlier) vector writes again; the odd ones' last
-                // vector runs into the next row, written after this one (D has L floats of slack).
-                for (int k = (half - 1) / L * L; k >= 0; k -= L) {
-                    int col = 2 * k - p.padLeft;
-                    if (col >= width) {
-                        zero.intoArray(d, at + k);
-                        zero.intoArray(d, at + half + k);
-                        continue;
-                    }
-                    VectorMask<Float> inA = Lanes.F.indexInRange(col, width);
-                    VectorMask<Float> inB = Lanes.F.indexInRange(col + L, width);
-                    FloatVector a = FloatVector.fromArray(Lanes.F, x, src + col, inA);
-                    FloatVector b = FloatVector.fromArray(Lanes.F, x, src + col + L, inB);
-                    if (gate != null) { // x where gate > 0, else 0 (a NaN gate too)
-                        a = zero.blend(a, FloatVector.fromArray(Lanes.F, gate, src + col, inA).compare(VectorOperators.GT, 0f));
-                        b = zero.blend(b, FloatVector.fromArray(Lanes.F, gate, src + col + L, inB)
-                                .compare(VectorOperators.GT, 0f));
-                    }
-                    a.rearrange(EVENS).blend(b.rearrange(EVENS), HIGH).intoArray(d, at + k);
-                    a.rearrange(ODDS).blend(b.rearrange(ODDS), HIGH).intoArray(d, at + half + k);
+                } else if (gate == null) {
+                    splitRow(x, src, p.width, p.padLeft, d, at, half);
+                } else {
+                    splitGatedRow(x, gate, src, p.width, p.padLeft, d, at, half);
                 }
             }
+        }
+    }
+
+    /**
+     * One input row {@code x[src .. src + width)} into its even and odd padded columns at
+     * {@code d[at]} and {@code d[at + half]}. The row's last vectors first: each vector of even
+     * columns runs past the row's half, over odd ones the next (earlier) vector writes again; the
+     * odd ones' last vector runs into the next row, written after this one (D has L floats of
+     * slack). (Two methods, with and without a gate, each small: one method for both, its branch
+     * profile changed between an inference and a training step, was recompiled without its masks
+     * kept in registers and allocated 245 KB an image.)
+     */
+    private static void splitRow(float[] x, int src, int width, int padLeft, float[] d, int at, int half) {
+        for (int k = (half - 1) / L * L; k >= 0; k -= L) {
+            int col = 2 * k - padLeft;
+            if (col >= width) {
+                FloatVector.zero(Lanes.F).intoArray(d, at + k);
+                FloatVector.zero(Lanes.F).intoArray(d, at + half + k);
+                continue;
+            }
+            FloatVector a = FloatVector.fromArray(Lanes.F, x, src + col, Lanes.F.indexInRange(col, width));
+            FloatVector b = FloatVector.fromArray(Lanes.F, x, src + col + L, Lanes.F.indexInRange(col + L, width));
+            a.rearrange(EVENS).blend(b.rearrange(EVENS), HIGH).intoArray(d, at + k);
+            a.rearrange(ODDS).blend(b.rearrange(ODDS), HIGH).intoArray(d, at + half + k);
+        }
+    }
+
+    /** {@link #splitRow} of {@code x} where {@code gate > 0}, else 0 (a NaN gate too). */
+    private static void splitGatedRow(float[] x, float[] gate, int src, int width, int padLeft, float[] d, int at,
+                                      int half) {
+        FloatVector zero = FloatVector.zero(Lanes.F);
+        for (int k = (half - 1) / L * L; k >= 0; k -= L) {
+            int col = 2 * k - padLeft;
+            if (col >= width) {
+                zero.intoArray(d, at + k);
+                zero.intoArray(d, at + half + k);
+                continue;
+            }
+            VectorMask<Float> inA = Lanes.F.indexInRange(col, width);
+            VectorMask<Float> inB = Lanes.F.indexInRange(col + L, width);
+            FloatVector a = zero.blend(FloatVector.fromArray(Lanes.F, x, src + col, inA),
+                    FloatVector.fromArray(Lanes.F, gate, src + col, inA).compare(VectorOperators.GT, 0f));
+            FloatVector b = zero.blend(FloatVector.fromArray(Lanes.F, x, src + col + L, inB),
+                    FloatVector.fromArray(Lanes.F, gate, src + col + L, inB).compare(VectorOperators.GT, 0f));
+            a.rearrange(EVENS).blend(b.rearrange(EVENS), HIGH).intoArray(d, at + k);
+            a.rearrange(ODDS).blend(b.rearrange(ODDS), HIGH).intoArray(d, at + half + k);
         }
     }
 
@@ -204,19 +237,41 @@ final class SimdWinograd implements WinogradKernels {
             FloatVector o3 = FloatVector.fromArray(Lanes.F, d, r3 + half);
             FloatVector f3 = FloatVector.fromArray(Lanes.F, d, r3 + 1);
             FloatVector p3 = FloatVector.fromArray(Lanes.F, d, r3 + half + 1);
-            // Bᵀ (d B), column by column (the columns h of d B: h0 - h2, h1 + h2, h2 - h1, h1 - h3), the
-            // vectors never passed to a method (one that is not inlined would box them).
-            for (int b = 0; b < 4; b++) {
-                FloatVector h0 = b == 0 ? e0.sub(f0) : b == 1 ? o0.add(f0) : b == 2 ? f0.sub(o0) : o0.sub(p0);
-                FloatVector h1 = b == 0 ? e1.sub(f1) : b == 1 ? o1.add(f1) : b == 2 ? f1.sub(o1) : o1.sub(p1);
-                FloatVector h2 = b == 0 ? e2.sub(f2) : b == 1 ? o2.add(f2) : b == 2 ? f2.sub(o2) : o2.sub(p2);
-                FloatVector h3 = b == 0 ? e3.sub(f3) : b == 1 ? o3.add(f3) : b == 2 ? f3.sub(o3) : o3.sub(p3);
-                int at0 = vAt + b * xiStride;
-                h0.sub(h2).intoArray(v, at0);
-                h1.add(h2).intoArray(v, at0 + 4 * xiStride);
-                h2.sub(h1).intoArray(v, at0 + 8 * xiStride);
-                h1.sub(h3).intoArray(v, at0 + 12 * xiStride);
-            }
+            // Bᵀ (d B), column by column b (the columns of d B: d0 - d2, d1 + d2, d2 - d1, d1 - d3 of
+            // each row), written out rather than looped over or passed to a method, either of
+            // which C2 may answer by boxing the vectors.
+            FloatVector h00 = e0.sub(f0);
+            FloatVector h01 = e1.sub(f1);
+            FloatVector h02 = e2.sub(f2);
+            FloatVector h03 = e3.sub(f3);
+            h00.sub(h02).intoArray(v, vAt);
+            h01.add(h02).intoArray(v, vAt + 4 * xiStride);
+            h02.sub(h01).intoArray(v, vAt + 8 * xiStride);
+            h01.sub(h03).intoArray(v, vAt + 12 * xiStride);
+            FloatVector h10 = o0.add(f0);
+            FloatVector h11 = o1.add(f1);
+            FloatVector h12 = o2.add(f2);
+            FloatVector h13 = o3.add(f3);
+            h10.sub(h12).intoArray(v, vAt + xiStride);
+            h11.add(h12).intoArray(v, vAt + xiStride + 4 * xiStride);
+            h12.sub(h11).intoArray(v, vAt + xiStride + 8 * xiStride);
+            h11.sub(h13).intoArray(v, vAt + xiStride + 12 * xiStride);
+            FloatVector h20 = f0.sub(o0);
+            FloatVector h21 = f1.sub(o1);
+            FloatVector h22 = f2.sub(o2);
+            FloatVector h23 = f3.sub(o3);
+            h20.sub(h22).intoArray(v, vAt + 2 * xiStride);
+            h21.add(h22).intoArray(v, vAt + 2 * xiStride + 4 * xiStride);
+            h22.sub(h21).intoArray(v, vAt + 2 * xiStride + 8 * xiStride);
+            h21.sub(h23).intoArray(v, vAt + 2 * xiStride + 12 * xiStride);
+            FloatVector h30 = o0.sub(p0);
+            FloatVector h31 = o1.sub(p1);
+            FloatVector h32 = o2.sub(p2);
+            FloatVector h33 = o3.sub(p3);
+            h30.sub(h32).intoArray(v, vAt + 3 * xiStride);
+            h31.add(h32).intoArray(v, vAt + 3 * xiStride + 4 * xiStride);
+            h32.sub(h31).intoArray(v, vAt + 3 * xiStride + 8 * xiStride);
+            h31.sub(h33).intoArray(v, vAt + 3 * xiStride + 12 * xiStride);
         }
     }
 
@@ -226,22 +281,23 @@ final class SimdWinograd implements WinogradKernels {
      * summed over {@code c} in order by fused multiply-adds from zero.
      */
     static void products(float[] u, int uAt, int channels, float[] v, int vAt, float[] m, int mAt) {
+        // Each accumulator its own zero (one zero shared by all sixteen was boxed in some compilations).
         FloatVector a00 = FloatVector.zero(Lanes.F);
-        FloatVector a01 = a00;
-        FloatVector a10 = a00;
-        FloatVector a11 = a00;
-        FloatVector a20 = a00;
-        FloatVector a21 = a00;
-        FloatVector a30 = a00;
-        FloatVector a31 = a00;
-        FloatVector a40 = a00;
-        FloatVector a41 = a00;
-        FloatVector a50 = a00;
-        FloatVector a51 = a00;
-        FloatVector a60 = a00;
-        FloatVector a61 = a00;
-        FloatVector a70 = a00;
-        FloatVector a71 = a00;
+        FloatVector a01 = FloatVector.zero(Lanes.F);
+        FloatVector a10 = FloatVector.zero(Lanes.F);
+        FloatVector a11 = FloatVector.zero(Lanes.F);
+        FloatVector a20 = FloatVector.zero(Lanes.F);
+        FloatVector a21 = FloatVector.zero(Lanes.F);
+        FloatVector a30 = FloatVector.zero(Lanes.F);
+        FloatVector a31 = FloatVector.zero(Lanes.F);
+        FloatVector a40 = FloatVector.zero(Lanes.F);
+        FloatVector a41 = FloatVector.zero(Lanes.F);
+        FloatVector a50 = FloatVector.zero(Lanes.F);
+        FloatVector a51 = FloatVector.zero(Lanes.F);
+        FloatVector a60 = FloatVector.zero(Lanes.F);
+        FloatVector a61 = FloatVector.zero(Lanes.F);
+        FloatVector a70 = FloatVector.zero(Lanes.F);
+        FloatVector a71 = FloatVector.zero(Lanes.F);
         for (int c = 0; c < channels; c++) {
             int vi = vAt + c * COLUMNS * L;
             int ui = uAt + c * BLOCK;
@@ -293,15 +349,18 @@ final class SimdWinograd implements WinogradKernels {
 
     /**
      * {@code Y = Aᵀ (M A)} of {@code L} adjacent tiles of one filter ({@code M[xi]} at
-     * {@code m[mAt + xi * xiStride]}), plus {@code bias[f]} (none if {@code null}), rectified if asked, written to output rows
-     * {@code oy} and {@code oy + 1} from column {@code ox}: the tiles' two columns interleaved,
-     * the rows clipped to the plane.
+     * {@code m[mAt + xi * xiStride]}) plus {@code bias}, each value {@code max(., floor)} (0 to
+     * rectify, -infinity for the values themselves), written to output rows {@code oy} and
+     * {@code oy + 1} of the plane at {@code out[planeOff]} from column {@code ox}: the tiles' two
+     * columns interleaved, the rows clipped to the plane by masked stores.
+     *
+     * <p>The Vector API code here has no branch whose direction a caller changes (an inference
+     * writes one output, a training step two: {@link #outputTransformTwice}), and no vector
+     * crosses a method call, a loop iteration or a branch: after C2 recompiled a method with such
+     * a branch for the other direction, it boxed vectors (320 bytes a call).
      */
-    private static void outputTransform(float[] m, int mAt, int xiStride, float[] bias, int f, ConvPlan p, float[] y,
-                                        float[] rectified, int planeOff, int oy, int ox) {
-        FloatVector zero = FloatVector.zero(Lanes.F);
-        int valid = p.outW - ox;
-        int rows = Math.min(2, p.outH - oy);
+    private static void outputTransform(float[] m, int mAt, int xiStride, float bias, float floor, ConvPlan p,
+                                        float[] out, int planeOff, int oy, int ox) {
         FloatVector s00 = sumFirst(m, mAt, xiStride);
         FloatVector s01 = sumFirst(m, mAt + 4 * xiStride, xiStride);
         FloatVector s02 = sumFirst(m, mAt + 8 * xiStride, xiStride);
@@ -310,46 +369,58 @@ final class SimdWinograd implements WinogradKernels {
         FloatVector s11 = differenceLast(m, mAt + 4 * xiStride, xiStride);
         FloatVector s12 = differenceLast(m, mAt + 8 * xiStride, xiStride);
         FloatVector s13 = differenceLast(m, mAt + 12 * xiStride, xiStride);
-        FloatVector y00 = s00.add(s01).add(s02);
-        FloatVector y01 = s10.add(s11).add(s12);
-        FloatVector y10 = s01.sub(s02).sub(s03);
-        FloatVector y11 = s11.sub(s12).sub(s13);
-        if (bias != null) {
-            y00 = y00.add(bias[f]);
-            y01 = y01.add(bias[f]);
-            y10 = y10.add(bias[f]);
-            y11 = y11.add(bias[f]);
-        }
-        // Each output row: even[0], odd[0], even[1], odd[1], ... from column ox, clipped to the
-        // row; to y, and rectified to `rectified` (only there when it is y itself).
-        for (int r = 0; r < rows; r++) {
-            FloatVector even = r == 0 ? y00 : y10;
-            FloatVector odd = r == 0 ? y01 : y11;
-            int at = planeOff + (oy + r) * p.outW + ox;
-            FloatVector low = even.rearrange(LOW_TWICE).blend(odd.rearrange(LOW_TWICE), ODD);
-            FloatVector high = even.rearrange(HIGH_TWICE).blend(odd.rearrange(HIGH_TWICE), ODD);
-            if (valid >= 2 * L) {
-                if (rectified != y) {
-                    low.intoArray(y, at);
-                    high.intoArray(y, at + L);
-                }
-                if (rectified != null) {
-                    low.max(zero).intoArray(rectified, at);
-                    high.max(zero).intoArray(rectified, at + L);
-                }
-            } else {
-                VectorMask<Float> lowIn = Lanes.F.indexInRange(0, valid);
-                VectorMask<Float> highIn = Lanes.F.indexInRange(L, valid);
-                if (rectified != y) {
-                    low.intoArray(y, at, lowIn);
-                    high.intoArray(y, at + L, highIn);
-                }
-                if (rectified != null) {
-                    low.max(zero).intoArray(rectified, at, lowIn);
-                    high.max(zero).intoArray(rectified, at + L, highIn);
-                }
-            }
-        }
+        FloatVector least = FloatVector.broadcast(Lanes.F, floor);
+        FloatVector y00 = s00.add(s01).add(s02).add(bias).max(least);
+        FloatVector y01 = s10.add(s11).add(s12).add(bias).max(least);
+        FloatVector y10 = s01.sub(s02).sub(s03).add(bias).max(least);
+        FloatVector y11 = s11.sub(s12).sub(s13).add(bias).max(least);
+        int valid = p.outW - ox;
+        int validBelow = oy + 1 < p.outH ? valid : 0;
+        int at = planeOff + oy * p.outW + ox;
+        y00.rearrange(LOW_TWICE).blend(y01.rearrange(LOW_TWICE), ODD).intoArray(out, at, Lanes.F.indexInRange(0, valid));
+        y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD).intoArray(out, at + L,
+                Lanes.F.indexInRange(L, valid));
+        y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD).intoArray(out, at + p.outW,
+                Lanes.F.indexInRange(0, validBelow));
+        y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD).intoArray(out, at + p.outW + L,
+                Lanes.F.indexInRange(L, validBelow));
+    }
+
+    /** {@link #outputTransform} writing the values to {@code y} and their rectified values to {@code rectified}. */
+    private static void outputTransformTwice(float[] m, int mAt, int xiStride, float bias, ConvPlan p, float[] y,
+                                             float[] rectified, int planeOff, int oy, int ox) {
+        FloatVector s00 = sumFirst(m, mAt, xiStride);
+        FloatVector s01 = sumFirst(m, mAt + 4 * xiStride, xiStride);
+        FloatVector s02 = sumFirst(m, mAt + 8 * xiStride, xiStride);
+        FloatVector s03 = sumFirst(m, mAt + 12 * xiStride, xiStride);
+        FloatVector s10 = differenceLast(m, mAt, xiStride);
+        FloatVector s11 = differenceLast(m, mAt + 4 * xiStride, xiStride);
+        FloatVector s12 = differenceLast(m, mAt + 8 * xiStride, xiStride);
+        FloatVector s13 = differenceLast(m, mAt + 12 * xiStride, xiStride);
+        FloatVector zero = FloatVector.zero(Lanes.F);
+        int valid = p.outW - ox;
+        int validBelow = oy + 1 < p.outH ? valid : 0;
+        VectorMask<Float> low = Lanes.F.indexInRange(0, valid);
+        VectorMask<Float> high = Lanes.F.indexInRange(L, valid);
+        VectorMask<Float> lowBelow = Lanes.F.indexInRange(0, validBelow);
+        VectorMask<Float> highBelow = Lanes.F.indexInRange(L, validBelow);
+        int at = planeOff + oy * p.outW + ox;
+        FloatVector y00 = s00.add(s01).add(s02).add(bias);
+        FloatVector y01 = s10.add(s11).add(s12).add(bias);
+        FloatVector y10 = s01.sub(s02).sub(s03).add(bias);
+        FloatVector y11 = s11.sub(s12).sub(s13).add(bias);
+        FloatVector r0 = y00.rearrange(LOW_TWICE).blend(y01.rearrange(LOW_TWICE), ODD);
+        FloatVector r1 = y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD);
+        FloatVector r2 = y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD);
+        FloatVector r3 = y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD);
+        r0.intoArray(y, at, low);
+        r1.intoArray(y, at + L, high);
+        r2.intoArray(y, at + p.outW, lowBelow);
+        r3.intoArray(y, at + p.outW + L, highBelow);
+        r0.max(zero).intoArray(rectified, at, low);
+        r1.max(zero).intoArray(rectified, at + L, high);
+        r2.max(zero).intoArray(rectified, at + p.outW, lowBelow);
+        r3.max(zero).intoArray(rectified, at + p.outW + L, highBelow);
     }
 
     /** {@code (m0 + m1) + m2} of one row of {@code M} (its elements {@code xiStride} apart): column 0 of {@code M A}. */
