@@ -44,6 +44,7 @@ public final class SimdConv implements ConvKernels {
     private static final Workspace.Key KEY_DB_SUMS = Workspace.key("SimdConv.dbSums");
     private static final Workspace.Key KEY_WINOGRAD_FORWARD = Workspace.key("SimdConv.winogradForward");
     private static final Workspace.Key KEY_WINOGRAD_DX = Workspace.key("SimdConv.winogradInputGradient");
+    private static final Workspace.Key KEY_WINOGRAD_SOURCE = Workspace.key("SimdConv.winogradSource");
 
     private static final ThreadLocal<float[][]> SCRATCH =
             ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[DirectConv.TILE], new float[0], new float[0]});
@@ -175,9 +176,7 @@ public final class SimdConv implements ConvKernels {
     public void forwardRectified(ConvPlan p, int n, float[] x, float[] w, float[] bias, float[] y, float[] rectified,
                                  Workspace ws) {
         if (winograd && Winograd.applies(p) && large(p, n)) {
-            float[] u = ws.floats(KEY_WINOGRAD_FORWARD, Winograd.transformedSize(p));
-            Winograd.transformFilters(p.filters, p.channels, w, false, u);
-            winogradKernel.forward(p, n, x, null, u, bias, y, rectified);
+            winogradKernel.forward(p, n, x, null, transformedFilters(p, w, ws), bias, y, rectified);
             return;
         }
         if (!direct(p) || !large(p, n)) {
@@ -258,6 +257,27 @@ public final class SimdConv implements ConvKernels {
         if (directDw) {
             weightGradient(p, n, x, dy, rectified, dw, dbias, ws);
         }
+    }
+
+    /**
+     * The forward pass's filters in Winograd's form, kept in {@code ws} with a copy of the weight
+     * they came from: transformed again only when the weight (or the layer's shape) differs from
+     * that copy, as it does after every training step but not between the calls of an
+     * inference.
+     */
+    private static float[] transformedFilters(ConvPlan p, float[] w, Workspace ws) {
+        float[] u = ws.floats(KEY_WINOGRAD_FORWARD, Winograd.transformedSize(p));
+        int size = p.weightSize();
+        float[] source = ws.floats(KEY_WINOGRAD_SOURCE, size + 2);
+        boolean same = source[0] == p.filters && source[1] == p.channels
+                && java.util.Arrays.equals(source, 2, size + 2, w, 0, size);
+        if (!same) {
+            Winograd.transformFilters(p.filters, p.channels, w, false, u);
+            source[0] = p.filters;
+            source[1] = p.channels;
+            System.arraycopy(w, 0, source, 2, size);
+        }
+        return u;
     }
 
     /** {@link Winograd#inputGradientPlan} of {@code p}, made once. */

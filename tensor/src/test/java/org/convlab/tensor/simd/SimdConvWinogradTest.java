@@ -90,6 +90,28 @@ class SimdConvWinogradTest {
         }
     }
 
+    /** The filters are transformed again when the weight changes in place (as after a training step), and only then. */
+    @ParameterizedTest(name = "{0}, {1} images")
+    @MethodSource("plans")
+    void aWeightChangedInPlaceIsTransformedAgain(ConvPlan p, int n) {
+        SimdConv conv = new SimdConv(new GemmConv(new SimdGemm()), 0, true);
+        Random r = new Random(p.hashCode() + 7);
+        float[] x = random(r, n * p.inputSize());
+        float[] w = random(r, p.weightSize());
+        float[] bias = random(r, p.filters);
+        Workspace ws = new Workspace();
+        float[] y = new float[n * p.outputSize()];
+        conv.forward(p, n, x, w, bias, y, ws);
+        float[] again = new float[y.length];
+        conv.forward(p, n, x, w, bias, again, ws);
+        assertThat(again).containsExactly(y);
+        w[w.length - 1] += 0.5f; // the last tap of the last filter: only that filter's outputs move
+        conv.forward(p, n, x, w, bias, again, ws);
+        float[] fresh = new float[y.length];
+        new SimdConv(new GemmConv(new SimdGemm()), 0, true).forward(p, n, x, w, bias, fresh, new Workspace());
+        assertThat(again).containsExactly(fresh).isNotEqualTo(y);
+    }
+
     private static float[] random(Random r, int n) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
