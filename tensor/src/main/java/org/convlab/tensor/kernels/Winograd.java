@@ -1,5 +1,7 @@
 package org.convlab.tensor.kernels;
 
+import org.convlab.algebra.ConvGeometry;
+import org.convlab.algebra.Padding;
 import org.convlab.algebra.PaddingMode;
 
 /**
@@ -155,8 +157,8 @@ public final class Winograd {
                 return null;
             }
         }
-        ConvPlan d = ConvPlan.of(org.convlab.algebra.ConvGeometry.builder().inChannels(p.filters).outChannels(p.channels)
-                .size(p.outH, p.outW).kernel(3).padding(new org.convlab.algebra.Padding.Explicit(before, after)).build());
+        ConvPlan d = ConvPlan.of(ConvGeometry.builder().inChannels(p.filters).outChannels(p.channels)
+                .size(p.outH, p.outW).kernel(3).padding(new Padding.Explicit(before, after)).build());
         return applies(d) && d.outH == p.height && d.outW == p.width ? d : null;
     }
 

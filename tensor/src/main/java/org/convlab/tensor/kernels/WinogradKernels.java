@@ -14,23 +14,14 @@ package org.convlab.tensor.kernels;
  */
 public interface WinogradKernels {
     /**
-     * Writes {@code y = conv(x, w) + bias}, or its rectified values {@code max(., 0)} (NaN stays
-     * NaN) when {@code rectify}, for the weight {@code w} whose transform is {@code u}. Each image
-     * is computed on its own, so the bits depend on neither the batch nor the thread count.
-     *
-     * @param bias {@code (F)}, or {@code null} for none
-     */
-    default void forward(ConvPlan p, int n, float[] x, float[] u, float[] bias, float[] y, boolean rectify) {
-        forward(p, n, x, null, u, bias, y, rectify ? y : null);
-    }
-
-    /**
-     * The general form: the input is {@code x} where {@code gate > 0} and 0 elsewhere (a NaN
-     * gate too; all of {@code x} when {@code gate} is {@code null}: an input gradient masked by
-     * the rectifier's output); writes {@code y = conv(x, w) + bias} and
-     * {@code rectified = max(y, 0)}.
+     * Writes {@code y = conv(x, w) + bias} and {@code rectified = max(y, 0)} (NaN stays NaN) for
+     * the weight {@code w} whose transform is {@code u}; the input is {@code x} where
+     * {@code gate > 0} and 0 elsewhere (a NaN gate too; all of {@code x} when {@code gate} is
+     * {@code null}: an input gradient masked by the rectifier's output). Each image is computed on
+     * its own, so the bits depend on neither the batch nor the thread count.
      *
      * @param gate      {@code (n, C, H, W)} or {@code null}
+     * @param bias      {@code (F)}, or {@code null} for none
      * @param rectified {@code (n, F, OH, OW)}; {@code null} for none; {@code y} itself to write
      *                  only the rectified values
      */

@@ -29,9 +29,9 @@ class WinogradTest {
         float[] w = new float[9];
         java.util.Arrays.fill(w, 1f);
         float[] y = new float[4];
-        new ReferenceWinograd().forward(p, 1, x, Winograd.transformFilters(p, w), new float[] {0.5f}, y, false);
+        new ReferenceWinograd().forward(p, 1, x, null, Winograd.transformFilters(p, w), new float[] {0.5f}, y, null);
         assertThat(y).containsExactly(54.5f, 63.5f, 90.5f, 99.5f);
-        new ReferenceWinograd().forward(p, 1, x, Winograd.transformFilters(p, w), new float[] {-95f}, y, true);
+        new ReferenceWinograd().forward(p, 1, x, null, Winograd.transformFilters(p, w), new float[] {-95f}, y, y);
         assertThat(y).containsExactly(0f, 0f, 0f, 4f);
     }
 
@@ -66,7 +66,7 @@ class WinogradTest {
         float[] w = random(r, p.weightSize());
         float[] bias = random(r, p.filters);
         float[] y = new float[n * p.outputSize()];
-        new ReferenceWinograd().forward(p, n, x, Winograd.transformFilters(p, w), bias, y, false);
+        new ReferenceWinograd().forward(p, n, x, null, Winograd.transformFilters(p, w), bias, y, null);
         double u = Math.ulp(1f) / 2;
         double worst = 0;
         double[] exacts = new double[y.length];

@@ -90,6 +90,43 @@ class SimdConvWinogradTest {
         }
     }
 
+    /**
+     * The engine's wired kernels ({@code Kernels.conv()}) compute an eligible layer in the form;
+     * {@code -Dconvlab.winograd=false} gives the direct kernels' bits instead.
+     */
+    @org.junit.jupiter.api.Test
+    void theEngineTakesTheFormUnlessThePropertyTurnsItOff() {
+        ConvPlan p = SimdWinogradTest.plan(32, 16, 28, 28, pad(1, 1, 1, 1));
+        int n = 2;
+        Random r = new Random(11);
+        float[] x = random(r, n * p.inputSize());
+        float[] w = random(r, p.weightSize());
+        float[] bias = random(r, p.filters);
+        float[] form = new float[n * p.outputSize()];
+        new SimdConv(new GemmConv(new SimdGemm()), SimdConv.MIN_DIRECT_FLOPS, true).forward(p, n, x, w, bias, form,
+                new Workspace());
+        float[] direct = new float[form.length];
+        new SimdConv(new GemmConv(new SimdGemm()), SimdConv.MIN_DIRECT_FLOPS, false).forward(p, n, x, w, bias, direct,
+                new Workspace());
+        assertThat(form).isNotEqualTo(direct);
+        float[] engine = new float[form.length];
+        org.convlab.tensor.kernels.Kernels.conv().forward(p, n, x, w, bias, engine, new Workspace());
+        assertThat(engine).containsExactly(form);
+        String saved = System.getProperty("convlab.winograd");
+        try {
+            System.setProperty("convlab.winograd", "false");
+            float[] off = new float[form.length];
+            new SimdConv(new GemmConv(new SimdGemm())).forward(p, n, x, w, bias, off, new Workspace());
+            assertThat(off).containsExactly(direct);
+        } finally {
+            if (saved == null) {
+                System.clearProperty("convlab.winograd");
+            } else {
+                System.setProperty("convlab.winograd", saved);
+            }
+        }
+    }
+
     /** The filters are transformed again when the weight changes in place (as after a training step), and only then. */
     @ParameterizedTest(name = "{0}, {1} images")
     @MethodSource("plans")

@@ -148,9 +148,9 @@ public final class WidthDigests {
             float[] u = org.convlab.tensor.kernels.Winograd.transformFilters(p, random(r, p.weightSize()));
             float[] bias = random(r, p.filters);
             float[] y = new float[n * p.outputSize()];
-            new SimdWinograd().forward(p, n, x, u, bias, y, false);
+            new SimdWinograd().forward(p, n, x, null, u, bias, y, null);
             record("winograd" + i + " y", y);
-            new SimdWinograd().forward(p, n, x, u, null, y, true);
+            new SimdWinograd().forward(p, n, x, null, u, null, y, y);
             record("winograd" + i + " rectified y", y);
         }
         // A 3x3 layer's passes through SimdConv, whose forward pass and input gradient take the form.
