@@ -43,6 +43,61 @@ public final class ReferenceWinograd implements WinogradKernels {
         }
     }
 
+    @Override
+    public void weightGradient(ConvPlan p, int n, float[] x, float[] dy, float[] rectified, float[] dw, Workspace ws) {
+        int chunks = Chunks.count(n, Chunks.MAX_IMAGE_CHUNKS);
+        float[][] m = new float[chunks][Winograd.XI * p.filters * p.channels];
+        Parallel.forEach(chunks, k -> {
+            for (int i = Chunks.start(k, chunks, n); i < Chunks.end(k, chunks, n); i++) {
+                imageProducts(p, x, i * p.inputSize(), dy, rectified, i * p.outputSize(), m[k]);
+            }
+        });
+        WinogradGradient.addWeightGradient(p, m, chunks, p.filters, p.channels, dw);
+    }
+
+    /**
+     * Adds one image's products to {@code m[(xi * F + f) * C + c]}: tile by tile in row-major
+     * order, {@code m += Ŷ[xi][f] V[xi][c]} with one fused multiply-add each.
+     */
+    private static void imageProducts(ConvPlan p, float[] x, int xOff, float[] dy, float[] rectified, int dyOff,
+                                      float[] m) {
+        int channels = p.channels;
+        int filters = p.filters;
+        float[] v = new float[channels * Winograd.XI];
+        float[] yhat = new float[Winograd.XI];
+        float[] d = new float[16];
+        for (int ty = 0; ty < Winograd.tileRows(p); ty++) {
+            for (int tx = 0; tx < Winograd.tileColumns(p); tx++) {
+                for (int c = 0; c < channels; c++) {
+                    window(p, x, null, xOff + c * p.inputPlane(), 2 * ty - p.padTop, 2 * tx - p.padLeft, d);
+                    inputTransform(d, v, c * Winograd.XI);
+                }
+                for (int f = 0; f < filters; f++) {
+                    int plane = dyOff + f * p.outputPlane();
+                    WinogradGradient.transformGradient(gradient(p, dy, rectified, plane, 2 * ty, 2 * tx),
+                            gradient(p, dy, rectified, plane, 2 * ty, 2 * tx + 1),
+                            gradient(p, dy, rectified, plane, 2 * ty + 1, 2 * tx),
+                            gradient(p, dy, rectified, plane, 2 * ty + 1, 2 * tx + 1), yhat, 0, 1);
+                    for (int xi = 0; xi < Winograd.XI; xi++) {
+                        int row = (xi * filters + f) * channels;
+                        for (int c = 0; c < channels; c++) {
+                            m[row + c] = Math.fma(yhat[xi], v[c * Winograd.XI + xi], m[row + c]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The output gradient at {@code (oy, ox)} of a plane: 0 past the output or where {@code rectified} is not above 0. */
+    private static float gradient(ConvPlan p, float[] dy, float[] rectified, int plane, int oy, int ox) {
+        if (oy >= p.outH || ox >= p.outW) {
+            return 0f;
+        }
+        int at = plane + oy * p.outW + ox;
+        return rectified == null || rectified[at] > 0f ? dy[at] : 0f;
+    }
+
     /**
      * The 4 x 4 window of one channel's zero-padded plane whose top left is input {@code (row, col)},
      * each element 0 where {@code gate} is not above 0.

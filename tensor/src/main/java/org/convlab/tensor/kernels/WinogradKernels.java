@@ -26,4 +26,19 @@ public interface WinogradKernels {
      *                  only the rectified values
      */
     void forward(ConvPlan p, int n, float[] x, float[] gate, float[] u, float[] bias, float[] y, float[] rectified);
+
+    /**
+     * Adds to {@code dw} the weight gradient of {@code n} images of a plan where
+     * {@link WinogradGradient#applies}, computed in that form: {@code dw += sum dy ⋆ x}, the
+     * output gradient {@code dy} counting only where {@code rectified > 0} (all of it when
+     * {@code rectified} is {@code null}). Chunks of images as {@link WinogradGradient} fixes, so
+     * the bits depend on the batch size only.
+     *
+     * @param x         {@code (n, C, H, W)}
+     * @param dy        {@code (n, F, OH, OW)}
+     * @param rectified {@code (n, F, OH, OW)} or {@code null}
+     * @param dw        {@code (F, C, 3, 3)}
+     * @param ws        where per-call buffers are kept between calls
+     */
+    void weightGradient(ConvPlan p, int n, float[] x, float[] dy, float[] rectified, float[] dw, Workspace ws);
 }

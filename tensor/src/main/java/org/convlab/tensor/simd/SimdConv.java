@@ -10,6 +10,7 @@ import org.convlab.tensor.kernels.Kernels;
 import org.convlab.tensor.kernels.ConvKernels;
 import org.convlab.tensor.kernels.ConvPlan;
 import org.convlab.tensor.kernels.Winograd;
+import org.convlab.tensor.kernels.WinogradGradient;
 import org.convlab.tensor.kernels.Workspace;
 import org.convlab.tensor.parallel.Parallel;
 
@@ -254,7 +255,9 @@ public final class SimdConv implements ConvKernels {
         } else if (directDx) {
             inputGradient(p, n, w, dy, rectified, dx, ws);
         }
-        if (directDw) {
+        if (directDw && winograd && WinogradGradient.applies(p)) {
+            winogradKernel.weightGradient(p, n, x, dy, rectified, dw, dbias, ws);
+        } else if (directDw) {
             weightGradient(p, n, x, dy, rectified, dw, dbias, ws);
         }
     }

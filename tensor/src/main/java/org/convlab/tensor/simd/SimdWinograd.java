@@ -4,9 +4,13 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.convlab.tensor.kernels.ConvPlan;
 import org.convlab.tensor.kernels.Winograd;
 import org.convlab.tensor.kernels.WinogradKernels;
+import org.convlab.tensor.kernels.Workspace;
 import org.convlab.tensor.parallel.Parallel;
 
 /**
@@ -45,6 +49,30 @@ final class SimdWinograd implements WinogradKernels {
     /** Per thread: the deinterleaved image, {@code V} and {@code M}. */
     private static final ThreadLocal<float[][]> SCRATCH =
             ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0]});
+
+    /** The weight gradient's layout of each plan seen, made once. */
+    private final Map<ConvPlan, SimdWinogradGradient.Layout> gradientLayouts =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    @Override
+    public void weightGradient(ConvPlan p, int n, float[] x, float[] dy, float[] rectified, float[] dw, Workspace ws) {
+        weightGradient(p, n, x, dy, rectified, dw, null, ws);
+    }
+
+    /**
+     * {@link #weightGradient(ConvPlan, int, float[], float[], float[], float[], Workspace)} and,
+     * unless {@code dbias} is {@code null}, {@code dbias +=} the masked output gradient's sums
+     * (the direct kernels' bits for them, {@link SimdWinogradGradient}).
+     */
+    void weightGradient(ConvPlan p, int n, float[] x, float[] dy, float[] rectified, float[] dw, float[] dbias,
+                        Workspace ws) {
+        SimdWinogradGradient.Layout s = gradientLayouts.get(p);
+        if (s == null) {
+            s = new SimdWinogradGradient.Layout(p);
+            gradientLayouts.put(p, s);
+        }
+        SimdWinogradGradient.weightGradient(p, s, n, x, dy, rectified, dw, dbias, ws);
+    }
 
     @Override
     public void forward(ConvPlan p, int n, float[] x, float[] gate, float[] u, float[] bias, float[] y,

@@ -124,67 +124,112 @@ final class WeightGradKernel {
      */
     static void k8x2Inputs(float[] dT, int dBase, float[] xT, int xBase, int xStride, int count,
                            float[] acc, int accIdx) {
-        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * Lanes.L);
-        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * Lanes.L);
-        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
-        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
-        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
-        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
-        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
-        FloatVector c60 = FloatVector.fromArray(Lanes.F, acc, accIdx + 12 * Lanes.L);
-        FloatVector c61 = FloatVector.fromArray(Lanes.F, acc, accIdx + 13 * Lanes.L);
-        FloatVector c70 = FloatVector.fromArray(Lanes.F, acc, accIdx + 14 * Lanes.L);
-        FloatVector c71 = FloatVector.fromArray(Lanes.F, acc, accIdx + 15 * Lanes.L);
+        k8x2Rows(dT, dBase, Lanes.L, xT, xBase, xStride, count, acc, accIdx, 2 * Lanes.L);
+    }
+
+    /**
+     * The tile of {@link #k8x2Inputs} with its strides given: rows {@code r < 8} of {@code a}
+     * broadcast, two vectors of {@code b} loaded, a step:
+     * <pre>  acc[accIdx + r*accStride + v*L + lane] += sum_{q < count} a[aBase + q*aStride + r] * b[bBase + q*bStride + v*L + lane]</pre>
+     * each accumulator one FMA chain over {@code q} (Winograd's weight gradient runs its 16
+     * products on it, {@code SimdWinogradGradient}).
+     */
+    static void k8x2Rows(float[] a, int aBase, int aStride, float[] b, int bBase, int bStride, int count,
+                         float[] acc, int accIdx, int accStride) {
+        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * accStride);
+        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * accStride + Lanes.L);
+        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * accStride);
+        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * accStride + Lanes.L);
+        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * accStride);
+        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * accStride + Lanes.L);
+        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * accStride);
+        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * accStride + Lanes.L);
+        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * accStride);
+        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * accStride + Lanes.L);
+        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * accStride);
+        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * accStride + Lanes.L);
+        FloatVector c60 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * accStride);
+        FloatVector c61 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * accStride + Lanes.L);
+        FloatVector c70 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * accStride);
+        FloatVector c71 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * accStride + Lanes.L);
         for (int q = 0; q < count; q++) {
-            int di = dBase + q * Lanes.L;
-            int xi = xBase + q * xStride;
-            FloatVector b0 = FloatVector.fromArray(Lanes.F, xT, xi);
-            FloatVector b1 = FloatVector.fromArray(Lanes.F, xT, xi + Lanes.L);
-            FloatVector a = FloatVector.broadcast(Lanes.F, dT[di]);
-            c00 = a.fma(b0, c00);
-            c01 = a.fma(b1, c01);
-            a = FloatVector.broadcast(Lanes.F, dT[di + 1]);
-            c10 = a.fma(b0, c10);
-            c11 = a.fma(b1, c11);
-            a = FloatVector.broadcast(Lanes.F, dT[di + 2]);
-            c20 = a.fma(b0, c20);
-            c21 = a.fma(b1, c21);
-            a = FloatVector.broadcast(Lanes.F, dT[di + 3]);
-            c30 = a.fma(b0, c30);
-            c31 = a.fma(b1, c31);
-            a = FloatVector.broadcast(Lanes.F, dT[di + 4]);
-            c40 = a.fma(b0, c40);
-            c41 = a.fma(b1, c41);
-            a = FloatVector.broadcast(Lanes.F, dT[di + 5]);
-            c50 = a.fma(b0, c50);
-            c51 = a.fma(b1, c51);
-            a = FloatVector.broadcast(Lanes.F, dT[di + 6]);
-            c60 = a.fma(b0, c60);
-            c61 = a.fma(b1, c61);
-            a = FloatVector.broadcast(Lanes.F, dT[di + 7]);
-            c70 = a.fma(b0, c70);
-            c71 = a.fma(b1, c71);
+            int di = aBase + q * aStride;
+            int xi = bBase + q * bStride;
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, b, xi);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, xi + Lanes.L);
+            FloatVector s = FloatVector.broadcast(Lanes.F, a[di]);
+            c00 = s.fma(b0, c00);
+            c01 = s.fma(b1, c01);
+            s = FloatVector.broadcast(Lanes.F, a[di + 1]);
+            c10 = s.fma(b0, c10);
+            c11 = s.fma(b1, c11);
+            s = FloatVector.broadcast(Lanes.F, a[di + 2]);
+            c20 = s.fma(b0, c20);
+            c21 = s.fma(b1, c21);
+            s = FloatVector.broadcast(Lanes.F, a[di + 3]);
+            c30 = s.fma(b0, c30);
+            c31 = s.fma(b1, c31);
+            s = FloatVector.broadcast(Lanes.F, a[di + 4]);
+            c40 = s.fma(b0, c40);
+            c41 = s.fma(b1, c41);
+            s = FloatVector.broadcast(Lanes.F, a[di + 5]);
+            c50 = s.fma(b0, c50);
+            c51 = s.fma(b1, c51);
+            s = FloatVector.broadcast(Lanes.F, a[di + 6]);
+            c60 = s.fma(b0, c60);
+            c61 = s.fma(b1, c61);
+            s = FloatVector.broadcast(Lanes.F, a[di + 7]);
+            c70 = s.fma(b0, c70);
+            c71 = s.fma(b1, c71);
         }
-        c00.intoArray(acc, accIdx + 0 * Lanes.L);
-        c01.intoArray(acc, accIdx + 1 * Lanes.L);
-        c10.intoArray(acc, accIdx + 2 * Lanes.L);
-        c11.intoArray(acc, accIdx + 3 * Lanes.L);
-        c20.intoArray(acc, accIdx + 4 * Lanes.L);
-        c21.intoArray(acc, accIdx + 5 * Lanes.L);
-        c30.intoArray(acc, accIdx + 6 * Lanes.L);
-        c31.intoArray(acc, accIdx + 7 * Lanes.L);
-        c40.intoArray(acc, accIdx + 8 * Lanes.L);
-        c41.intoArray(acc, accIdx + 9 * Lanes.L);
-        c50.intoArray(acc, accIdx + 10 * Lanes.L);
-        c51.intoArray(acc, accIdx + 11 * Lanes.L);
-        c60.intoArray(acc, accIdx + 12 * Lanes.L);
-        c61.intoArray(acc, accIdx + 13 * Lanes.L);
-        c70.intoArray(acc, accIdx + 14 * Lanes.L);
-        c71.intoArray(acc, accIdx + 15 * Lanes.L);
+        c00.intoArray(acc, accIdx + 0 * accStride);
+        c01.intoArray(acc, accIdx + 0 * accStride + Lanes.L);
+        c10.intoArray(acc, accIdx + 1 * accStride);
+        c11.intoArray(acc, accIdx + 1 * accStride + Lanes.L);
+        c20.intoArray(acc, accIdx + 2 * accStride);
+        c21.intoArray(acc, accIdx + 2 * accStride + Lanes.L);
+        c30.intoArray(acc, accIdx + 3 * accStride);
+        c31.intoArray(acc, accIdx + 3 * accStride + Lanes.L);
+        c40.intoArray(acc, accIdx + 4 * accStride);
+        c41.intoArray(acc, accIdx + 4 * accStride + Lanes.L);
+        c50.intoArray(acc, accIdx + 5 * accStride);
+        c51.intoArray(acc, accIdx + 5 * accStride + Lanes.L);
+        c60.intoArray(acc, accIdx + 6 * accStride);
+        c61.intoArray(acc, accIdx + 6 * accStride + Lanes.L);
+        c70.intoArray(acc, accIdx + 7 * accStride);
+        c71.intoArray(acc, accIdx + 7 * accStride + Lanes.L);
+    }
+
+    /** {@link #k8x2Rows} with one vector of {@code b}: {@code v = 0} only. */
+    static void k8x1Rows(float[] a, int aBase, int aStride, float[] b, int bBase, int bStride, int count,
+                         float[] acc, int accIdx, int accStride) {
+        FloatVector c0 = FloatVector.fromArray(Lanes.F, acc, accIdx);
+        FloatVector c1 = FloatVector.fromArray(Lanes.F, acc, accIdx + accStride);
+        FloatVector c2 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * accStride);
+        FloatVector c3 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * accStride);
+        FloatVector c4 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * accStride);
+        FloatVector c5 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * accStride);
+        FloatVector c6 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * accStride);
+        FloatVector c7 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * accStride);
+        for (int q = 0; q < count; q++) {
+            int ai = aBase + q * aStride;
+            FloatVector v = FloatVector.fromArray(Lanes.F, b, bBase + q * bStride);
+            c0 = FloatVector.broadcast(Lanes.F, a[ai]).fma(v, c0);
+            c1 = FloatVector.broadcast(Lanes.F, a[ai + 1]).fma(v, c1);
+            c2 = FloatVector.broadcast(Lanes.F, a[ai + 2]).fma(v, c2);
+            c3 = FloatVector.broadcast(Lanes.F, a[ai + 3]).fma(v, c3);
+            c4 = FloatVector.broadcast(Lanes.F, a[ai + 4]).fma(v, c4);
+            c5 = FloatVector.broadcast(Lanes.F, a[ai + 5]).fma(v, c5);
+            c6 = FloatVector.broadcast(Lanes.F, a[ai + 6]).fma(v, c6);
+            c7 = FloatVector.broadcast(Lanes.F, a[ai + 7]).fma(v, c7);
+        }
+        c0.intoArray(acc, accIdx);
+        c1.intoArray(acc, accIdx + accStride);
+        c2.intoArray(acc, accIdx + 2 * accStride);
+        c3.intoArray(acc, accIdx + 3 * accStride);
+        c4.intoArray(acc, accIdx + 4 * accStride);
+        c5.intoArray(acc, accIdx + 5 * accStride);
+        c6.intoArray(acc, accIdx + 6 * accStride);
+        c7.intoArray(acc, accIdx + 7 * accStride);
     }
 }

@@ -145,12 +145,12 @@ class WinogradTest {
         return times(times(at, m), transpose(at))[oy % 2][ox % 2];
     }
 
-    private static double input(ConvPlan p, float[] x, int i, int c, int row, int col) {
+    static double input(ConvPlan p, float[] x, int i, int c, int row, int col) {
         boolean inside = row >= 0 && row < p.height && col >= 0 && col < p.width;
         return inside ? x[((i * p.channels + c) * p.height + row) * p.width + col] : 0;
     }
 
-    private static double[][] times(double[][] a, double[][] b) {
+    static double[][] times(double[][] a, double[][] b) {
         double[][] c = new double[a.length][b[0].length];
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < b[0].length; j++) {
@@ -162,18 +162,18 @@ class WinogradTest {
         return c;
     }
 
-    private static double[][] transpose(double[][] a) {
+    static double[][] transpose(double[][] a) {
         double[][] t = new double[a[0].length][a.length];
         IntStream.range(0, a.length).forEach(i -> IntStream.range(0, a[0].length).forEach(j -> t[j][i] = a[i][j]));
         return t;
     }
 
-    private static ConvPlan plan(int channels, int filters, int h, int w, int padding) {
+    static ConvPlan plan(int channels, int filters, int h, int w, int padding) {
         return ConvPlan.of(ConvGeometry.builder().inChannels(channels).outChannels(filters).size(h, w).kernel(3)
                 .padding(new Padding.Explicit(new int[] {padding, padding}, new int[] {padding, padding})).build());
     }
 
-    private static float[] random(Random r, int n) {
+    static float[] random(Random r, int n) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
             v[i] = (float) r.nextGaussian();

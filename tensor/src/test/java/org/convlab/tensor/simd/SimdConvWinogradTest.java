@@ -10,6 +10,7 @@ import org.convlab.tensor.kernels.ConvPlan;
 import org.convlab.tensor.kernels.GemmConv;
 import org.convlab.tensor.kernels.ReferenceConv;
 import org.convlab.tensor.kernels.Winograd;
+import org.convlab.tensor.kernels.WinogradGradient;
 import org.convlab.tensor.kernels.Workspace;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,8 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link SimdConv} with Winograd's form on (the engine's default): the forward pass (with the
  * rectified output beside it, or in its place) and the input gradient (plain, or masked by a
  * rectifier's output) within {@link Tolerance#F32_WINOGRAD} of {@link ReferenceConv}, the forward
- * pass with {@link SimdWinograd}'s bits; the weight and bias gradients keep the direct kernels'
- * bits (the SimdConv without the form).
+ * pass with {@link SimdWinograd}'s bits; the weight gradient too where
+ * {@link WinogradGradient#applies} (at least 16 channels), with {@link SimdWinograd}'s bits, else the
+ * direct kernels' bits; the bias gradient keeps the direct kernels' bits (the SimdConv without the
+ * form).
  */
 class SimdConvWinogradTest {
     static Stream<Arguments> plans() {
@@ -28,7 +31,8 @@ class SimdConvWinogradTest {
                 Arguments.of(SimdWinogradTest.plan(32, 16, 28, 28, pad(1, 1, 1, 1)), 2),
                 Arguments.of(SimdWinogradTest.plan(16, 12, 7, 10, pad(1, 1, 1, 1)), 3),
                 Arguments.of(SimdWinogradTest.plan(9, 20, 11, 5, pad(0, 2, 1, 0)), 2),
-                Arguments.of(SimdWinogradTest.plan(12, 8, 13, 37, pad(2, 0, 0, 2)), 1));
+                Arguments.of(SimdWinogradTest.plan(12, 8, 13, 37, pad(2, 0, 0, 2)), 1),
+                Arguments.of(SimdWinogradTest.plan(20, 9, 9, 6, pad(0, 2, 2, 1)), 3));
     }
 
     private static Padding pad(int top, int bottom, int left, int right) {
@@ -85,7 +89,16 @@ class SimdConvWinogradTest {
             float[] dxExpected = new float[dx.length];
             reference.backward(p, n, x, w, masked, dxExpected, null, null, ws);
             Tolerance.F32_WINOGRAD.assertClose("dx " + p + (gate == null ? "" : ", masked"), dxExpected, dx);
-            assertThat(dw).containsExactly(dw2);
+            if (WinogradGradient.applies(p)) {
+                float[] dwExpected = new float[dw.length];
+                reference.backward(p, n, x, w, masked, null, dwExpected, null, ws);
+                Tolerance.F32_WINOGRAD.assertClose("dw " + p + (gate == null ? "" : ", masked"), dwExpected, dw);
+                float[] form = new float[dw.length];
+                new SimdWinograd().weightGradient(p, n, x, dy, gate, form, new Workspace());
+                assertThat(dw).containsExactly(form).isNotEqualTo(dw2);
+            } else {
+                assertThat(dw).containsExactly(dw2);
+            }
             assertThat(db).containsExactly(db2);
         }
     }

@@ -138,7 +138,7 @@ public final class WidthDigests {
         }
     }
 
-    /** The Winograd F(2x2, 3x3) forward pass (inference's 3x3 layers), with and without the rectifier. */
+    /** Winograd's F(2x2, 3x3) form: the forward pass with and without the rectifier, the weight gradient with and without a mask, and a layer through SimdConv. */
     private void winograd() {
         for (int i = 0; i < SimdWinogradTest.DIGEST_PLANS.length; i++) {
             ConvPlan p = SimdWinogradTest.DIGEST_PLANS[i];
@@ -153,7 +153,20 @@ public final class WidthDigests {
             new SimdWinograd().forward(p, n, x, null, u, null, y, y);
             record("winograd" + i + " rectified y", y);
         }
-        // A 3x3 layer's passes through SimdConv, whose forward pass and input gradient take the form.
+        for (int i = 0; i < SimdWinogradGradientTest.DIGEST_PLANS.length; i++) {
+            ConvPlan p = SimdWinogradGradientTest.DIGEST_PLANS[i];
+            Random r = new Random(500 + i);
+            int n = 3 + 4 * i;
+            float[] x = random(r, n * p.inputSize());
+            float[] dy = random(r, n * p.outputSize());
+            float[] rectified = random(r, dy.length);
+            float[] dw = new float[p.weightSize()];
+            new SimdWinograd().weightGradient(p, n, x, dy, null, dw, new Workspace());
+            record("winograd" + i + " dw", dw);
+            new SimdWinograd().weightGradient(p, n, x, dy, rectified, dw, new Workspace());
+            record("winograd" + i + " masked dw", dw);
+        }
+        // A 3x3 layer's passes through SimdConv, all three in the form.
         ConvPlan p = ConvPlan.of(ConvGeometry.builder().inChannels(16).outChannels(12).size(7, 10).kernel(3).padding(1)
                 .build());
         SimdConv conv = new SimdConv(new GemmConv(new SimdGemm()), 0, true);
@@ -174,8 +187,12 @@ public final class WidthDigests {
         record("winograd conv rectified", rectified);
         conv.backward(p, n, x, w, dy, dx, dw, db, ws);
         record("winograd conv dx", dx);
+        record("winograd conv dw", dw);
+        record("winograd conv db", db);
         conv.backwardRectified(p, n, x, w, dy, rectified, dx, dw, db, ws);
         record("winograd conv rectified dx", dx);
+        record("winograd conv rectified dw", dw);
+        record("winograd conv rectified db", db);
     }
 
     /** The locally connected layer (one small product per output position) on SimdGemm. */

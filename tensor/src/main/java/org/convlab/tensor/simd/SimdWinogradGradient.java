@@ -1,0 +1,364 @@
+package org.convlab.tensor.simd;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import org.convlab.tensor.kernels.Chunks;
+import org.convlab.tensor.kernels.ConvPlan;
+import org.convlab.tensor.kernels.Winograd;
+import org.convlab.tensor.kernels.WinogradGradient;
+import org.convlab.tensor.kernels.Workspace;
+import org.convlab.tensor.parallel.Parallel;
+
+/**
+ * The weight gradient in Winograd's form ({@link WinogradGradient}) on the Vector API, the
+ * channels in the lanes: the same operations in the same order as {@code ReferenceWinograd}'s,
+ * so the same bits at every width.
+ *
+ * <p>Per image:
+ * <ol>
+ * <li>the input is written channels last, {@code xT[(r * columns + col) * C' + c]} over the
+ * zero-padded plane extended by zeros to {@code 2 * tileRows + 2} rows and
+ * {@code 2 * tileColumns + 2} columns ({@code C'} the channels rounded up to a multiple of L;
+ * {@link Transpose16} at 512 bits, masked gathers otherwise);</li>
+ * <li>the output gradient (masked by the rectifier when given) is transposed as the direct weight
+ * gradient transposes it ({@link DirectWeightGrad#transpose}), and its per-channel sums added to
+ * the bias gradient in that kernel's order ({@link DirectWeightGrad#channelSums}: the same bits as
+ * the direct kernels' bias gradient);</li>
+ * <li>{@code V[xi * vStride + t * C' + c]}: each tile's 16 input vectors of L channels
+ * transformed ({@link #tileInput});</li>
+ * <li>{@code Ŷ[xi * yStride + t * F' + f]}: each tile's 4 gradient vectors of L filters
+ * transformed ({@link #tileGradient}; {@code F'} the transposed gradient's channels, a multiple
+ * of 8);</li>
+ * <li>the 16 products {@code M[xi] += Ŷ[xi]ᵀ V[xi]} over the image's tiles, 8 filters x 2L
+ * channels a register tile ({@link WeightGradKernel#k8x2Rows}: 2 loads and 8 broadcasts for 16
+ * FMAs), into the chunk's {@code M[(xi * F' + f) * C' + c]}.</li>
+ * </ol>
+ */
+final class SimdWinogradGradient {
+    private static final int L = Lanes.L;
+    private static final int XI = Winograd.XI;
+    /** Filters of a register tile. */
+    private static final int ROWS = 8;
+    /** A vector of zeros read in place of the output gradient past the output's edge. */
+    private static final float[] ZEROS = new float[L];
+    private static final Workspace.Key KEY_PRODUCTS = Workspace.key("SimdWinogradGradient.products");
+    private static final Workspace.Key KEY_BIAS_SUMS = Workspace.key("SimdWinogradGradient.biasSums");
+    /** Per thread: the channels-last input, {@code V}, {@code Ŷ}, the transposed and the masked output gradient. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[5][0]);
+
+    private SimdWinogradGradient() {
+    }
+
+    /** One plan's tiles, strides and buffer sizes (no reference to the plan: a weak map's value). */
+    static final class Layout {
+        /** The forward pass as a correlation: the transposed gradient's layout. */
+        final Correlation g;
+        final int tileRows;
+        final int tileColumns;
+        final int tiles;
+        /** Rows and columns of the extended padded plane. */
+        final int rows;
+        final int columns;
+        /** {@code C'}: channels rounded up to a multiple of L. */
+        final int channelStride;
+        /** {@code F'}: the transposed gradient's channel blocks times their width. */
+        final int filterStride;
+        /**
+         * Floats between the elements {@code xi} of {@code V} and of {@code Ŷ}: the tiles' floats
+         * and one vector more, so that a tile's 16 stores do not fall in one L1 set when the
+         * tiles' floats are a multiple of 4 KB (as with 32 x 32 images).
+         */
+        final int vStride;
+        final int yStride;
+        /** Register tiles of 8 filters. */
+        final int filterBlocks;
+        /** Register tiles of 2L channels, and whether one more of L channels follows. */
+        final int channelPairs;
+        final boolean oddVector;
+        /** Gather maps: L channels of the input, and the last (partial) block's, clamped inside it. */
+        final int[] fullMap;
+        final int[] lastMap;
+
+        Layout(ConvPlan p) {
+            g = SimdConv.newForwardCorrelation(p);
+            tileRows = Winograd.tileRows(p);
+            tileColumns = Winograd.tileColumns(p);
+            tiles = tileRows * tileColumns;
+            rows = 2 * tileRows + 2;
+            columns = 2 * tileColumns + 2;
+            channelStride = (p.channels + L - 1) / L * L;
+            filterStride = DirectWeightGrad.channelBlocks(g) * DirectWeightGrad.channelWidth(g);
+            vStride = tiles * channelStride + L;
+            yStride = tiles * filterStride + L;
+            filterBlocks = (p.filters + ROWS - 1) / ROWS;
+            channelPairs = channelStride / (2 * L);
+            oddVector = channelStride / L % 2 == 1;
+            fullMap = new int[L];
+            lastMap = new int[L];
+            int last = p.channels - (channelStride - L);
+            for (int j = 0; j < L; j++) {
+                fullMap[j] = j * p.inputPlane();
+                lastMap[j] = Math.min(j, last - 1) * p.inputPlane();
+            }
+        }
+
+        int productsSize() {
+            return XI * filterStride * channelStride;
+        }
+    }
+
+    /**
+     * {@code dw += } the weight gradient of {@code n} images and, unless {@code dbias} is
+     * {@code null}, {@code dbias += } the output gradient's sums (as {@code WinogradKernels}
+     * describes, {@code rectified} masking {@code dy}).
+     */
+    static void weightGradient(ConvPlan p, Layout s, int n, float[] x, float[] dy, float[] rectified, float[] dw, float[] dbias,
+                               Workspace ws) {
+        int chunks = Chunks.count(n, Chunks.MAX_IMAGE_CHUNKS);
+        int size = s.productsSize();
+        float[][] m = ws.floats(KEY_PRODUCTS, chunks, size);
+        float[][] sums = dbias == null ? null : ws.floats(KEY_BIAS_SUMS, chunks, p.filters);
+        int outImage = p.outputSize();
+        Parallel.forEach(chunks, k -> {
+            float[][] t = grow(SCRATCH.get(), s.rows * s.columns * s.channelStride, XI * s.vStride, XI * s.yStride, DirectWeightGrad.transposedSize(s.g), rectified == null ? 0 : outImage);
+            Arrays.fill(m[k], 0, size, 0f);
+            float[] chunkSums = null;
+            if (sums != null) {
+                chunkSums = sums[k];
+                Arrays.fill(chunkSums, 0, p.filters, 0f);
+            }
+            for (int i = Chunks.start(k, chunks, n); i < Chunks.end(k, chunks, n); i++) {
+                channelsLast(p, s, x, i * p.inputSize(), t[0]);
+                float[] src = dy;
+                int srcOff = i * outImage;
+                if (rectified != null) {
+                    SimdElementwise.mask(rectified, dy, srcOff, t[4], outImage);
+                    src = t[4];
+                    srcOff = 0;
+                }
+                DirectWeightGrad.transpose(s.g, src, srcOff, t[3]);
+                if (chunkSums != null) {
+                    DirectWeightGrad.channelSums(s.g, t[3], chunkSums);
+                }
+                inputTransforms(s, t[0], t[1]);
+                gradientTransforms(s, t[3], t[2]);
+                products(s, t[2], t[1], m[k]);
+            }
+        });
+        WinogradGradient.addWeightGradient(p, m, chunks, s.filterStride, s.channelStride, dw);
+        if (sums != null) {
+            for (int k = 0; k < chunks; k++) {
+                for (int f = 0; f < p.filters; f++) {
+                    dbias[f] += sums[k][f];
+                }
+            }
+        }
+    }
+
+    private static float[][] grow(float[][] t, int... sizes) {
+        for (int j = 0; j < sizes.length; j++) {
+            if (t[j].length < sizes[j]) {
+                t[j] = new float[sizes[j]];
+            }
+        }
+        return t;
+    }
+
+    /** The image {@code x[xOff ...]} {@code (C, H, W)} channels last over the extended padded plane, zeros outside the input. */
+    static void channelsLast(ConvPlan p, Layout s, float[] x, int xOff, float[] xT) {
+        int cs = s.channelStride;
+        int width = p.width;
+        int plane = p.inputPlane();
+        int rowSize = s.columns * cs;
+        boolean transpose16 = Transpose16.available() && p.channels % Transpose16.LANES == 0 && width >= Transpose16.LANES;
+        for (int r = 0; r < s.rows; r++) {
+            int row = r * rowSize;
+            int sr = r - p.padTop;
+            if (sr < 0 || sr >= p.height) {
+                Arrays.fill(xT, row, row + rowSize, 0f);
+                continue;
+            }
+            Arrays.fill(xT, row, row + p.padLeft * cs, 0f);
+            Arrays.fill(xT, row + (p.padLeft + width) * cs, row + rowSize, 0f);
+            int dst = row + p.padLeft * cs;
+            int src = xOff + sr * width;
+            if (transpose16) {
+                for (int c0 = 0; c0 < p.channels; c0 += Transpose16.LANES) {
+                    Transpose16.columns(x, src + c0 * plane, plane, width, xT, dst + c0, cs);
+                }
+                continue;
+            }
+            for (int c0 = 0; c0 < cs; c0 += L) {
+                int count = Math.min(L, p.channels - c0);
+                int[] map = count == L ? s.fullMap : s.lastMap;
+                VectorMask<Float> some = Lanes.F.indexInRange(0, count);
+                for (int sc = 0; sc < width; sc++) {
+                    FloatVector.fromArray(Lanes.F, x, src + c0 * plane + sc, map, 0, some).intoArray(xT, dst + sc * cs + c0);
+                }
+            }
+        }
+    }
+
+    /** {@code V} of every tile and channel vector, from the channels-last input. */
+    static void inputTransforms(Layout s, float[] xT, float[] v) {
+        int cs = s.channelStride;
+        int rowStride = s.columns * cs;
+        int xiStride = s.vStride;
+        for (int ty = 0; ty < s.tileRows; ty++) {
+            for (int tx = 0; tx < s.tileColumns; tx++) {
+                int t = ty * s.tileColumns + tx;
+                int at = (2 * ty * s.columns + 2 * tx) * cs;
+                for (int c0 = 0; c0 < cs; c0 += L) {
+                    tileInput(xT, at + c0, rowStride, cs, v, t * cs + c0, xiStride);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code V = Bᵀ (d B)} of one tile and L channels: {@code d[a][b]} at
+     * {@code xT[at + a * rowStride + b * colStride]}, {@code V[xi]} to {@code v[vAt + xi * xiStride]};
+     * the rows of {@code d} first, as {@code ReferenceWinograd}'s input transform.
+     */
+    private static void tileInput(float[] xT, int at, int rowStride, int colStride, float[] v, int vAt, int xiStride) {
+        FloatVector d0 = FloatVector.fromArray(Lanes.F, xT, at);
+        FloatVector d1 = FloatVector.fromArray(Lanes.F, xT, at + colStride);
+        FloatVector d2 = FloatVector.fromArray(Lanes.F, xT, at + 2 * colStride);
+        FloatVector d3 = FloatVector.fromArray(Lanes.F, xT, at + 3 * colStride);
+        FloatVector h00 = d0.sub(d2);
+        FloatVector h01 = d1.add(d2);
+        FloatVector h02 = d2.sub(d1);
+        FloatVector h03 = d1.sub(d3);
+        at += rowStride;
+        d0 = FloatVector.fromArray(Lanes.F, xT, at);
+        d1 = FloatVector.fromArray(Lanes.F, xT, at + colStride);
+        d2 = FloatVector.fromArray(Lanes.F, xT, at + 2 * colStride);
+        d3 = FloatVector.fromArray(Lanes.F, xT, at + 3 * colStride);
+        FloatVector h10 = d0.sub(d2);
+        FloatVector h11 = d1.add(d2);
+        FloatVector h12 = d2.sub(d1);
+        FloatVector h13 = d1.sub(d3);
+        at += rowStride;
+        d0 = FloatVector.fromArray(Lanes.F, xT, at);
+        d1 = FloatVector.fromArray(Lanes.F, xT, at + colStride);
+        d2 = FloatVector.fromArray(Lanes.F, xT, at + 2 * colStride);
+        d3 = FloatVector.fromArray(Lanes.F, xT, at + 3 * colStride);
+        FloatVector h20 = d0.sub(d2);
+        FloatVector h21 = d1.add(d2);
+        FloatVector h22 = d2.sub(d1);
+        FloatVector h23 = d1.sub(d3);
+        at += rowStride;
+        d0 = FloatVector.fromArray(Lanes.F, xT, at);
+        d1 = FloatVector.fromArray(Lanes.F, xT, at + colStride);
+        d2 = FloatVector.fromArray(Lanes.F, xT, at + 2 * colStride);
+        d3 = FloatVector.fromArray(Lanes.F, xT, at + 3 * colStride);
+        FloatVector h30 = d0.sub(d2);
+        FloatVector h31 = d1.add(d2);
+        FloatVector h32 = d2.sub(d1);
+        FloatVector h33 = d1.sub(d3);
+        h00.sub(h20).intoArray(v, vAt);
+        h01.sub(h21).intoArray(v, vAt + xiStride);
+        h02.sub(h22).intoArray(v, vAt + 2 * xiStride);
+        h03.sub(h23).intoArray(v, vAt + 3 * xiStride);
+        h10.add(h20).intoArray(v, vAt + 4 * xiStride);
+        h11.add(h21).intoArray(v, vAt + 5 * xiStride);
+        h12.add(h22).intoArray(v, vAt + 6 * xiStride);
+        h13.add(h23).intoArray(v, vAt + 7 * xiStride);
+        h20.sub(h10).intoArray(v, vAt + 8 * xiStride);
+        h21.sub(h11).intoArray(v, vAt + 9 * xiStride);
+        h22.sub(h12).intoArray(v, vAt + 10 * xiStride);
+        h23.sub(h13).intoArray(v, vAt + 11 * xiStride);
+        h10.sub(h30).intoArray(v, vAt + 12 * xiStride);
+        h11.sub(h31).intoArray(v, vAt + 13 * xiStride);
+        h12.sub(h32).intoArray(v, vAt + 14 * xiStride);
+        h13.sub(h33).intoArray(v, vAt + 15 * xiStride);
+    }
+
+    /**
+     * {@code Ŷ} of every tile and filter vector, from the transposed output gradient
+     * {@code dT} ({@link DirectWeightGrad#transpose}: position {@code oy * paddedW + ox} of block
+     * {@code b}); positions past the output's edge read {@link #ZEROS}.
+     */
+    static void gradientTransforms(Layout s, float[] dT, float[] yhat) {
+        Correlation g = s.g;
+        int cw = DirectWeightGrad.channelWidth(g);
+        int positions = DirectWeightGrad.positions(g);
+        int blocks = DirectWeightGrad.channelBlocks(g);
+        int fs = s.filterStride;
+        int xiStride = s.yStride;
+        for (int ty = 0; ty < s.tileRows; ty++) {
+            boolean lower = 2 * ty + 1 < g.outH;
+            for (int tx = 0; tx < s.tileColumns; tx++) {
+                boolean right = 2 * tx + 1 < g.outW;
+                int t = ty * s.tileColumns + tx;
+                int q = 2 * ty * g.paddedW + 2 * tx;
+                for (int b = 0; b < blocks; b++) {
+                    for (int v = 0; v < cw; v += L) {
+                        int i00 = (b * positions + q) * cw + v;
+                        int i10 = i00 + g.paddedW * cw;
+                        tileGradient(dT, i00, right ? dT : ZEROS, right ? i00 + cw : 0, lower ? dT : ZEROS,
+                                lower ? i10 : 0, lower && right ? dT : ZEROS, lower && right ? i10 + cw : 0, yhat,
+                                t * fs + b * cw + v, xiStride);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code Ŷ = (A dY) Aᵀ} of one tile and L filters, {@code dY = [a b; c d]}, as
+     * {@link WinogradGradient#transformGradient}; {@code Ŷ[xi]} to {@code yhat[at + xi * xiStride]}.
+     */
+    private static void tileGradient(float[] aa, int ai, float[] ba, int bi, float[] ca, int ci, float[] da, int di,
+                                     float[] yhat, int at, int xiStride) {
+        FloatVector a = FloatVector.fromArray(Lanes.F, aa, ai);
+        FloatVector b = FloatVector.fromArray(Lanes.F, ba, bi);
+        FloatVector c = FloatVector.fromArray(Lanes.F, ca, ci);
+        FloatVector d = FloatVector.fromArray(Lanes.F, da, di);
+        a.intoArray(yhat, at);
+        a.add(b).intoArray(yhat, at + xiStride);
+        a.sub(b).intoArray(yhat, at + 2 * xiStride);
+        b.neg().intoArray(yhat, at + 3 * xiStride);
+        FloatVector s = a.add(c);
+        FloatVector u = b.add(d);
+        s.intoArray(yhat, at + 4 * xiStride);
+        s.add(u).intoArray(yhat, at + 5 * xiStride);
+        s.sub(u).intoArray(yhat, at + 6 * xiStride);
+        u.neg().intoArray(yhat, at + 7 * xiStride);
+        s = a.sub(c);
+        u = b.sub(d);
+        s.intoArray(yhat, at + 8 * xiStride);
+        s.add(u).intoArray(yhat, at + 9 * xiStride);
+        s.sub(u).intoArray(yhat, at + 10 * xiStride);
+        u.neg().intoArray(yhat, at + 11 * xiStride);
+        s = c.neg();
+        u = d.neg();
+        s.intoArray(yhat, at + 12 * xiStride);
+        s.add(u).intoArray(yhat, at + 13 * xiStride);
+        s.sub(u).intoArray(yhat, at + 14 * xiStride);
+        u.neg().intoArray(yhat, at + 15 * xiStride);
+    }
+
+    /** {@code m[(xi * F' + f) * C' + c] += sum_t Ŷ[xi][t][f] V[xi][t][c]} for one image's tiles. */
+    static void products(Layout s, float[] yhat, float[] v, float[] m) {
+        int fs = s.filterStride;
+        int cs = s.channelStride;
+        int tiles = s.tiles;
+        for (int xi = 0; xi < XI; xi++) {
+            int yBase = xi * s.yStride;
+            int vBase = xi * s.vStride;
+            for (int fb = 0; fb < s.filterBlocks; fb++) {
+                int mRow = (xi * fs + fb * ROWS) * cs;
+                for (int cp = 0; cp < s.channelPairs; cp++) {
+                    WeightGradKernel.k8x2Rows(yhat, yBase + fb * ROWS, fs, v, vBase + cp * 2 * L, cs, tiles, m,
+                            mRow + cp * 2 * L, cs);
+                }
+                if (s.oddVector) {
+                    int c0 = s.channelPairs * 2 * L;
+                    WeightGradKernel.k8x1Rows(yhat, yBase + fb * ROWS, fs, v, vBase + c0, cs, tiles, m, mRow + c0, cs);
+                }
+            }
+        }
+    }
+}
