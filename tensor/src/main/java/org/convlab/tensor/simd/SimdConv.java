@@ -91,7 +91,7 @@ public final class SimdConv implements ConvKernels {
      * shares) keeps the number of methods the JIT must compile before a run stops allocating
      * (interpreted Vector API code boxes its vectors) small.
      */
-    static final double MIN_DIRECT_FLOPS = 4e6;
+    public static final double MIN_DIRECT_FLOPS = 4e6;
 
     /**
      * Taps ({@code (C/g) kH kW}) below which the forward pass runs on {@link FewTapsForward}
