@@ -14,7 +14,8 @@ import org.convlab.algebra.PaddingMode;
  * {@code M[xi] = U[xi] V[xi]} ({@code (F, C) x (C, tiles)}, one per element {@code xi} of the
  * 4 x 4 transformed tile): 16 C multiply-adds a tile and filter against the direct form's 36 C,
  * 2.25 times fewer. The Vector API kernels compute the forward pass and the input gradient of
- * every layer it {@link #applies} to in this form (training and inference alike);
+ * every layer it {@link #applies} to in this form (training and inference alike), and the weight
+ * gradient where {@link WinogradGradient#applies};
  * {@code -Dconvlab.winograd=false} turns it off ({@link #enabled}), for the direct form's sums of
  * the taps in order (the bits convlab gave before this form). The reference kernels (without the
  * Vector API) keep the direct form.

@@ -17,6 +17,8 @@ import org.convlab.tensor.parallel.Parallel;
 /**
  * Convolution by direct Vector API kernels, without an im2col matrix:
  * <ul>
+ * <li>forward and input gradient of the 3x3 layers {@link Winograd#applies} to — Winograd's
+ * F(2x2, 3x3) form ({@link SimdWinograd});</li>
  * <li>forward — per image, the input is padded once and {@link DirectConv} correlates it with
  * the filters packed in panels of 6 channels, bias added in the kernel's epilogue; with fewer
  * than {@link #MIN_DIRECT_FORWARD_TAPS} taps, {@link FewTapsForward}: one product per image on
@@ -25,7 +27,8 @@ import org.convlab.tensor.parallel.Parallel;
  * gradient with the transposed, flipped filters;</li>
  * <li>weight gradient (at least 8 filters per group) — {@link DirectWeightGrad}, an implicit GEMM
  * over the padded inputs and the transposed output gradient, chunks of images whose sums are
- * added in chunk order;</li>
+ * added in chunk order; in Winograd's form where {@link WinogradGradient#applies}
+ * ({@link SimdWinogradGradient}, the same chunks);</li>
  * <li>bias gradient — sums of the output gradient per channel, with the weight gradient's images
  * (else on {@code fallback}).</li>
  * </ul>
