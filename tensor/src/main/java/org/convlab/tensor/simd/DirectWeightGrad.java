@@ -137,8 +137,8 @@ final class DirectWeightGrad {
      * channels of a block are gathered with one vector load per L channels
      * ({@link Correlation#channelStride} is the index map; lanes past the channel count are
      * masked to zero, their indices inside the array: {@link Correlation#lastChannelStride}) and
-     * stored contiguously; at 512 bits, runs of 16 positions of 16 full channels are transposed in
-     * registers instead ({@link Transpose16}), a row's last run ending at its end (overlapping the
+     * stored contiguously; at 512 and 256 bits, runs of L positions of L full channels are
+     * transposed in registers instead ({@link BlockTranspose}), a row's last run ending at its end (overlapping the
      * run before it). Scalar, with one store per element landing on
      * another cache line, the transpose took as many samples as the weight-gradient kernel.
      */
@@ -168,8 +168,8 @@ final class DirectWeightGrad {
                     int src = dyOff + first * plane + oy * outW;
                     if (count == Lanes.L) {
                         int ox = 0;
-                        if (Transpose16.available() && outW >= Transpose16.LANES) {
-                            Transpose16.columns(dy, src, plane, outW, dT, dst, cw);
+                        if (BlockTranspose.available() && outW >= Lanes.L) {
+                            BlockTranspose.columns(dy, src, plane, outW, dT, dst, cw);
                             ox = outW;
                         }
                         for (; ox < outW; ox++) {

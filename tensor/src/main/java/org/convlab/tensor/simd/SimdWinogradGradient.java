@@ -20,7 +20,8 @@ import org.convlab.tensor.parallel.Parallel;
  * <li>the input is written channels last, {@code xT[(r * columns + col) * C' + c]} over the
  * zero-padded plane extended by zeros to {@code 2 * tileRows + 2} rows and
  * {@code 2 * tileColumns + 2} columns ({@code C'} the channels rounded up to a multiple of L;
- * {@link Transpose16} at 512 bits, masked gathers otherwise);</li>
+ * {@link BlockTranspose} at 512 and 256 bits when the channels are a multiple of L, masked
+ * gathers otherwise);</li>
  * <li>the output gradient (masked by the rectifier when given) is transposed as the direct weight
  * gradient transposes it ({@link DirectWeightGrad#transpose}), and its per-channel sums added to
  * the bias gradient in that kernel's order ({@link DirectWeightGrad#channelSums}: the same bits as
@@ -171,7 +172,7 @@ final class SimdWinogradGradient {
         int width = p.width;
         int plane = p.inputPlane();
         int rowSize = s.columns * cs;
-        boolean transpose16 = Transpose16.available() && p.channels % Transpose16.LANES == 0 && width >= Transpose16.LANES;
+        boolean blocks = BlockTranspose.available() && p.channels % L == 0 && width >= L;
         for (int r = 0; r < s.rows; r++) {
             int row = r * rowSize;
             int sr = r - p.padTop;
@@ -183,9 +184,9 @@ final class SimdWinogradGradient {
             Arrays.fill(xT, row + (p.padLeft + width) * cs, row + rowSize, 0f);
             int dst = row + p.padLeft * cs;
             int src = xOff + sr * width;
-            if (transpose16) {
-                for (int c0 = 0; c0 < p.channels; c0 += Transpose16.LANES) {
-                    Transpose16.columns(x, src + c0 * plane, plane, width, xT, dst + c0, cs);
+            if (blocks) {
+                for (int c0 = 0; c0 < p.channels; c0 += L) {
+                    BlockTranspose.columns(x, src + c0 * plane, plane, width, xT, dst + c0, cs);
                 }
                 continue;
             }

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The weight gradient's transpose of the output gradient ({@link DirectWeightGrad#transpose}) is
  * its definition, every float of it, at every width (this class runs in the 128- and 512-bit
- * executions too; at 512 bits runs of 16 positions go through {@link Transpose16}).
+ * executions too; at 512 bits runs of 16 positions go through {@link Transpose16}, at 256 runs of
+ * 8 through {@link Transpose8}).
  */
 class TransposeTest {
     /**
@@ -83,6 +84,31 @@ class TransposeTest {
                             .isEqualTo(src[s0 + row * stride + j]);
                 }
                 for (int gap = 16; gap < cw && j < 15; gap++) {
+                    assertThat(dst[d + j * cw + gap]).as("cw %d between columns %d and %d", cw, j, j + 1).isNaN();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBlockOf8RowsBecomes8ColumnsAndARunOfColumnsEndsAtItsEnd() {
+        assumeTrue(Transpose8.available(), "8-lane vectors only");
+        Random r = new Random(6);
+        for (int cw : new int[] {8, 16, 24}) {
+            int count = 8 + r.nextInt(20);
+            int stride = count + r.nextInt(9);
+            int s0 = r.nextInt(7);
+            int d = r.nextInt(9);
+            float[] src = SimdGemmTest.random(r, s0 + 7 * stride + count);
+            float[] dst = new float[d + (count - 1) * cw + 8];
+            java.util.Arrays.fill(dst, Float.NaN);
+            Transpose8.columns(src, s0, stride, count, dst, d, cw);
+            for (int j = 0; j < count; j++) {
+                for (int row = 0; row < 8; row++) {
+                    assertThat(dst[d + j * cw + row]).as("cw %d column %d row %d", cw, j, row)
+                            .isEqualTo(src[s0 + row * stride + j]);
+                }
+                for (int gap = 8; gap < cw && j < count - 1; gap++) {
                     assertThat(dst[d + j * cw + gap]).as("cw %d between columns %d and %d", cw, j, j + 1).isNaN();
                 }
             }
