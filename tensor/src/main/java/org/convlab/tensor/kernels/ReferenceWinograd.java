@@ -45,6 +45,7 @@ public final class ReferenceWinograd implements WinogradKernels {
 
     @Override
     public void weightGradient(ConvPlan p, int n, float[] x, float[] dy, float[] rectified, float[] dw, Workspace ws) {
+        WinogradGradient.check(p);
         int chunks = Chunks.count(n, Chunks.MAX_IMAGE_CHUNKS);
         float[][] m = new float[chunks][Winograd.XI * p.filters * p.channels];
         Parallel.forEach(chunks, k -> {

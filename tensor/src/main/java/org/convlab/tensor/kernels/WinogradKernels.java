@@ -39,6 +39,7 @@ public interface WinogradKernels {
      * @param rectified {@code (n, F, OH, OW)} or {@code null}
      * @param dw        {@code (F, C, 3, 3)}
      * @param ws        where per-call buffers are kept between calls
+     * @throws IllegalArgumentException if the form does not apply to {@code p}
      */
     void weightGradient(ConvPlan p, int n, float[] x, float[] dy, float[] rectified, float[] dw, Workspace ws);
 }

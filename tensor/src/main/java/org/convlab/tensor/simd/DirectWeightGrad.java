@@ -176,8 +176,11 @@ final class DirectWeightGrad {
                             FloatVector.fromArray(Lanes.F, dy, src + ox, stride, 0).intoArray(dT, dst + ox * cw);
                         }
                     } else {
+                        // An unmasked gather (its indices are inside the array), the lanes past the
+                        // channel count zeroed in registers: JDK 17 does not compile the masked
+                        // gather into vector code at these widths, and allocated per call.
                         for (int ox = 0; ox < outW; ox++) {
-                            FloatVector.fromArray(Lanes.F, dy, src + ox, g.lastChannelStride, 0, some)
+                            zero.blend(FloatVector.fromArray(Lanes.F, dy, src + ox, g.lastChannelStride, 0), some)
                                     .intoArray(dT, dst + ox * cw);
                         }
                     }

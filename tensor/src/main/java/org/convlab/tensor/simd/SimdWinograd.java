@@ -45,8 +45,22 @@ final class SimdWinograd implements WinogradKernels {
     private static final VectorMask<Float> HIGH = Lanes.F.indexInRange(-L / 2, L / 2);
     /** The odd lanes. */
     private static final VectorMask<Float> ODD = VectorMask.fromLong(Lanes.F, 0xAAAAAAAAAAAAAAAAL);
+    /**
+     * The lane numbers {@code 0, 1, ..., L-1}: masks of the lanes inside a row are compares with
+     * it ({@code VectorSpecies.indexInRange} with an offset past its limit or below 0 allocated
+     * on every call on JDK 17, and past its limit on JDK 25, as rows narrower than a vector have).
+     */
+    private static final FloatVector IOTA = FloatVector.fromArray(Lanes.F, lanes(), 0);
 
-    /** Per thread: the deinterleaved image, {@code V} and {@code M}. */
+    private static float[] lanes() {
+        float[] j = new float[L];
+        for (int i = 0; i < L; i++) {
+            j[i] = i;
+        }
+        return j;
+    }
+
+        /** Per thread: the deinterleaved image, {@code V} and {@code M}. */
     private static final ThreadLocal<float[][]> SCRATCH =
             ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0]});
 
@@ -206,8 +220,11 @@ final class SimdWinograd implements WinogradKernels {
                 FloatVector.zero(Lanes.F).intoArray(d, at + half + k);
                 continue;
             }
-            FloatVector a = FloatVector.fromArray(Lanes.F, x, src + col, Lanes.F.indexInRange(col, width));
-            FloatVector b = FloatVector.fromArray(Lanes.F, x, src + col + L, Lanes.F.indexInRange(col + L, width));
+            // Lane j of the first vector is column col + j, of the second col + L + j.
+            VectorMask<Float> inA = IOTA.compare(VectorOperators.GE, -col).and(IOTA.compare(VectorOperators.LT, width - col));
+            VectorMask<Float> inB = IOTA.compare(VectorOperators.LT, width - col - L);
+            FloatVector a = FloatVector.fromArray(Lanes.F, x, src + col, inA);
+            FloatVector b = FloatVector.fromArray(Lanes.F, x, src + col + L, inB);
             a.rearrange(EVENS).blend(b.rearrange(EVENS), HIGH).intoArray(d, at + k);
             a.rearrange(ODDS).blend(b.rearrange(ODDS), HIGH).intoArray(d, at + half + k);
         }
@@ -224,8 +241,8 @@ final class SimdWinograd implements WinogradKernels {
                 zero.intoArray(d, at + half + k);
                 continue;
             }
-            VectorMask<Float> inA = Lanes.F.indexInRange(col, width);
-            VectorMask<Float> inB = Lanes.F.indexInRange(col + L, width);
+            VectorMask<Float> inA = IOTA.compare(VectorOperators.GE, -col).and(IOTA.compare(VectorOperators.LT, width - col));
+            VectorMask<Float> inB = IOTA.compare(VectorOperators.LT, width - col - L);
             FloatVector a = zero.blend(FloatVector.fromArray(Lanes.F, x, src + col, inA),
                     FloatVector.fromArray(Lanes.F, gate, src + col, inA).compare(VectorOperators.GT, 0f));
             FloatVector b = zero.blend(FloatVector.fromArray(Lanes.F, x, src + col + L, inB),
@@ -405,13 +422,14 @@ final class SimdWinograd implements WinogradKernels {
         int valid = p.outW - ox;
         int validBelow = oy + 1 < p.outH ? valid : 0;
         int at = planeOff + oy * p.outW + ox;
-        y00.rearrange(LOW_TWICE).blend(y01.rearrange(LOW_TWICE), ODD).intoArray(out, at, Lanes.F.indexInRange(0, valid));
+        y00.rearrange(LOW_TWICE).blend(y01.rearrange(LOW_TWICE), ODD).intoArray(out, at,
+                IOTA.compare(VectorOperators.LT, valid));
         y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD).intoArray(out, at + L,
-                Lanes.F.indexInRange(L, valid));
+                IOTA.compare(VectorOperators.LT, valid - L));
         y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD).intoArray(out, at + p.outW,
-                Lanes.F.indexInRange(0, validBelow));
+                IOTA.compare(VectorOperators.LT, validBelow));
         y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD).intoArray(out, at + p.outW + L,
-                Lanes.F.indexInRange(L, validBelow));
+                IOTA.compare(VectorOperators.LT, validBelow - L));
     }
 
     /** {@link #outputTransform} writing the values to {@code y} and their rectified values to {@code rectified}. */
@@ -428,10 +446,10 @@ final class SimdWinograd implements WinogradKernels {
         FloatVector zero = FloatVector.zero(Lanes.F);
         int valid = p.outW - ox;
         int validBelow = oy + 1 < p.outH ? valid : 0;
-        VectorMask<Float> low = Lanes.F.indexInRange(0, valid);
-        VectorMask<Float> high = Lanes.F.indexInRange(L, valid);
-        VectorMask<Float> lowBelow = Lanes.F.indexInRange(0, validBelow);
-        VectorMask<Float> highBelow = Lanes.F.indexInRange(L, validBelow);
+        VectorMask<Float> low = IOTA.compare(VectorOperators.LT, valid);
+        VectorMask<Float> high = IOTA.compare(VectorOperators.LT, valid - L);
+        VectorMask<Float> lowBelow = IOTA.compare(VectorOperators.LT, validBelow);
+        VectorMask<Float> highBelow = IOTA.compare(VectorOperators.LT, validBelow - L);
         int at = planeOff + oy * p.outW + ox;
         FloatVector y00 = s00.add(s01).add(s02).add(bias);
         FloatVector y01 = s10.add(s11).add(s12).add(bias);

@@ -116,6 +116,7 @@ final class SimdWinogradGradient {
      */
     static void weightGradient(ConvPlan p, Layout s, int n, float[] x, float[] dy, float[] rectified, float[] dw, float[] dbias,
                                Workspace ws) {
+        WinogradGradient.check(p);
         int chunks = Chunks.count(n, Chunks.MAX_IMAGE_CHUNKS);
         int size = s.productsSize();
         float[][] m = ws.floats(KEY_PRODUCTS, chunks, size);
@@ -157,11 +158,11 @@ final class SimdWinogradGradient {
         }
     }
 
-    private static float[][] grow(float[][] t, int... sizes) {
-        for (int j = 0; j < sizes.length; j++) {
-            if (t[j].length < sizes[j]) {
-                t[j] = new float[sizes[j]];
-            }
+    /** {@code t} with its five arrays replaced by larger ones where they are shorter than asked. */
+    private static float[][] grow(float[][] t, int size0, int size1, int size2, int size3, int size4) {
+        ThreadScratch.grow(t, size0, size1, size2, size3);
+        if (t[4].length < size4) {
+            t[4] = new float[size4];
         }
         return t;
     }
@@ -190,12 +191,16 @@ final class SimdWinogradGradient {
                 }
                 continue;
             }
+            FloatVector zero = FloatVector.zero(Lanes.F);
             for (int c0 = 0; c0 < cs; c0 += L) {
                 int count = Math.min(L, p.channels - c0);
                 int[] map = count == L ? s.fullMap : s.lastMap;
                 VectorMask<Float> some = Lanes.F.indexInRange(0, count);
+                // Unmasked gathers (the maps stay inside the image), the lanes past the channels
+                // zeroed in registers: JDK 17 does not compile a masked gather into vector code.
                 for (int sc = 0; sc < width; sc++) {
-                    FloatVector.fromArray(Lanes.F, x, src + c0 * plane + sc, map, 0, some).intoArray(xT, dst + sc * cs + c0);
+                    zero.blend(FloatVector.fromArray(Lanes.F, x, src + c0 * plane + sc, map, 0), some)
+                            .intoArray(xT, dst + sc * cs + c0);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.convlab.tensor.kernels;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
 import org.convlab.tensor.Tolerance;
@@ -16,23 +17,38 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WinogradGradientTest {
     @Test
     void aHandComputedGradient() {
-        // x = 1..16 in a 4 x 4 plane, an output gradient of ones over the 2 x 2 output: each
-        // weight's gradient is the sum of the four inputs it meets, 1+2+5+6 = 14 at the top left,
-        // 4 more a column to the right, 16 more a row down. Added to a gradient of 1.
-        ConvPlan p = WinogradTest.plan(1, 1, 4, 4, 0);
-        float[] x = new float[16];
+        // 16 channels of 4 x 4 and 8 filters, no padding (the fewest the form applies to): channel
+        // 0 holds 1..16, the others 0; filter 0's output gradient is ones over its 2 x 2 output,
+        // the others' 0. So filter 0's gradient for channel 0 is the sum of the four inputs each
+        // weight meets, 1+2+5+6 = 14 at the top left, 4 more a column to the right, 16 more a row
+        // down; every other gradient is 0. All are added to a gradient of 1.
+        ConvPlan p = WinogradTest.plan(16, 8, 4, 4, 0);
+        float[] x = new float[p.inputSize()];
         for (int i = 0; i < 16; i++) {
             x[i] = i + 1;
         }
-        float[] dw = new float[9];
+        float[] dy = new float[p.outputSize()];
+        java.util.Arrays.fill(dy, 0, 4, 1f);
+        float[] dw = new float[p.weightSize()];
         java.util.Arrays.fill(dw, 1f);
-        new ReferenceWinograd().weightGradient(p, 1, x, new float[] {1, 1, 1, 1}, null, dw, new Workspace());
-        assertThat(dw).containsExactly(15, 19, 23, 31, 35, 39, 47, 51, 55);
+        new ReferenceWinograd().weightGradient(p, 1, x, dy, null, dw, new Workspace());
+        assertThat(java.util.Arrays.copyOf(dw, 9)).containsExactly(15, 19, 23, 31, 35, 39, 47, 51, 55);
+        assertThat(java.util.Arrays.copyOfRange(dw, 9, dw.length)).containsOnly(1f);
         // Masked by a rectifier's output: only the bottom right output's gradient counts.
         java.util.Arrays.fill(dw, 0f);
-        new ReferenceWinograd().weightGradient(p, 1, x, new float[] {1, 1, 1, 1}, new float[] {0, -1, Float.NaN, 2},
-                dw, new Workspace());
-        assertThat(dw).containsExactly(6, 7, 8, 10, 11, 12, 14, 15, 16);
+        float[] rectified = new float[p.outputSize()];
+        System.arraycopy(new float[] {0, -1, Float.NaN, 2}, 0, rectified, 0, 4);
+        new ReferenceWinograd().weightGradient(p, 1, x, dy, rectified, dw, new Workspace());
+        assertThat(java.util.Arrays.copyOf(dw, 9)).containsExactly(6, 7, 8, 10, 11, 12, 14, 15, 16);
+        assertThat(java.util.Arrays.copyOfRange(dw, 9, dw.length)).containsOnly(0f);
+    }
+
+    @Test
+    void refusesAPlanItDoesNotApplyTo() {
+        ConvPlan p = WinogradTest.plan(8, 8, 4, 4, 1);
+        assertThatThrownBy(() -> new ReferenceWinograd().weightGradient(p, 1, new float[p.inputSize()],
+                new float[p.outputSize()], null, new float[p.weightSize()], new Workspace()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not apply");
     }
 
     /**
@@ -88,6 +104,9 @@ class WinogradGradientTest {
         assertThat(WinogradGradient.applies(WinogradTest.plan(15, 16, 28, 28, 1))).as("15 channels").isFalse();
         assertThat(WinogradGradient.applies(WinogradTest.plan(32, 4, 28, 28, 1))).as("4 filters").isFalse();
         assertThat(WinogradGradient.applies(WinogradTest.plan(3, 32, 32, 32, 1))).as("3 channels").isFalse();
+        assertThat(WinogradGradient.applies(WinogradTest.plan(64, 64, 224, 224, 1))).as("100 MiB transformed an image")
+                .isFalse();
+        assertThat(WinogradGradient.applies(WinogradTest.plan(64, 64, 56, 56, 1))).isTrue();
     }
 
     /** {@code S = |G|ᵀ [sum |A| |dY| |A|ᵀ ⊙ |Bᵀ| |d| |B|] |G|} of filter f and channel c, in double. */

@@ -125,12 +125,26 @@ class SimdConvWinogradTest {
         float[] engine = new float[form.length];
         org.convlab.tensor.kernels.Kernels.conv().forward(p, n, x, w, bias, engine, new Workspace());
         assertThat(engine).containsExactly(form);
+        float[] dy = random(r, form.length);
+        float[] dwForm = new float[p.weightSize()];
+        new SimdConv(new GemmConv(new SimdGemm()), SimdConv.MIN_DIRECT_FLOPS, true).backward(p, n, x, w, dy, null,
+                dwForm, null, new Workspace());
+        float[] dwDirect = new float[p.weightSize()];
+        new SimdConv(new GemmConv(new SimdGemm()), SimdConv.MIN_DIRECT_FLOPS, false).backward(p, n, x, w, dy, null,
+                dwDirect, null, new Workspace());
+        assertThat(dwForm).isNotEqualTo(dwDirect);
+        float[] dwEngine = new float[p.weightSize()];
+        org.convlab.tensor.kernels.Kernels.conv().backward(p, n, x, w, dy, null, dwEngine, null, new Workspace());
+        assertThat(dwEngine).containsExactly(dwForm);
         String saved = System.getProperty("convlab.winograd");
         try {
             System.setProperty("convlab.winograd", "false");
             float[] off = new float[form.length];
             new SimdConv(new GemmConv(new SimdGemm())).forward(p, n, x, w, bias, off, new Workspace());
             assertThat(off).containsExactly(direct);
+            float[] dwOff = new float[p.weightSize()];
+            new SimdConv(new GemmConv(new SimdGemm())).backward(p, n, x, w, dy, null, dwOff, null, new Workspace());
+            assertThat(dwOff).containsExactly(dwDirect);
         } finally {
             if (saved == null) {
                 System.clearProperty("convlab.winograd");

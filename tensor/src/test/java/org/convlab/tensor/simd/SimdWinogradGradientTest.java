@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.convlab.algebra.Padding;
 import org.convlab.tensor.kernels.ConvPlan;
+import org.convlab.tensor.kernels.GemmConv;
 import org.convlab.tensor.kernels.ReferenceWinograd;
 import org.convlab.tensor.kernels.WinogradGradient;
 import org.convlab.tensor.kernels.Workspace;
@@ -21,8 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link SimdWinograd}'s weight gradient against its twin {@link ReferenceWinograd}'s: the same
  * bits, with and without a rectifier's mask (NaN in it too), added to a gradient that is not zero,
  * on 1 and 2 threads, batches of one to more than {@code Chunks.MAX_IMAGE_CHUNKS} images, on seeded
- * random geometries (odd sizes, one-row and one-column outputs, asymmetric padding, channel and
- * filter counts not a multiple of a vector) and the notebook's 32->16 layers. The surefire
+ * random geometries (odd sizes, asymmetric padding, channel and filter counts not a multiple of a
+ * vector), one-row and one-column outputs, 33 and 40 filters (several blocks at every width),
+ * padding 3, and the notebook's 32->16 layers; the bias gradient computed beside it keeps the
+ * direct kernels' bits. The surefire
  * executions run it at 128, 256 and 512 bits.
  */
 class SimdWinogradGradientTest {
@@ -46,6 +49,11 @@ class SimdWinogradGradientTest {
         for (int i = 0; i < DIGEST_PLANS.length; i++) {
             cases.add(Arguments.of("digest plan " + i, DIGEST_PLANS[i], 3 + 4 * i));
         }
+        cases.add(Arguments.of("one output row", SimdWinogradTest.plan(16, 8, 1, 9, pad(1, 1, 1, 1)), 2));
+        cases.add(Arguments.of("one output column", SimdWinogradTest.plan(19, 10, 7, 1, pad(1, 1, 1, 1)), 2));
+        cases.add(Arguments.of("33 filters", SimdWinogradTest.plan(24, 33, 6, 7, pad(1, 1, 1, 1)), 3));
+        cases.add(Arguments.of("40 filters, 33 channels", SimdWinogradTest.plan(33, 40, 9, 17, pad(1, 1, 1, 1)), 2));
+        cases.add(Arguments.of("padding 3 on top and left", SimdWinogradTest.plan(16, 12, 5, 6, pad(3, 0, 3, 0)), 2));
         Random r = new Random(20261205);
         for (int i = 0; i < 14; i++) {
             int h = 1 + r.nextInt(14);
@@ -102,6 +110,39 @@ class SimdWinogradGradientTest {
         float[] actual = new float[p.weightSize()];
         new SimdWinograd().weightGradient(p, n, x, dy, rectified, actual, new Workspace());
         assertThat(actual).containsExactly(expected);
+    }
+
+    /**
+     * The bias gradient computed beside the form's weight gradient has the direct kernels' bits
+     * (the SimdConv without the form), with and without a mask.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("geometries")
+    void theBiasGradientKeepsTheDirectKernelsBits(String name, ConvPlan p, int n) {
+        // Outputs narrower than 4 columns take the im2col path in SimdConv, form or not.
+        org.junit.jupiter.api.Assumptions.assumeTrue(SimdConv.directWeightGradient(p));
+        Random r = new Random(name.hashCode() + 2);
+        float[] x = random(r, n * p.inputSize());
+        float[] w = random(r, p.weightSize());
+        float[] dy = random(r, n * p.outputSize());
+        float[] rectified = random(r, dy.length);
+        SimdConv direct = new SimdConv(new GemmConv(new SimdGemm()), 0, false);
+        for (float[] mask : new float[][] {null, rectified}) {
+            float[] db = random(r, p.filters);
+            float[] expected = db.clone();
+            float[] dw = new float[p.weightSize()];
+            if (mask == null) {
+                direct.backward(p, n, x, w, dy, null, dw, expected, new Workspace());
+            } else {
+                direct.backwardRectified(p, n, x, w, dy, mask, null, dw, expected, new Workspace());
+            }
+            new SimdWinograd().weightGradient(p, n, x, dy, mask, new float[p.weightSize()], db, new Workspace());
+            assertThat(db).as("%s, mask %s", name, mask != null).containsExactly(expected);
+        }
+    }
+
+    private static Padding pad(int top, int bottom, int left, int right) {
+        return new Padding.Explicit(new int[] {top, left}, new int[] {bottom, right});
     }
 
     static float[] random(Random r, int n) {
