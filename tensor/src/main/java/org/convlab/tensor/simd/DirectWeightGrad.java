@@ -350,7 +350,7 @@ final class DirectWeightGrad {
                 if (!direct) {
                     int plane = g.paddedH * g.paddedW;
                     for (int c0 = 0; c0 < channels; c0 += Transpose16.LANES) {
-                        Transpose16.columns(padded, c0 * plane, plane, plane, xT, c0, channels);
+                        BlockTranspose.columns(padded, c0 * plane, plane, plane, xT, c0, channels);
                     }
                 }
                 int spatial = g.kernelH * g.kernelW;
@@ -428,7 +428,7 @@ final class DirectWeightGrad {
             java.util.Arrays.fill(xT, row, row + left * channels, 0f);
             java.util.Arrays.fill(xT, row + (left + width) * channels, row + paddedW * channels, 0f);
             for (int c0 = 0; c0 < channels; c0 += Transpose16.LANES) {
-                Transpose16.columns(x, xOff + c0 * inPlane + sr * g.inW, inPlane, width, xT, row + left * channels + c0,
+                BlockTranspose.columns(x, xOff + c0 * inPlane + sr * g.inW, inPlane, width, xT, row + left * channels + c0,
                         channels);
             }
         }

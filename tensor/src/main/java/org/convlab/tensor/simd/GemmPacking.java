@@ -90,7 +90,7 @@ final class GemmPacking {
                     // and the 4 after them (in the array: their lanes land where the next step is
                     // stored, or in the spill, as the gathers' do), in place of a 16-lane gather
                     // per step; the last 16 steps end at the block's end, some packed again.
-                    Transpose16.columns(a, src, lda, kc, ap, base, MR);
+                    BlockTranspose.columns(a, src, lda, kc, ap, base, MR);
                     p = kc;
                 }
                 for (; p < kc; p++) {

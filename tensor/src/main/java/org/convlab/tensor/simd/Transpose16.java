@@ -19,7 +19,7 @@ import jdk.incubator.vector.VectorShuffle;
  * layers (most on 32x32 planes, whose 4 KiB channel stride puts all 16 gathered lines in one L1
  * set); the weight-gradient passes 1.37x (1->32 5x5 on 28x28), 1.31x (3->32 5x5 on 32x32) and
  * 1.05x (32->16 3x3 on 28x28 and 32x32); the MLP-784's inference, whose packing of A goes through
- * here, 1.14-1.16x. Only whole blocks come here ({@link #columns} covers a run of at least 16
+ * here, 1.14-1.16x. Only whole blocks come here ({@link BlockTranspose#columns} covers a run of at least 16
  * columns with them, the last one overlapping); shorter runs and partial channel vectors keep the
  * gathers (a version that took partial blocks, with masked loads and conditional stores, ran 17x
  * slower than the gathers on the 32->16 layer at 28x28; not investigated). The vectors are
@@ -29,18 +29,18 @@ final class Transpose16 {
     /** Lanes of the vectors this block is written for; the shuffles exist only at that width. */
     static final int LANES = 16;
     private static final boolean AVAILABLE = Lanes.L == LANES;
-    private static final VectorShuffle<Float> DOWN8 = rotation(-8);
-    private static final VectorShuffle<Float> UP8 = rotation(8);
-    private static final VectorMask<Float> HIGH8 = lanesWith(8);
-    private static final VectorShuffle<Float> DOWN4 = rotation(-4);
-    private static final VectorShuffle<Float> UP4 = rotation(4);
-    private static final VectorMask<Float> HIGH4 = lanesWith(4);
-    private static final VectorShuffle<Float> DOWN2 = rotation(-2);
-    private static final VectorShuffle<Float> UP2 = rotation(2);
-    private static final VectorMask<Float> HIGH2 = lanesWith(2);
-    private static final VectorShuffle<Float> DOWN1 = rotation(-1);
-    private static final VectorShuffle<Float> UP1 = rotation(1);
-    private static final VectorMask<Float> HIGH1 = lanesWith(1);
+    private static final VectorShuffle<Float> DOWN8 = BlockTranspose.rotation(LANES, -8);
+    private static final VectorShuffle<Float> UP8 = BlockTranspose.rotation(LANES, 8);
+    private static final VectorMask<Float> HIGH8 = BlockTranspose.lanesWith(LANES, 8);
+    private static final VectorShuffle<Float> DOWN4 = BlockTranspose.rotation(LANES, -4);
+    private static final VectorShuffle<Float> UP4 = BlockTranspose.rotation(LANES, 4);
+    private static final VectorMask<Float> HIGH4 = BlockTranspose.lanesWith(LANES, 4);
+    private static final VectorShuffle<Float> DOWN2 = BlockTranspose.rotation(LANES, -2);
+    private static final VectorShuffle<Float> UP2 = BlockTranspose.rotation(LANES, 2);
+    private static final VectorMask<Float> HIGH2 = BlockTranspose.lanesWith(LANES, 2);
+    private static final VectorShuffle<Float> DOWN1 = BlockTranspose.rotation(LANES, -1);
+    private static final VectorShuffle<Float> UP1 = BlockTranspose.rotation(LANES, 1);
+    private static final VectorMask<Float> HIGH1 = BlockTranspose.lanesWith(LANES, 1);
 
     private Transpose16() {
     }
@@ -48,39 +48,6 @@ final class Transpose16 {
     /** Whether the vectors in use have 16 lanes. */
     static boolean available() {
         return AVAILABLE;
-    }
-
-    /** Lane {@code j} takes lane {@code j + by} (mod 16); {@code null} at other widths. */
-    private static VectorShuffle<Float> rotation(int by) {
-        return AVAILABLE ? VectorShuffle.fromOp(Lanes.F, j -> Math.floorMod(j + by, LANES)) : null;
-    }
-
-    /** The lanes {@code j} with {@code j & h != 0}; {@code null} at other widths. */
-    private static VectorMask<Float> lanesWith(int h) {
-        if (!AVAILABLE) {
-            return null;
-        }
-        boolean[] m = new boolean[LANES];
-        for (int j = 0; j < LANES; j++) {
-            m[j] = (j & h) != 0;
-        }
-        return VectorMask.fromArray(Lanes.F, m, 0);
-    }
-
-    /**
-     * {@link #block} over columns {@code [0, count)} of the 16 rows ({@code count >= 16}): whole
-     * blocks from column 0, then one ending at column {@code count}, which writes some columns of
-     * the block before it again, with the same values.
-     */
-    static void columns(float[] src, int s0, int stride, int count, float[] dst, int d, int cw) {
-        int j = 0;
-        for (; j + LANES <= count; j += LANES) {
-            block(src, s0 + j, stride, dst, d + j * cw, cw);
-        }
-        if (j < count) {
-            j = count - LANES;
-            block(src, s0 + j, stride, dst, d + j * cw, cw);
-        }
     }
 
     /**

@@ -16,15 +16,15 @@ final class Transpose8 {
     /** Lanes of the vectors this block is written for; the shuffles exist only at that width. */
     static final int LANES = 8;
     private static final boolean AVAILABLE = Lanes.L == LANES;
-    private static final VectorShuffle<Float> DOWN4 = rotation(-4);
-    private static final VectorShuffle<Float> UP4 = rotation(4);
-    private static final VectorMask<Float> HIGH4 = lanesWith(4);
-    private static final VectorShuffle<Float> DOWN2 = rotation(-2);
-    private static final VectorShuffle<Float> UP2 = rotation(2);
-    private static final VectorMask<Float> HIGH2 = lanesWith(2);
-    private static final VectorShuffle<Float> DOWN1 = rotation(-1);
-    private static final VectorShuffle<Float> UP1 = rotation(1);
-    private static final VectorMask<Float> HIGH1 = lanesWith(1);
+    private static final VectorShuffle<Float> DOWN4 = BlockTranspose.rotation(LANES, -4);
+    private static final VectorShuffle<Float> UP4 = BlockTranspose.rotation(LANES, 4);
+    private static final VectorMask<Float> HIGH4 = BlockTranspose.lanesWith(LANES, 4);
+    private static final VectorShuffle<Float> DOWN2 = BlockTranspose.rotation(LANES, -2);
+    private static final VectorShuffle<Float> UP2 = BlockTranspose.rotation(LANES, 2);
+    private static final VectorMask<Float> HIGH2 = BlockTranspose.lanesWith(LANES, 2);
+    private static final VectorShuffle<Float> DOWN1 = BlockTranspose.rotation(LANES, -1);
+    private static final VectorShuffle<Float> UP1 = BlockTranspose.rotation(LANES, 1);
+    private static final VectorMask<Float> HIGH1 = BlockTranspose.lanesWith(LANES, 1);
 
     private Transpose8() {
     }
@@ -32,39 +32,6 @@ final class Transpose8 {
     /** Whether the vectors in use have 8 lanes. */
     static boolean available() {
         return AVAILABLE;
-    }
-
-    /** Lane {@code j} takes lane {@code j + by} (mod 8); {@code null} at other widths. */
-    private static VectorShuffle<Float> rotation(int by) {
-        return AVAILABLE ? VectorShuffle.fromOp(Lanes.F, j -> Math.floorMod(j + by, LANES)) : null;
-    }
-
-    /** The lanes {@code j} with {@code j & h != 0}; {@code null} at other widths. */
-    private static VectorMask<Float> lanesWith(int h) {
-        if (!AVAILABLE) {
-            return null;
-        }
-        boolean[] m = new boolean[LANES];
-        for (int j = 0; j < LANES; j++) {
-            m[j] = (j & h) != 0;
-        }
-        return VectorMask.fromArray(Lanes.F, m, 0);
-    }
-
-    /**
-     * {@link #block} over columns {@code [0, count)} of the 8 rows ({@code count >= 8}): whole
-     * blocks from column 0, then one ending at column {@code count}, which writes some columns of
-     * the block before it again, with the same values.
-     */
-    static void columns(float[] src, int s0, int stride, int count, float[] dst, int d, int cw) {
-        int j = 0;
-        for (; j + LANES <= count; j += LANES) {
-            block(src, s0 + j, stride, dst, d + j * cw, cw);
-        }
-        if (j < count) {
-            j = count - LANES;
-            block(src, s0 + j, stride, dst, d + j * cw, cw);
-        }
     }
 
     /** {@code dst[d + j*cw + r] = src[s0 + r*stride + j]} for {@code r, j < 8}, the vectors stored in order of {@code j}. */

@@ -102,7 +102,7 @@ class TransposeTest {
             float[] src = SimdGemmTest.random(r, s0 + 7 * stride + count);
             float[] dst = new float[d + (count - 1) * cw + 8];
             java.util.Arrays.fill(dst, Float.NaN);
-            Transpose8.columns(src, s0, stride, count, dst, d, cw);
+            BlockTranspose.columns(src, s0, stride, count, dst, d, cw);
             for (int j = 0; j < count; j++) {
                 for (int row = 0; row < 8; row++) {
                     assertThat(dst[d + j * cw + row]).as("cw %d column %d row %d", cw, j, row)
