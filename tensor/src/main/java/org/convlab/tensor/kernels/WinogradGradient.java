@@ -33,26 +33,17 @@ public final class WinogradGradient {
      * kernel's 2L-channel tiles (32 channels at 512 bits) are mostly padding.
      */
     public static final int MIN_CHANNELS = 16;
-    /**
-     * Most floats of one image's transformed input and output gradient
-     * ({@code 16 tiles (C + F)}), which the SIMD kernel keeps per thread: 4 Mi floats (16 MiB).
-     * Larger images (a 64->64 layer on 224 x 224 would need 100 MiB) keep the direct kernel.
-     */
-    public static final long MAX_TRANSFORMED_FLOATS = 1L << 22;
 
     private WinogradGradient() {
     }
 
     /**
      * Whether this form computes {@code p}'s weight gradient: where {@link Winograd#applies}, with
-     * at least {@link #MIN_CHANNELS} input channels, padding of at least 0 on every side and at
-     * most {@link #MAX_TRANSFORMED_FLOATS} transformed floats an image.
+     * at least {@link #MIN_CHANNELS} input channels and padding of at least 0 on every side.
      */
     public static boolean applies(ConvPlan p) {
-        long tiles = (long) Winograd.tileRows(p) * Winograd.tileColumns(p);
         return Winograd.applies(p) && p.channels >= MIN_CHANNELS && p.padTop >= 0 && p.padLeft >= 0
-                && p.outH - p.height + 2 - p.padTop >= 0 && p.outW - p.width + 2 - p.padLeft >= 0
-                && Winograd.XI * tiles * ((long) p.channels + p.filters) <= MAX_TRANSFORMED_FLOATS;
+                && p.outH - p.height + 2 - p.padTop >= 0 && p.outW - p.width + 2 - p.padLeft >= 0;
     }
 
     /** Throws {@link IllegalArgumentException} naming the plan unless this form {@link #applies} to it. */

@@ -26,14 +26,14 @@ import org.convlab.tensor.parallel.Parallel;
  * gradient transposes it ({@link DirectWeightGrad#transpose}), and its per-channel sums added to
  * the bias gradient in that kernel's order ({@link DirectWeightGrad#channelSums}: the same bits as
  * the direct kernels' bias gradient);</li>
- * <li>{@code V[xi * vStride + t * C' + c]}: each tile's 16 input vectors of L channels
- * transformed ({@link #tileInput});</li>
- * <li>{@code Ŷ[xi * yStride + t * F' + f]}: each tile's 4 gradient vectors of L filters
- * transformed ({@link #tileGradient}; {@code F'} the transposed gradient's channels, a multiple
- * of 8);</li>
- * <li>the 16 products {@code M[xi] += Ŷ[xi]ᵀ V[xi]} over the image's tiles, 8 filters x 2L
- * channels a register tile ({@link WeightGradKernel#k8x2Rows}: 2 loads and 8 broadcasts for 16
- * FMAs), into the chunk's {@code M[(xi * F' + f) * C' + c]}.</li>
+ * <li>then strip by strip of whole tile rows ({@link Layout#stripRows}, about
+ * {@link #STRIP_TILES} tiles), in order: {@code V[xi * vStride + t * C' + c]}, each tile's 16
+ * input vectors of L channels transformed ({@link #tileInput}); {@code Ŷ[xi * yStride + t * F' + f]},
+ * each tile's 4 gradient vectors of L filters transformed ({@link #tileGradient}; {@code F'} the
+ * transposed gradient's channels, a multiple of 8); and the 16 products
+ * {@code M[xi] += Ŷ[xi]ᵀ V[xi]} over the strip's tiles, 8 filters x 2L channels a register tile
+ * ({@link WeightGradKernel#k8x2Rows}: 2 loads and 8 broadcasts for 16 FMAs), into the chunk's
+ * {@code M[(xi * F' + f) * C' + c]}.</li>
  * </ol>
  */
 final class SimdWinogradGradient {
@@ -41,6 +41,14 @@ final class SimdWinogradGradient {
     private static final int XI = Winograd.XI;
     /** Filters of a register tile. */
     private static final int ROWS = 8;
+    /**
+     * Tiles whose transforms are made and multiplied at a time (whole tile rows, at least one):
+     * their {@code V} and {@code Ŷ} (128 KiB and 64 KiB for 32 channels and 16 filters) stay in
+     * L2 between the transforms and the products, where a whole 32 x 32 image's (768 KiB, with
+     * its channels-last copy) did not. The products run over the strips in order, so each
+     * element's chain over the tiles is the same.
+     */
+    static final int STRIP_TILES = 64;
     /** A vector of zeros read in place of the output gradient past the output's edge. */
     private static final float[] ZEROS = new float[L];
     private static final Workspace.Key KEY_PRODUCTS = Workspace.key("SimdWinogradGradient.products");
@@ -65,10 +73,12 @@ final class SimdWinogradGradient {
         final int channelStride;
         /** {@code F'}: the transposed gradient's channel blocks times their width. */
         final int filterStride;
+        /** Tile rows transformed and multiplied at a time: about {@link #STRIP_TILES} tiles. */
+        final int stripRows;
         /**
-         * Floats between the elements {@code xi} of {@code V} and of {@code Ŷ}: the tiles' floats
-         * and one vector more, so that a tile's 16 stores do not fall in one L1 set when the
-         * tiles' floats are a multiple of 4 KB (as with 32 x 32 images).
+         * Floats between the elements {@code xi} of {@code V} and of {@code Ŷ}: a strip's tiles'
+         * floats and one vector more, so that a tile's 16 stores do not fall in one L1 set when
+         * those are a multiple of 4 KB (as with whole 32 x 32 images, before the strips).
          */
         final int vStride;
         final int yStride;
@@ -90,8 +100,9 @@ final class SimdWinogradGradient {
             columns = 2 * tileColumns + 2;
             channelStride = (p.channels + L - 1) / L * L;
             filterStride = DirectWeightGrad.channelBlocks(g) * DirectWeightGrad.channelWidth(g);
-            vStride = tiles * channelStride + L;
-            yStride = tiles * filterStride + L;
+            stripRows = Math.max(1, Math.min(tileRows, STRIP_TILES / tileColumns));
+            vStride = stripRows * tileColumns * channelStride + L;
+            yStride = stripRows * tileColumns * filterStride + L;
             filterBlocks = (p.filters + ROWS - 1) / ROWS;
             channelPairs = channelStride / (2 * L);
             oddVector = channelStride / L % 2 == 1;
@@ -143,9 +154,12 @@ final class SimdWinogradGradient {
                 if (chunkSums != null) {
                     DirectWeightGrad.channelSums(s.g, t[3], chunkSums);
                 }
-                inputTransforms(s, t[0], t[1]);
-                gradientTransforms(s, t[3], t[2]);
-                products(s, t[2], t[1], m[k]);
+                for (int ty0 = 0; ty0 < s.tileRows; ty0 += s.stripRows) {
+                    int ty1 = Math.min(s.tileRows, ty0 + s.stripRows);
+                    inputTransforms(s, t[0], t[1], ty0, ty1);
+                    gradientTransforms(s, t[3], t[2], ty0, ty1);
+                    products(s, t[2], t[1], m[k], (ty1 - ty0) * s.tileColumns);
+                }
             }
         });
         WinogradGradient.addWeightGradient(p, m, chunks, s.filterStride, s.channelStride, dw);
@@ -206,14 +220,14 @@ final class SimdWinogradGradient {
         }
     }
 
-    /** {@code V} of every tile and channel vector, from the channels-last input. */
-    static void inputTransforms(Layout s, float[] xT, float[] v) {
+    /** {@code V} of every tile of tile rows {@code [ty0, ty1)} and channel vector, from the channels-last input. */
+    static void inputTransforms(Layout s, float[] xT, float[] v, int ty0, int ty1) {
         int cs = s.channelStride;
         int rowStride = s.columns * cs;
         int xiStride = s.vStride;
-        for (int ty = 0; ty < s.tileRows; ty++) {
+        for (int ty = ty0; ty < ty1; ty++) {
             for (int tx = 0; tx < s.tileColumns; tx++) {
-                int t = ty * s.tileColumns + tx;
+                int t = (ty - ty0) * s.tileColumns + tx;
                 int at = (2 * ty * s.columns + 2 * tx) * cs;
                 for (int c0 = 0; c0 < cs; c0 += L) {
                     tileInput(xT, at + c0, rowStride, cs, v, t * cs + c0, xiStride);
@@ -286,18 +300,18 @@ final class SimdWinogradGradient {
      * {@code dT} ({@link DirectWeightGrad#transpose}: position {@code oy * paddedW + ox} of block
      * {@code b}); positions past the output's edge read {@link #ZEROS}.
      */
-    static void gradientTransforms(Layout s, float[] dT, float[] yhat) {
+    static void gradientTransforms(Layout s, float[] dT, float[] yhat, int ty0, int ty1) {
         Correlation g = s.g;
         int cw = DirectWeightGrad.channelWidth(g);
         int positions = DirectWeightGrad.positions(g);
         int blocks = DirectWeightGrad.channelBlocks(g);
         int fs = s.filterStride;
         int xiStride = s.yStride;
-        for (int ty = 0; ty < s.tileRows; ty++) {
+        for (int ty = ty0; ty < ty1; ty++) {
             boolean lower = 2 * ty + 1 < g.outH;
             for (int tx = 0; tx < s.tileColumns; tx++) {
                 boolean right = 2 * tx + 1 < g.outW;
-                int t = ty * s.tileColumns + tx;
+                int t = (ty - ty0) * s.tileColumns + tx;
                 int q = 2 * ty * g.paddedW + 2 * tx;
                 for (int b = 0; b < blocks; b++) {
                     for (int v = 0; v < cw; v += L) {
@@ -346,11 +360,10 @@ final class SimdWinogradGradient {
         u.neg().intoArray(yhat, at + 15 * xiStride);
     }
 
-    /** {@code m[(xi * F' + f) * C' + c] += sum_t Ŷ[xi][t][f] V[xi][t][c]} for one image's tiles. */
-    static void products(Layout s, float[] yhat, float[] v, float[] m) {
+    /** {@code m[(xi * F' + f) * C' + c] += sum_t Ŷ[xi][t][f] V[xi][t][c]} over a strip's {@code tiles} tiles in order. */
+    static void products(Layout s, float[] yhat, float[] v, float[] m, int tiles) {
         int fs = s.filterStride;
         int cs = s.channelStride;
-        int tiles = s.tiles;
         for (int xi = 0; xi < XI; xi++) {
             int yBase = xi * s.yStride;
             int vBase = xi * s.vStride;
