@@ -76,6 +76,9 @@ final class Correlation {
      */
     private final ThreadLocal<float[]> zeroBordered = ThreadLocal.withInitial(() -> new float[paddedSize()]);
 
+    /** {@link #paddedChannelsLast}, made on first use. */
+    private ChannelsLast paddedChannelsLast;
+
     Correlation(int inChannels, int inH, int inW, int padTop, int padLeft, PaddingMode mode,
                 int outChannels, int outH, int outW, int kernelH, int kernelW,
                 int dilationH, int dilationW, int strideH) {
@@ -302,5 +305,19 @@ final class Correlation {
             FloatVector.fromArray(Lanes.F, src, from + s).intoArray(dst, to + s);
         }
         FloatVector.fromArray(Lanes.F, src, from + last).intoArray(dst, to + last);
+    }
+
+    /**
+     * The input written channels last over the padded plane, {@code inChannels} floats a position
+     * (the direct weight gradient's transposed input, where the channels are a multiple of 2L and the
+     * padding on the top and left at least 0).
+     */
+    ChannelsLast paddedChannelsLast() {
+        ChannelsLast c = paddedChannelsLast;
+        if (c == null) {
+            c = new ChannelsLast(inChannels, inH, inW, padTop, padLeft, paddedH, paddedW, inChannels);
+            paddedChannelsLast = c;
+        }
+        return c;
     }
 }

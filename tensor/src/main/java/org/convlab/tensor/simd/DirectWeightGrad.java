@@ -409,29 +409,11 @@ final class DirectWeightGrad {
 
     /**
      * {@code xT[p*C + c] = xpad[c*paddedPlane + p]} for one image {@code x[xOff ...]} ({@code (C, H, W)})
-     * without the padded copy: each input row's 16-channel blocks go through {@link Transpose16}
-     * into their place, the positions of the zero border are written as zeros.
+     * without the padded copy ({@link ChannelsLast}: each input row's 16-channel blocks go through
+     * {@link Transpose16} into their place, the positions of the zero border are written as zeros).
      */
     static void transposePadded(Correlation g, float[] x, int xOff, float[] xT) {
-        int channels = g.inChannels;
-        int paddedW = g.paddedW;
-        int inPlane = g.inH * g.inW;
-        int left = g.padLeft;
-        int width = Math.min(g.inW, paddedW - left);
-        for (int r = 0; r < g.paddedH; r++) {
-            int row = r * paddedW * channels;
-            int sr = r - g.padTop;
-            if (sr < 0 || sr >= g.inH) {
-                java.util.Arrays.fill(xT, row, row + paddedW * channels, 0f);
-                continue;
-            }
-            java.util.Arrays.fill(xT, row, row + left * channels, 0f);
-            java.util.Arrays.fill(xT, row + (left + width) * channels, row + paddedW * channels, 0f);
-            for (int c0 = 0; c0 < channels; c0 += Transpose16.LANES) {
-                BlockTranspose.columns(x, xOff + c0 * inPlane + sr * g.inW, inPlane, width, xT, row + left * channels + c0,
-                        channels);
-            }
-        }
+        g.paddedChannelsLast().write(x, xOff, xT);
     }
 
     /** {@code dw[dwOff + o*taps + k] += acc(o, k)} for every channel and tap of a chunk's tiles. */

@@ -2,7 +2,6 @@ package org.convlab.tensor.simd;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import org.convlab.tensor.kernels.Chunks;
 import org.convlab.tensor.kernels.ConvPlan;
 import org.convlab.tensor.kernels.Winograd;
@@ -17,11 +16,9 @@ import org.convlab.tensor.parallel.Parallel;
  *
  * <p>Per image:
  * <ol>
- * <li>the input is written channels last, {@code xT[(r * columns + col) * C' + c]} over the
- * zero-padded plane extended by zeros to {@code 2 * tileRows + 2} rows and
- * {@code 2 * tileColumns + 2} columns ({@code C'} the channels rounded up to a multiple of L;
- * {@link BlockTranspose} at 512 and 256 bits when the channels are a multiple of L, masked
- * gathers otherwise);</li>
+ * <li>the input is written channels last ({@link ChannelsLast}), {@code xT[(r * columns + col) * C' + c]}
+ * over the zero-padded plane extended by zeros to {@code 2 * tileRows + 2} rows and
+ * {@code 2 * tileColumns + 2} columns ({@code C'} the channels rounded up to a multiple of L);</li>
  * <li>the output gradient (masked by the rectifier when given) is transposed as the direct weight
  * gradient transposes it ({@link DirectWeightGrad#transpose}), and its per-channel sums added to
  * the bias gradient in that kernel's order ({@link DirectWeightGrad#channelSums}: the same bits as
@@ -87,9 +84,8 @@ final class SimdWinogradGradient {
         /** Register tiles of 2L channels, and whether one more of L channels follows. */
         final int channelPairs;
         final boolean oddVector;
-        /** Gather maps: L channels of the input, and the last (partial) block's, clamped inside it. */
-        final int[] fullMap;
-        final int[] lastMap;
+        /** The input written channels last over the padded plane extended to the tiles' windows. */
+        final ChannelsLast input;
 
         Layout(ConvPlan p) {
             g = SimdConv.newForwardCorrelation(p);
@@ -106,13 +102,7 @@ final class SimdWinogradGradient {
             filterBlocks = (p.filters + ROWS - 1) / ROWS;
             channelPairs = channelStride / (2 * L);
             oddVector = channelStride / L % 2 == 1;
-            fullMap = new int[L];
-            lastMap = new int[L];
-            int last = p.channels - (channelStride - L);
-            for (int j = 0; j < L; j++) {
-                fullMap[j] = j * p.inputPlane();
-                lastMap[j] = Math.min(j, last - 1) * p.inputPlane();
-            }
+            input = new ChannelsLast(p.channels, p.height, p.width, p.padTop, p.padLeft, rows, columns, channelStride);
         }
 
         int productsSize() {
@@ -134,7 +124,7 @@ final class SimdWinogradGradient {
         float[][] sums = dbias == null ? null : ws.floats(KEY_BIAS_SUMS, chunks, p.filters);
         int outImage = p.outputSize();
         Parallel.forEach(chunks, k -> {
-            float[][] t = grow(SCRATCH.get(), s.rows * s.columns * s.channelStride, XI * s.vStride, XI * s.yStride, DirectWeightGrad.transposedSize(s.g), rectified == null ? 0 : outImage);
+            float[][] t = ThreadScratch.grow(SCRATCH.get(), s.input.size(), XI * s.vStride, XI * s.yStride, DirectWeightGrad.transposedSize(s.g), rectified == null ? 0 : outImage);
             Arrays.fill(m[k], 0, size, 0f);
             float[] chunkSums = null;
             if (sums != null) {
@@ -142,7 +132,7 @@ final class SimdWinogradGradient {
                 Arrays.fill(chunkSums, 0, p.filters, 0f);
             }
             for (int i = Chunks.start(k, chunks, n); i < Chunks.end(k, chunks, n); i++) {
-                channelsLast(p, s, x, i * p.inputSize(), t[0]);
+                s.input.write(x, i * p.inputSize(), t[0]);
                 float[] src = dy;
                 int srcOff = i * outImage;
                 if (rectified != null) {
@@ -167,54 +157,6 @@ final class SimdWinogradGradient {
             for (int k = 0; k < chunks; k++) {
                 for (int f = 0; f < p.filters; f++) {
                     dbias[f] += sums[k][f];
-                }
-            }
-        }
-    }
-
-    /** {@code t} with its five arrays replaced by larger ones where they are shorter than asked. */
-    private static float[][] grow(float[][] t, int size0, int size1, int size2, int size3, int size4) {
-        ThreadScratch.grow(t, size0, size1, size2, size3);
-        if (t[4].length < size4) {
-            t[4] = new float[size4];
-        }
-        return t;
-    }
-
-    /** The image {@code x[xOff ...]} {@code (C, H, W)} channels last over the extended padded plane, zeros outside the input. */
-    static void channelsLast(ConvPlan p, Layout s, float[] x, int xOff, float[] xT) {
-        int cs = s.channelStride;
-        int width = p.width;
-        int plane = p.inputPlane();
-        int rowSize = s.columns * cs;
-        boolean blocks = BlockTranspose.available() && p.channels % L == 0 && width >= L;
-        for (int r = 0; r < s.rows; r++) {
-            int row = r * rowSize;
-            int sr = r - p.padTop;
-            if (sr < 0 || sr >= p.height) {
-                Arrays.fill(xT, row, row + rowSize, 0f);
-                continue;
-            }
-            Arrays.fill(xT, row, row + p.padLeft * cs, 0f);
-            Arrays.fill(xT, row + (p.padLeft + width) * cs, row + rowSize, 0f);
-            int dst = row + p.padLeft * cs;
-            int src = xOff + sr * width;
-            if (blocks) {
-                for (int c0 = 0; c0 < p.channels; c0 += L) {
-                    BlockTranspose.columns(x, src + c0 * plane, plane, width, xT, dst + c0, cs);
-                }
-                continue;
-            }
-            FloatVector zero = FloatVector.zero(Lanes.F);
-            for (int c0 = 0; c0 < cs; c0 += L) {
-                int count = Math.min(L, p.channels - c0);
-                int[] map = count == L ? s.fullMap : s.lastMap;
-                VectorMask<Float> some = Lanes.F.indexInRange(0, count);
-                // Unmasked gathers (the maps stay inside the image), the lanes past the channels
-                // zeroed in registers: JDK 17 does not compile a masked gather into vector code.
-                for (int sc = 0; sc < width; sc++) {
-                    zero.blend(FloatVector.fromArray(Lanes.F, x, src + c0 * plane + sc, map, 0), some)
-                            .intoArray(xT, dst + sc * cs + c0);
                 }
             }
         }

@@ -29,4 +29,12 @@ final class ThreadScratch {
         }
         return grow(s, size0, size1, size2);
     }
+
+    /** {@link #grow(float[][], int, int, int, int)} and its fifth array too. */
+    static float[][] grow(float[][] s, int size0, int size1, int size2, int size3, int size4) {
+        if (s[4].length < size4) {
+            s[4] = new float[size4];
+        }
+        return grow(s, size0, size1, size2, size3);
+    }
 }
