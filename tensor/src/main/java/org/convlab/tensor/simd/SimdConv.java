@@ -55,7 +55,7 @@ public final class SimdConv implements ConvKernels {
 
     private final ConvKernels fallback;
     private final double minDirectFlops;
-    /** Whether the 3x3 layers {@link Winograd#applies} to run their forward pass and input gradient in its form. */
+    /** Whether the 3x3 layers {@link Winograd#applies} to run their forward pass and input gradient in its form (and their weight gradient where {@link WinogradGradient#applies}). */
     private final boolean winograd;
     private final SimdWinograd winogradKernel = new SimdWinograd();
     /** The input gradient's plan of each plan seen, as {@link Winograd#inputGradientPlan} gives it (absent: none). */
