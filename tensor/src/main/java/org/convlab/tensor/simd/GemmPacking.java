@@ -184,13 +184,20 @@ final class GemmPacking {
         int strips = (nc + NR - 1) / NR;
         if (transB) {
             // op(B)[p, j] = b[bOff + j*ldb + p]: each column is contiguous along the depth. Full
-            // strips gather a row of the panel (NR columns, ldb apart) per depth step, the last
-            // partial strip is copied column by column.
+            // strips are transposed block by block where the width has a block transpose, else
+            // gather a row of the panel (NR columns, ldb apart) per depth step; the last partial
+            // strip is copied column by column.
             int full = nc / NR;
             int[] index = columnOffsets(ldb);
             for (int t = 0; t < full; t++) {
                 int base = t * kc * NR;
                 int src = bOff + (j0 + t * NR) * ldb + p0;
+                if (BlockTranspose.available() && kc >= Lanes.L) {
+                    // 16 (or 8) columns at a time through registers: the strip's two halves.
+                    BlockTranspose.columns(b, src, ldb, kc, bp, base, NR);
+                    BlockTranspose.columns(b, src + Lanes.L * ldb, ldb, kc, bp, base + Lanes.L, NR);
+                    continue;
+                }
                 for (int p = 0; p < kc; p++) {
                     int d = base + p * NR;
                     FloatVector.fromArray(Lanes.F, b, src + p, index, 0).intoArray(bp, d);
