@@ -14,6 +14,11 @@ public final class GemmDense implements DenseKernels {
         this.gemm = gemm;
     }
 
+    /** The matrix multiply underneath. */
+    public Gemm gemm() {
+        return gemm;
+    }
+
     /** {@code w^T} packed by the GEMM as the right operand of {@code x w^T}. */
     private record GemmWeights(int in, int out, PackedB wt) implements PackedWeights {
     }

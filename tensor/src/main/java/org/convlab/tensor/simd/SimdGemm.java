@@ -3,6 +3,7 @@ package org.convlab.tensor.simd;
 import static org.convlab.tensor.simd.MicroKernel.MR;
 import static org.convlab.tensor.simd.MicroKernel.NR;
 
+import java.util.function.IntConsumer;
 import org.convlab.tensor.kernels.Gemm;
 import org.convlab.tensor.kernels.PackedB;
 import org.convlab.tensor.parallel.Parallel;
@@ -133,6 +134,118 @@ public final class SimdGemm implements Gemm {
         }
         multiply(transA, false, m, panels.n(), panels.k(), alpha, a, aOff, lda, null, 0, 0, panels,
                 beta, c, cOff, ldc);
+    }
+
+    /**
+     * {@code op(A)}, {@code (m, k)}, packed once as the left operand of many products
+     * ({@link #multiply(RowPanels, boolean, int, float, float[], int, int, float, float[], int, int)}):
+     * row panels as {@link #chunk} packs them, for every depth block. Block {@code q} (from depth
+     * {@code p0 = q * kc}) starts at {@code p0 * panels * MR}, its panel {@code s} (rows from
+     * {@code s * MR}) at {@code s * kcb * MR} after that.
+     *
+     * @param panels row panels of the whole height
+     */
+    record RowPanels(int m, int k, int panels, float[] ap) {
+        int offset(int p0, int kcb, int panel) {
+            return p0 * panels * MR + panel * kcb * MR;
+        }
+    }
+
+    /**
+     * Packs {@code op(A)} ({@code (m, k)}; stored {@code (k, m)} when {@code transA}) into
+     * {@link RowPanels}: panel {@code s} holds rows {@code [s*MR, s*MR + MR)} (the last one fewer,
+     * zero-padded), so a product's panels are found from its rows alone.
+     */
+    static RowPanels packRows(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+        int panels = (Math.max(m, 0) + MR - 1) / MR;
+        if (k <= 0 || m <= 0) {
+            return new RowPanels(Math.max(m, 0), Math.max(k, 0), panels, new float[0]);
+        }
+        int kc = depthBlock(k);
+        float[] ap = new float[Math.addExact(Math.multiplyExact(k, panels * MR), GemmPacking.A_SPILL)];
+        RowPanels packed = new RowPanels(m, k, panels, ap);
+        for (int p0 = 0; p0 < k; p0 += kc) {
+            int kcb = Math.min(kc, k - p0);
+            for (int s = 0; s < panels; s++) {
+                GemmPacking.packA(transA, a, aOff, lda, s * MR, Math.min(MR, m - s * MR), p0, kcb, ap,
+                        packed.offset(p0, kcb, s));
+            }
+        }
+        return packed;
+    }
+
+    /**
+     * {@code C = alpha * A * op(B) + beta * C} with A packed once ({@link #packRows}); {@code op(B)}
+     * is {@code (k, n)}, {@code C} is {@code (m, n)}. The same bits as {@link #sgemm} of the
+     * unpacked A. Threads take chunks of columns, each packing only its own columns of B; each
+     * chunk sweeps every row panel of A, panel outside and B strips inside (the panel stays in
+     * L1, the chunk's strips in L2).
+     */
+    static void multiply(RowPanels a, boolean transB, int n, float alpha, float[] b, int bOff, int ldb,
+                         float beta, float[] c, int cOff, int ldc) {
+        int m = a.m();
+        int k = a.k();
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        if (k <= 0) {
+            scaleC(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        int kc = depthBlock(k);
+        int threads = Parallel.serial() ? 1 : Parallel.threads();
+        int strips = (n + NR - 1) / NR;
+        int wanted = (int) Math.max(1, Math.min(threads, (long) (2.0 * m * n * k / GRAIN)));
+        // Threads split the columns, each packing only its own strips of B, unless A is large
+        // enough to come from memory (an MLP-3072-4000's 4000 x 3072 weights): then each thread
+        // reads its own rows of it once, and packs all of B (batch 64: 64 x 3072).
+        boolean splitRows = a.ap().length >= STREAMED_PACKED_FLOATS;
+        int colChunks = Math.max(splitRows ? 1 : Math.min(wanted, strips), (n + NC - 1) / NC);
+        int rowChunks = splitRows ? Math.min(wanted, a.panels()) : 1;
+        if (!splitRows && threads > 1 && colChunks > 1 && colChunks % threads != 0 && colChunks < strips) {
+            colChunks = Math.min(strips, (colChunks + threads - 1) / threads * threads);
+        }
+        int cols = (strips + colChunks - 1) / colChunks * NR;
+        int panels = (a.panels() + rowChunks - 1) / rowChunks;
+        int across = (n + cols - 1) / cols;
+        int count = across * ((a.panels() + panels - 1) / panels);
+        IntConsumer chunk = id -> {
+            int s0 = id / across * panels;
+            int j0 = id % across * cols;
+            chunk(a, kc, transB, s0, Math.min(a.panels(), s0 + panels), j0, Math.min(n, j0 + cols), alpha,
+                    b, bOff, ldb, beta, c, cOff, ldc);
+        };
+        if (count == 1 || threads == 1) {
+            for (int id = 0; id < count; id++) {
+                chunk.accept(id);
+            }
+            return;
+        }
+        Parallel.forEach(count, chunk);
+    }
+
+    /**
+     * Row panels {@code [s0, s1)} and columns {@code [j0, j1)} of
+     * {@link #multiply(RowPanels, boolean, int, float, float[], int, int, float, float[], int, int)}.
+     */
+    private static void chunk(RowPanels a, int kc, boolean transB, int s0, int s1, int j0, int j1, float alpha,
+                              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        Workspace ws = WORKSPACE.get();
+        int m = a.m();
+        for (int p0 = 0; p0 < a.k(); p0 += kc) {
+            int kcb = Math.min(kc, a.k() - p0);
+            float betaBlock = p0 == 0 ? beta : 1f;
+            GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, j0, j1 - j0, ws.bp);
+            for (int s = s0; s < s1; s++) {
+                int i = s * MR;
+                int rows = Math.min(MR, m - i);
+                int aIdx = a.offset(p0, kcb, s);
+                for (int j = j0, t = 0; j < j1; j += NR, t++) {
+                    MicroKernel.panel(a.ap(), aIdx, ws.bp, t * kcb * NR, kcb, c, cOff + i * ldc + j, ldc,
+                            rows, Math.min(NR, j1 - j), alpha, betaBlock, ws.tile);
+                }
+            }
+        }
     }
 
     /** The depth block of a depth {@code k}: {@code ceil(k / KC)} equal blocks. */

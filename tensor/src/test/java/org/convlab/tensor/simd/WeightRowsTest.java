@@ -1,0 +1,84 @@
+package org.convlab.tensor.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.convlab.tensor.kernels.GemmDense;
+import org.convlab.tensor.kernels.PackedWeights;
+import org.convlab.tensor.kernels.ReferenceGemm;
+import org.convlab.tensor.parallel.Parallel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A wide layer's weights packed as {@link WeightRows} ({@code y^T = w x^T}, then transposed)
+ * give the bits of the unpacked forward over the SIMD GEMM ({@code y = x w^T + bias}).
+ */
+class WeightRowsTest {
+    private final SimdDense dense = new SimdDense(new GemmDense(new SimdGemm()));
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(2);
+    }
+
+    /**
+     * Batches of 1, under one vector, whole and partial strips; outputs with every last panel
+     * and past a transposed block; depths past one and two depth blocks; a layer large enough
+     * that two threads split its rows (600 x 500); with and without a bias; 1 and 2 threads.
+     */
+    @ParameterizedTest(name = "n={0} in={1} out={2} threads={3}")
+    @CsvSource({"64, 784, 100, 1", "64, 784, 100, 2", "64, 100, 100, 1", "1, 784, 100, 1", "7, 40, 33, 2",
+            "15, 17, 47, 1", "16, 333, 48, 2", "33, 700, 61, 1", "65, 96, 130, 2", "64, 500, 600, 2",
+            "5, 500, 600, 1", "100, 19, 37, 2"})
+    void packedRowsGiveTheBitsOfTheUnpackedForward(int n, int in, int out, int threads) {
+        Parallel.setThreads(threads);
+        Random r = new Random(n * 1009L + in * 31L + out);
+        float[] x = SimdGemmTest.random(r, n * in);
+        float[] w = SimdGemmTest.random(r, out * in);
+        for (float[] bias : new float[][] {SimdGemmTest.random(r, out), null}) {
+            float[] expected = new float[n * out];
+            dense.forward(n, in, out, x, w, bias, expected);
+            PackedWeights packed = dense.pack(in, out, w);
+            assertThat(packed).isInstanceOf(WeightRows.class);
+            float[] wSaved = w.clone();
+            Arrays.fill(w, 0f); // a snapshot: changing w afterwards changes nothing
+            float[] y = new float[n * out];
+            Arrays.fill(y, Float.NaN); // every element written
+            dense.forward(n, x, packed, bias, y);
+            assertThat(y).containsExactly(expected);
+            System.arraycopy(wSaved, 0, w, 0, w.length);
+        }
+    }
+
+    @Test
+    void overAnotherGemmTheFallbackPacks() {
+        SimdDense overReference = new SimdDense(new GemmDense(new ReferenceGemm()));
+        assertThat(overReference.pack(40, 64, new float[40 * 64])).isNotInstanceOf(WeightRows.class);
+        assertThat(dense.pack(40, 64, new float[40 * 64])).isInstanceOf(WeightRows.class);
+        // Small layers keep the in-place kernels' copy.
+        assertThat(dense.pack(40, 10, new float[400])).isNotInstanceOf(WeightRows.class);
+    }
+
+    @Test
+    void theTransposeCoversEveryElement() {
+        for (int n : new int[] {1, 15, 16, 17, 64}) {
+            for (int out : new int[] {1, 16, 33, 100}) {
+                float[] t = new float[n * out];
+                for (int i = 0; i < t.length; i++) {
+                    t[i] = i;
+                }
+                float[] y = new float[n * out];
+                WeightRows.transpose(t, n, out, y);
+                for (int i = 0; i < n; i++) {
+                    for (int o = 0; o < out; o++) {
+                        assertThat(y[i * out + o]).as("n=%d out=%d (%d, %d)", n, out, i, o).isEqualTo(o * n + i);
+                    }
+                }
+            }
+        }
+    }
+}
