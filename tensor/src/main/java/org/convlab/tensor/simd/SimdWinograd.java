@@ -179,76 +179,117 @@ final class SimdWinograd implements WinogradKernels {
      * {@code D[((c * paddedRows + r) * 2 + parity) * half + k]} = the zero-padded plane's element
      * at row {@code r}, column {@code 2k + parity} (padded coordinates: input row {@code r - padTop},
      * column {@code 2k + parity - padLeft}; zero outside the input), of {@code x} masked by
-     * {@code gate > 0} unless {@code gate} is {@code null}. Two vectors of an input row at a time,
-     * loaded under the mask of the columns inside the row, are split into their even and odd
-     * lanes (an earlier copy into a zero-bordered row first cost a fifth of the kernel: loads that
-     * straddled the copy's stores waited for them).
+     * {@code gate > 0} unless {@code gate} is {@code null}. Two vectors of an input row at a time
+     * are split into their even and odd lanes, the columns outside the row zeroed under a mask
+     * that depends only on where the vectors start in the row: one pass over every input row of
+     * every channel per pair of vectors ({@code 2L} columns), the row's last pair first, so the
+     * masks are made once per pass (made per row, with the row's loads under them, this copy
+     * took 13% of a 1x28x28 ConvNet's inference). An earlier copy into a zero-bordered row cost
+     * a fifth of the kernel: loads that straddled the copy's stores waited for them.
+     *
+     * <p>Stores run past their place: a pair's even vector past the row's half, over odd columns
+     * that the pass of the pair before it writes again (later); the first pair's odd vector into
+     * the next row, which its own store in the same pass writes after it (D has L floats of slack
+     * after the last row). The padding rows are zeroed last, after every spill into them.
      */
     static void deinterleave(Geometry g, float[] x, float[] gate, int xOff, float[] d) {
         ConvPlan p = g.p;
         int half = g.half;
+        int firstRow = Math.max(0, p.padTop);
+        int endRow = Math.min(g.paddedRows, p.padTop + p.height);
+        for (int k = (half - 1) / L * L; k >= 0; k -= L) {
+            if (gate == null) {
+                splitPairs(g, x, xOff, k, firstRow, endRow, d);
+            } else {
+                splitGatedPairs(g, x, gate, xOff, k, firstRow, endRow, d);
+            }
+        }
         for (int c = 0; c < p.channels; c++) {
             for (int r = 0; r < g.paddedRows; r++) {
-                int inputRow = r - p.padTop;
-                int at = ((c * g.paddedRows + r) * 2) * half;
-                int src = xOff + (c * p.height + inputRow) * p.width;
-                if (inputRow < 0 || inputRow >= p.height) {
+                if (r < firstRow || r >= endRow) {
+                    int at = ((c * g.paddedRows + r) * 2) * half;
                     java.util.Arrays.fill(d, at, at + 2 * half, 0f);
-                } else if (gate == null) {
-                    splitRow(x, src, p.width, p.padLeft, d, at, half);
-                } else {
-                    splitGatedRow(x, gate, src, p.width, p.padLeft, d, at, half);
                 }
             }
         }
     }
 
     /**
-     * One input row {@code x[src .. src + width)} into its even and odd padded columns at
-     * {@code d[at]} and {@code d[at + half]}. The row's last vectors first: each vector of even
-     * columns runs past the row's half, over odd ones the next (earlier) vector writes again; the
-     * odd ones' last vector runs into the next row, written after this one (D has L floats of
-     * slack). (Two methods, with and without a gate, each small: one method for both, its branch
-     * profile changed between an inference and a training step, was recompiled without its masks
-     * kept in registers and allocated 245 KB an image.)
+     * The pair of vectors from column {@code 2k - padLeft} of every input row (rows
+     * {@code [firstRow, endRow)} in padded coordinates), its lanes outside the row zero, into
+     * its even lanes at {@code D}'s column {@code k} and odd lanes {@code half} after. Unmasked
+     * loads where both vectors lie in the array (the lanes past the row are the next row's,
+     * zeroed by the blend), masked ones at its ends. (The vectors stay in this method: a mask
+     * passed to a helper the JIT did not inline was boxed, and the copy ran 0.9x.)
      */
-    private static void splitRow(float[] x, int src, int width, int padLeft, float[] d, int at, int half) {
-        for (int k = (half - 1) / L * L; k >= 0; k -= L) {
-            int col = 2 * k - padLeft;
-            if (col >= width) {
-                FloatVector.zero(Lanes.F).intoArray(d, at + k);
-                FloatVector.zero(Lanes.F).intoArray(d, at + half + k);
-                continue;
+    private static void splitPairs(Geometry g, float[] x, int xOff, int k, int firstRow, int endRow, float[] d) {
+        ConvPlan p = g.p;
+        int half = g.half;
+        int col = 2 * k - p.padLeft;
+        // Lane j of the first vector is column col + j, of the second col + L + j.
+        VectorMask<Float> inA = IOTA.compare(VectorOperators.GE, -col).and(IOTA.compare(VectorOperators.LT, p.width - col));
+        VectorMask<Float> inB = IOTA.compare(VectorOperators.GE, -col - L)
+                .and(IOTA.compare(VectorOperators.LT, p.width - col - L));
+        FloatVector zero = FloatVector.zero(Lanes.F);
+        for (int c = 0; c < p.channels; c++) {
+            for (int r = firstRow; r < endRow; r++) {
+                int at = ((c * g.paddedRows + r) * 2) * half + k;
+                int src = xOff + (c * p.height + r - p.padTop) * p.width + col;
+                FloatVector a;
+                FloatVector b;
+                if (src >= 0 && src <= x.length - 2 * L) {
+                    a = zero.blend(FloatVector.fromArray(Lanes.F, x, src), inA);
+                    b = zero.blend(FloatVector.fromArray(Lanes.F, x, src + L), inB);
+                } else {
+                    a = FloatVector.fromArray(Lanes.F, x, src, inA.and(IOTA.compare(VectorOperators.LT, x.length - src)));
+                    b = FloatVector.fromArray(Lanes.F, x, src + L,
+                            inB.and(IOTA.compare(VectorOperators.LT, x.length - src - L)));
+                }
+                a.rearrange(EVENS).blend(b.rearrange(EVENS), HIGH).intoArray(d, at);
+                a.rearrange(ODDS).blend(b.rearrange(ODDS), HIGH).intoArray(d, at + half);
             }
-            // Lane j of the first vector is column col + j, of the second col + L + j.
-            VectorMask<Float> inA = IOTA.compare(VectorOperators.GE, -col).and(IOTA.compare(VectorOperators.LT, width - col));
-            VectorMask<Float> inB = IOTA.compare(VectorOperators.LT, width - col - L);
-            FloatVector a = FloatVector.fromArray(Lanes.F, x, src + col, inA);
-            FloatVector b = FloatVector.fromArray(Lanes.F, x, src + col + L, inB);
-            a.rearrange(EVENS).blend(b.rearrange(EVENS), HIGH).intoArray(d, at + k);
-            a.rearrange(ODDS).blend(b.rearrange(ODDS), HIGH).intoArray(d, at + half + k);
         }
     }
 
-    /** {@link #splitRow} of {@code x} where {@code gate > 0}, else 0 (a NaN gate too). */
-    private static void splitGatedRow(float[] x, float[] gate, int src, int width, int padLeft, float[] d, int at,
-                                      int half) {
+    /** {@link #splitPairs} of {@code x} where {@code gate > 0}, else 0 (a NaN gate too). */
+    private static void splitGatedPairs(Geometry g, float[] x, float[] gate, int xOff, int k, int firstRow, int endRow,
+                                        float[] d) {
+        ConvPlan p = g.p;
+        int half = g.half;
+        int col = 2 * k - p.padLeft;
+        VectorMask<Float> inA = IOTA.compare(VectorOperators.GE, -col).and(IOTA.compare(VectorOperators.LT, p.width - col));
+        VectorMask<Float> inB = IOTA.compare(VectorOperators.GE, -col - L)
+                .and(IOTA.compare(VectorOperators.LT, p.width - col - L));
         FloatVector zero = FloatVector.zero(Lanes.F);
-        for (int k = (half - 1) / L * L; k >= 0; k -= L) {
-            int col = 2 * k - padLeft;
-            if (col >= width) {
-                zero.intoArray(d, at + k);
-                zero.intoArray(d, at + half + k);
-                continue;
+        int end = Math.min(x.length, gate.length);
+        for (int c = 0; c < p.channels; c++) {
+            for (int r = firstRow; r < endRow; r++) {
+                int at = ((c * g.paddedRows + r) * 2) * half + k;
+                int src = xOff + (c * p.height + r - p.padTop) * p.width + col;
+                VectorMask<Float> ma = inA;
+                VectorMask<Float> mb = inB;
+                FloatVector xa;
+                FloatVector xb;
+                FloatVector ga;
+                FloatVector gb;
+                if (src >= 0 && src <= end - 2 * L) {
+                    xa = FloatVector.fromArray(Lanes.F, x, src);
+                    xb = FloatVector.fromArray(Lanes.F, x, src + L);
+                    ga = FloatVector.fromArray(Lanes.F, gate, src);
+                    gb = FloatVector.fromArray(Lanes.F, gate, src + L);
+                } else {
+                    ma = inA.and(IOTA.compare(VectorOperators.LT, end - src));
+                    mb = inB.and(IOTA.compare(VectorOperators.LT, end - src - L));
+                    xa = FloatVector.fromArray(Lanes.F, x, src, ma);
+                    xb = FloatVector.fromArray(Lanes.F, x, src + L, mb);
+                    ga = FloatVector.fromArray(Lanes.F, gate, src, ma);
+                    gb = FloatVector.fromArray(Lanes.F, gate, src + L, mb);
+                }
+                FloatVector a = zero.blend(xa, ma.and(ga.compare(VectorOperators.GT, 0f)));
+                FloatVector b = zero.blend(xb, mb.and(gb.compare(VectorOperators.GT, 0f)));
+                a.rearrange(EVENS).blend(b.rearrange(EVENS), HIGH).intoArray(d, at);
+                a.rearrange(ODDS).blend(b.rearrange(ODDS), HIGH).intoArray(d, at + half);
             }
-            VectorMask<Float> inA = IOTA.compare(VectorOperators.GE, -col).and(IOTA.compare(VectorOperators.LT, width - col));
-            VectorMask<Float> inB = IOTA.compare(VectorOperators.LT, width - col - L);
-            FloatVector a = zero.blend(FloatVector.fromArray(Lanes.F, x, src + col, inA),
-                    FloatVector.fromArray(Lanes.F, gate, src + col, inA).compare(VectorOperators.GT, 0f));
-            FloatVector b = zero.blend(FloatVector.fromArray(Lanes.F, x, src + col + L, inB),
-                    FloatVector.fromArray(Lanes.F, gate, src + col + L, inB).compare(VectorOperators.GT, 0f));
-            a.rearrange(EVENS).blend(b.rearrange(EVENS), HIGH).intoArray(d, at + k);
-            a.rearrange(ODDS).blend(b.rearrange(ODDS), HIGH).intoArray(d, at + half + k);
         }
     }
 
