@@ -50,7 +50,9 @@ public final class Report {
             s.append(String.format(Locale.ROOT, "  %-12s %s%n", e, r.engines().getOrDefault(e, "n/a")));
         }
         s.append("FLOPs per image: forward = 2 x MACs of the conv/linear layers; training step = forward + weight\n"
-                + "gradients (2 x MACs) + input gradients (2 x MACs, all layers but the first) = 3 x forward - 2 x MACs(layer 1).\n");
+                + "gradients (2 x MACs) + input gradients (2 x MACs, all layers but the first) = 3 x forward - 2 x MACs(layer 1).\n"
+                + "The same count for every engine: an engine that needs fewer multiply-adds (convlab's 3x3 layers in Winograd's\n"
+                + "form, 16 per 2x2 outputs and channel pair instead of 36) can read above 100% of the FMA peak.\n");
         fmaPeaks(s, r);
         peaks(s, r);
         checks(s, r);
