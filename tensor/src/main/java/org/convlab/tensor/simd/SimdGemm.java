@@ -185,11 +185,7 @@ public final class SimdGemm implements Gemm {
                          float beta, float[] c, int cOff, int ldc) {
         int m = a.m();
         int k = a.k();
-        if (m <= 0 || n <= 0) {
-            return;
-        }
-        if (k <= 0) {
-            scaleC(m, n, beta, c, cOff, ldc);
+        if (empty(m, n, k, beta, c, cOff, ldc)) {
             return;
         }
         int kc = depthBlock(k);
@@ -259,11 +255,7 @@ public final class SimdGemm implements Gemm {
                                  float alpha, float[] a, int aOff, int lda,
                                  float[] b, int bOff, int ldb, Panels packed,
                                  float beta, float[] c, int cOff, int ldc) {
-        if (m <= 0 || n <= 0) {
-            return;
-        }
-        if (k <= 0) {
-            scaleC(m, n, beta, c, cOff, ldc);
+        if (empty(m, n, k, beta, c, cOff, ldc)) {
             return;
         }
         int kc = depthBlock(k);
@@ -370,6 +362,21 @@ public final class SimdGemm implements Gemm {
                 i += rows;
             }
         }
+    }
+
+    /**
+     * Whether an {@code (m, n, k)} product has nothing to multiply: no element of C, or no depth
+     * ({@code C = beta * C}, done here).
+     */
+    private static boolean empty(int m, int n, int k, float beta, float[] c, int cOff, int ldc) {
+        if (m <= 0 || n <= 0) {
+            return true;
+        }
+        if (k <= 0) {
+            scaleC(m, n, beta, c, cOff, ldc);
+            return true;
+        }
+        return false;
     }
 
     /** {@code C = beta * C} (zero when {@code beta == 0}, without reading C): the {@code k == 0} case. */
