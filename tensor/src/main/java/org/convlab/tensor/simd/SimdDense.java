@@ -9,7 +9,8 @@ import org.convlab.tensor.parallel.Parallel;
 /**
  * The linear layer on the Vector API: layers with few outputs (a classifier, at most
  * {@link #MAX_SMALL_OUT}) use {@link DenseKernel}'s kernels on the matrices in place, the rest
- * {@code fallback} (the GEMM, whose packing pays off when both sides are large).
+ * {@code fallback} (the GEMM, whose packing pays off when both sides are large; their weights
+ * packed once for inference are {@link WeightRows} when the fallback is the SIMD GEMM's).
  * <pre>
  *   y  = x w^T + bias     dot products of rows, 2 x 5 at a time in depth blocks, lanes summed in order
  *   dx = dy w             tiles of 6 (or 4) rows x 2L columns over the out dimension
@@ -191,7 +192,7 @@ public final class SimdDense implements DenseKernels {
     public void forward(int n, float[] x, PackedWeights w, float[] bias, float[] y) {
         if (w instanceof PaddedWeights padded) {
             forward(n, padded.in(), padded.out(), x, padded.w(), padded.pairs(), bias, y);
-        } else if (w instanceof WeightRows rows) {
+        } else if (w instanceof WeightRows rows && weightRows) {
             rows.forward(n, x, bias, y);
         } else if (small(w.in(), w.out())) {
             throw new IllegalArgumentException("SimdDense cannot use " + w.getClass().getSimpleName()

@@ -59,6 +59,11 @@ class WeightRowsTest {
         SimdDense overReference = new SimdDense(new GemmDense(new ReferenceGemm()));
         assertThat(overReference.pack(40, 64, new float[40 * 64])).isNotInstanceOf(WeightRows.class);
         assertThat(dense.pack(40, 64, new float[40 * 64])).isInstanceOf(WeightRows.class);
+        // Weights packed over the SIMD GEMM are refused by kernels over another one.
+        PackedWeights rows = dense.pack(40, 64, new float[40 * 64]);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> overReference.forward(1, new float[40], rows, null, new float[64]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot use WeightRows");
         // Small layers keep the in-place kernels' copy.
         assertThat(dense.pack(40, 10, new float[400])).isNotInstanceOf(WeightRows.class);
     }
