@@ -44,7 +44,8 @@ public final class GemmDense implements DenseKernels {
         addBias(n, packed.out(), bias, y);
     }
 
-    private static void addBias(int n, int out, float[] bias, float[] y) {
+    /** {@code y[i, o] += bias[o]} for the {@code n} rows of {@code y (n, out)}; nothing when {@code bias} is {@code null}. */
+    public static void addBias(int n, int out, float[] bias, float[] y) {
         if (bias != null) {
             for (int i = 0; i < n; i++) {
                 int row = i * out;

@@ -72,6 +72,26 @@ record GemmChunks(int rows, int cols, int rowChunks, int colChunks) {
         return grid;
     }
 
+    /**
+     * The grid of an {@code (m, n, k)} product whose A is packed once ({@link SimdGemm#packRows}):
+     * the threads split the columns, each chunk packing only its own strips of B, unless A comes
+     * from memory ({@code streamedA}: an MLP-3072-4000's 4000 x 3072 weights), where they split
+     * A's rows so that each part of it is read once (each chunk then packs all of B, a batch of
+     * 64 x 3072; split by columns, both threads streamed all of A: 0.91x on two threads). At most
+     * {@link SimdGemm#NC} columns a chunk, and a chunk count that is a multiple of the threads'
+     * where the columns allow it.
+     */
+    static GemmChunks ofPackedA(int m, int n, int k, int threads, boolean streamedA) {
+        int wanted = (int) Math.max(1, Math.min(threads, (long) (2.0 * m * n * k / SimdGemm.GRAIN)));
+        int strips = (n + NR - 1) / NR;
+        int colBlocks = Math.max(streamedA ? 1 : Math.min(wanted, strips), (n + SimdGemm.NC - 1) / SimdGemm.NC);
+        int rowBlocks = streamedA ? Math.min(wanted, (m + MR - 1) / MR) : 1;
+        if (!streamedA && threads > 1 && colBlocks > 1 && colBlocks % threads != 0 && colBlocks < strips) {
+            colBlocks = Math.min(strips, roundUp(colBlocks, threads));
+        }
+        return rounded(m, n, rowBlocks, colBlocks);
+    }
+
     /** The grid of about {@code rowBlocks x colBlocks} chunks, rounded to whole panels and strips. */
     private static GemmChunks rounded(int m, int n, int rowBlocks, int colBlocks) {
         int rows = roundUp((m + rowBlocks - 1) / rowBlocks, MR);

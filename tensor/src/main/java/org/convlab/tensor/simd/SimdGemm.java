@@ -3,7 +3,6 @@ package org.convlab.tensor.simd;
 import static org.convlab.tensor.simd.MicroKernel.MR;
 import static org.convlab.tensor.simd.MicroKernel.NR;
 
-import java.util.function.IntConsumer;
 import org.convlab.tensor.kernels.Gemm;
 import org.convlab.tensor.kernels.PackedB;
 import org.convlab.tensor.parallel.Parallel;
@@ -177,9 +176,9 @@ public final class SimdGemm implements Gemm {
     /**
      * {@code C = alpha * A * op(B) + beta * C} with A packed once ({@link #packRows}); {@code op(B)}
      * is {@code (k, n)}, {@code C} is {@code (m, n)}. The same bits as {@link #sgemm} of the
-     * unpacked A. Threads take chunks of columns, each packing only its own columns of B; each
-     * chunk sweeps every row panel of A, panel outside and B strips inside (the panel stays in
-     * L1, the chunk's strips in L2).
+     * unpacked A. The threads' chunks are {@link GemmChunks#ofPackedA}'s; each sweeps its row
+     * panels of A, panel outside and B strips inside (the panel stays in L1, the chunk's strips
+     * in L2).
      */
     static void multiply(RowPanels a, boolean transB, int n, float alpha, float[] b, int bOff, int ldb,
                          float beta, float[] c, int cOff, int ldc) {
@@ -190,49 +189,36 @@ public final class SimdGemm implements Gemm {
         }
         int kc = depthBlock(k);
         int threads = Parallel.serial() ? 1 : Parallel.threads();
-        int strips = (n + NR - 1) / NR;
-        int wanted = (int) Math.max(1, Math.min(threads, (long) (2.0 * m * n * k / GRAIN)));
-        // Threads split the columns, each packing only its own strips of B, unless A is large
-        // enough to come from memory (an MLP-3072-4000's 4000 x 3072 weights): then each thread
-        // reads its own rows of it once, and packs all of B (batch 64: 64 x 3072).
-        boolean splitRows = a.ap().length >= STREAMED_PACKED_FLOATS;
-        int colChunks = Math.max(splitRows ? 1 : Math.min(wanted, strips), (n + NC - 1) / NC);
-        int rowChunks = splitRows ? Math.min(wanted, a.panels()) : 1;
-        if (!splitRows && threads > 1 && colChunks > 1 && colChunks % threads != 0 && colChunks < strips) {
-            colChunks = Math.min(strips, (colChunks + threads - 1) / threads * threads);
-        }
-        int cols = (strips + colChunks - 1) / colChunks * NR;
-        int panels = (a.panels() + rowChunks - 1) / rowChunks;
-        int across = (n + cols - 1) / cols;
-        int count = across * ((a.panels() + panels - 1) / panels);
-        IntConsumer chunk = id -> {
-            int s0 = id / across * panels;
-            int j0 = id % across * cols;
-            chunk(a, kc, transB, s0, Math.min(a.panels(), s0 + panels), j0, Math.min(n, j0 + cols), alpha,
-                    b, bOff, ldb, beta, c, cOff, ldc);
-        };
-        if (count == 1 || threads == 1) {
-            for (int id = 0; id < count; id++) {
-                chunk.accept(id);
+        GemmChunks grid = GemmChunks.ofPackedA(m, n, k, threads, a.ap().length >= STREAMED_PACKED_FLOATS);
+        if (grid.count() == 1 || threads == 1) {
+            for (int id = 0; id < grid.count(); id++) {
+                rowPanelsChunk(a, kc, transB, grid, id, n, alpha, b, bOff, ldb, beta, c, cOff, ldc);
             }
             return;
         }
-        Parallel.forEach(count, chunk);
+        Parallel.forEach(grid.count(), id -> rowPanelsChunk(a, kc, transB, grid, id, n, alpha, b, bOff, ldb, beta,
+                c, cOff, ldc));
     }
 
     /**
-     * Row panels {@code [s0, s1)} and columns {@code [j0, j1)} of
-     * {@link #multiply(RowPanels, boolean, int, float, float[], int, int, float, float[], int, int)}.
+     * Chunk {@code id} of the grid of
+     * {@link #multiply(RowPanels, boolean, int, float, float[], int, int, float, float[], int, int)}:
+     * its columns of B packed per depth block, then each of its row panels swept across them.
      */
-    private static void chunk(RowPanels a, int kc, boolean transB, int s0, int s1, int j0, int j1, float alpha,
-                              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+    private static void rowPanelsChunk(RowPanels a, int kc, boolean transB, GemmChunks grid, int id, int n,
+                                       float alpha, float[] b, int bOff, int ldb, float beta,
+                                       float[] c, int cOff, int ldc) {
         Workspace ws = WORKSPACE.get();
         int m = a.m();
+        int i0 = grid.firstRow(id);
+        int i1 = Math.min(m, i0 + grid.rows());
+        int j0 = grid.firstCol(id);
+        int j1 = Math.min(n, j0 + grid.cols());
         for (int p0 = 0; p0 < a.k(); p0 += kc) {
             int kcb = Math.min(kc, a.k() - p0);
             float betaBlock = p0 == 0 ? beta : 1f;
             GemmPacking.packB(transB, b, bOff, ldb, p0, kcb, j0, j1 - j0, ws.bp);
-            for (int s = s0; s < s1; s++) {
+            for (int s = i0 / MR; s * MR < i1; s++) {
                 int i = s * MR;
                 int rows = Math.min(MR, m - i);
                 int aIdx = a.offset(p0, kcb, s);

@@ -1,5 +1,6 @@
 package org.convlab.tensor.simd;
 
+import org.convlab.tensor.kernels.GemmDense;
 import org.convlab.tensor.kernels.PackedWeights;
 
 /**
@@ -37,14 +38,7 @@ record WeightRows(int in, int out, SimdGemm.RowPanels w) implements PackedWeight
         float[] t = holder[0];
         SimdGemm.multiply(w, true, n, 1f, x, 0, in, 0f, t, 0, n);
         transpose(t, n, out, y);
-        if (bias != null) {
-            for (int i = 0; i < n; i++) {
-                int row = i * out;
-                for (int o = 0; o < out; o++) {
-                    y[row + o] += bias[o];
-                }
-            }
-        }
+        GemmDense.addBias(n, out, bias, y);
     }
 
     /** {@code y[i*out + o] = t[o*n + i]}: {@code L}-row blocks of {@code t} through registers, the rest element by element. */

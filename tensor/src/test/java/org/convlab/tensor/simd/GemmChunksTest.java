@@ -41,6 +41,31 @@ class GemmChunksTest {
     }
 
     @Test
+    void splitsTheColumnsOfAProductWithAPackedA() {
+        // An MLP-784's first layer at inference, W (100 x 784) times x^T (784 x 64): the columns
+        // (the batch) split between two threads, every chunk all 100 rows.
+        GemmChunks grid = GemmChunks.ofPackedA(100, 64, 784, 2, false);
+
+        assertThat(grid.rowChunks()).isEqualTo(1);
+        assertThat(grid.rows()).isGreaterThanOrEqualTo(100);
+        assertThat(grid.colChunks()).isEqualTo(Math.min(2, (64 + NR - 1) / NR));
+        assertThat(GemmChunks.ofPackedA(100, 64, 784, 1, false).count()).isEqualTo(1);
+    }
+
+    @Test
+    void splitsTheRowsOfAPackedAThatComesFromMemory() {
+        // An MLP-3072's first layer at inference, W (4000 x 3072): each thread reads half of W.
+        GemmChunks grid = GemmChunks.ofPackedA(4000, 64, 3072, 2, true);
+
+        assertThat(grid.rowChunks()).isEqualTo(2);
+        assertThat(grid.colChunks()).isEqualTo(1);
+        assertThat(grid.rows() % MR).isZero();
+        assertThat(grid.rows() * 2).isGreaterThanOrEqualTo(4000);
+        // Wider than a packed B block: more column chunks, none past NC columns.
+        assertThat(GemmChunks.ofPackedA(100, 3000, 100, 1, false).cols()).isLessThanOrEqualTo(SimdGemm.NC);
+    }
+
+    @Test
     void leavesASmallProductWhole() {
         // 2 * 8 * 8 * 8 floating-point operations: far below the grain.
         assertThat(GemmChunks.of(8, 8, 8, 2, false).count()).isEqualTo(1);
