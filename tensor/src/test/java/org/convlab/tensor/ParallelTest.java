@@ -3,7 +3,12 @@ package org.convlab.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.convlab.tensor.parallel.Parallel;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +48,32 @@ class ParallelTest {
         Parallel.forEach(4, outer -> Parallel.forEach(4, inner -> runs.incrementAndGet(outer * 4 + inner)));
         for (int i = 0; i < 16; i++) {
             assertThat(runs.get(i)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void eachThreadRunsItsOwnContiguousBlockOfChunksFirst() {
+        // Every chunk waits for one chunk on the other thread, so the two threads go in step:
+        // the caller takes the first half of the chunks and the worker the second, whatever
+        // thread happens to be faster, as long as each claims its own block first.
+        Parallel.setThreads(2);
+        CyclicBarrier inStep = new CyclicBarrier(2);
+        AtomicReferenceArray<Thread> ranOn = new AtomicReferenceArray<>(6);
+        Parallel.forEach(6, c -> {
+            ranOn.set(c, Thread.currentThread());
+            try {
+                inStep.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("chunk " + c + " found no partner on the other thread", e);
+            }
+        });
+        Thread caller = Thread.currentThread();
+        for (int c = 0; c < 6; c++) {
+            if (c < 3) {
+                assertThat(ranOn.get(c)).as("chunk %d", c).isSameAs(caller);
+            } else {
+                assertThat(ranOn.get(c)).as("chunk %d", c).isNotSameAs(caller);
+            }
         }
     }
 }

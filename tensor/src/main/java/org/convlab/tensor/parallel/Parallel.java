@@ -1,6 +1,7 @@
 package org.convlab.tensor.parallel;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
@@ -14,8 +15,16 @@ import org.convlab.core.BadParameterException;
  * reduction over chunks is done by the caller afterwards in chunk order. Then the same inputs
  * give the same bits on 1 or N threads.
  *
- * <p>Chunks are claimed dynamically from a shared counter by the calling thread and the pool's
- * workers. A call made from inside a chunk runs serially on that thread (no nested parallelism).
+ * <p>Each thread owns a contiguous block of the chunks (the calling thread the first, worker
+ * {@code i} the {@code i+1}-th: with {@code T} threads, chunk {@code c} belongs to thread
+ * {@code c * T / chunks}) and claims its own block's chunks first, then helps with the other
+ * blocks. Passes that cut a batch into chunks of images thus hand the same images to the same
+ * thread from layer to layer and from the forward pass to the backward, so each thread mostly
+ * reads activations it wrote itself, from its own core's caches: handing every chunk to whichever
+ * thread came first made a layer's output land in one core's cache and its next pass read it
+ * from the other's (see docs/performance.md, "Threads"). Which thread runs a chunk never changes
+ * its result. A call made from inside a chunk runs serially on that thread (no nested
+ * parallelism).
  */
 public final class Parallel {
     private static volatile Pool pool = new Pool(defaultThreads());
@@ -85,39 +94,64 @@ public final class Parallel {
         return Math.max(1, (n + grain - 1) / Math.max(1, grain));
     }
 
-    /** One job: a chunk counter shared by every participating thread. */
+    /**
+     * One job: the chunks cut into one contiguous block per thread, each block with its own
+     * counter (on its own cache line: the threads claim from them at once).
+     */
     private static final class Job {
+        /** Ints between two blocks' counters: 64 bytes, a cache line. */
+        private static final int STRIDE = 16;
+
         final int chunks;
+        final int blocks;
         final IntConsumer body;
-        final AtomicInteger next = new AtomicInteger();
+        final AtomicIntegerArray next;
         final AtomicInteger done = new AtomicInteger();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
         final Thread owner = Thread.currentThread();
 
-        Job(int chunks, IntConsumer body) {
+        Job(int chunks, int blocks, IntConsumer body) {
             this.chunks = chunks;
+            this.blocks = blocks;
             this.body = body;
+            this.next = new AtomicIntegerArray(blocks * STRIDE);
+            for (int b = 0; b < blocks; b++) {
+                next.set(b * STRIDE, start(b));
+            }
         }
 
-        /** Claims and runs chunks until none are left. */
-        void work() {
+        /** The first chunk of block {@code b} ({@code chunks} for {@code b == blocks}). */
+        int start(int b) {
+            return (int) ((long) b * chunks / blocks);
+        }
+
+        /** Claims and runs the chunks of block {@code slot}, then those left in the other blocks. */
+        void work(int slot) {
             boolean wasInside = INSIDE.get();
             INSIDE.set(true);
             try {
-                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                    try {
-                        if (failure.get() == null) {
-                            body.accept(c);
-                        }
-                    } catch (Throwable t) {
-                        failure.compareAndSet(null, t);
-                    }
-                    if (done.incrementAndGet() == chunks) {
-                        LockSupport.unpark(owner);
+                for (int i = 0; i < blocks; i++) {
+                    int b = (slot + i) % blocks;
+                    int end = start(b + 1);
+                    for (int c = next.getAndIncrement(b * STRIDE); c < end; c = next.getAndIncrement(b * STRIDE)) {
+                        run(c);
                     }
                 }
             } finally {
                 INSIDE.set(wasInside);
+            }
+        }
+
+        private void run(int c) {
+            try {
+                if (failure.get() == null) {
+                    body.accept(c);
+                }
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            }
+            if (done.incrementAndGet() == chunks) {
+                LockSupport.unpark(owner);
             }
         }
     }
@@ -140,7 +174,8 @@ public final class Parallel {
             this.size = size;
             this.workers = new Thread[size - 1];
             for (int i = 0; i < workers.length; i++) {
-                Thread t = new Thread(this::loop, "convlab-worker-" + (i + 1));
+                int slot = i + 1;
+                Thread t = new Thread(() -> loop(slot), "convlab-worker-" + slot);
                 t.setDaemon(true);
                 workers[i] = t;
                 t.start();
@@ -148,12 +183,12 @@ public final class Parallel {
         }
 
         synchronized void run(int chunks, IntConsumer body) {
-            Job job = new Job(chunks, body);
+            Job job = new Job(chunks, Math.min(size, chunks), body);
             current = job;
             for (Thread w : workers) {
                 LockSupport.unpark(w);
             }
-            job.work();
+            job.work(0);
             // The workers' last chunks usually end within microseconds of the caller's: spin for
             // them as the workers spin for jobs, and sleep only on a longer wait (a timed park
             // returns tens of microseconds late, a step's worth of a small layer).
@@ -176,13 +211,13 @@ public final class Parallel {
             }
         }
 
-        private void loop() {
+        private void loop(int slot) {
             Job last = null;
             while (!stopped) {
                 Job job = current;
                 if (job != null && job != last) {
                     last = job;
-                    job.work();
+                    job.work(slot % job.blocks);
                     continue;
                 }
                 boolean found = false;
