@@ -25,7 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Convolution kernels of {@link Kernels#conv()} on the notebook's layers, batch 64, in GFLOP/s
  * (the {@code gflop} counter adds {@code 2 n F (C/g) kH kW OH OW / 1e9} per pass):
  * {@code conv1} is ThreeLayerConvNet's 3->32 5x5 pad 2 on 32x32, {@code conv2} its 32->16 3x3
- * pad 1, {@code mnist1} the 1->32 5x5 layer on 28x28 (the awkward 1-channel input gradient).
+ * pad 1, {@code mnist1} the 1->32 5x5 layer on 28x28 (the awkward 1-channel input gradient),
+ * {@code mnist2} the 32->16 3x3 layer on 28x28 (rows of 14 Winograd tiles: the masked edges).
+ * The 3x3 layers run in Winograd's form, whose GFLOP/s are direct-equivalent (it needs 2.25 times
+ * fewer multiply-adds); {@code -jvmArgsAppend -Dconvlab.winograd=false} times the direct kernels.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class ConvBenchmark {
-    @Param({"conv1", "conv2", "mnist1"})
+    @Param({"conv1", "conv2", "mnist1", "mnist2"})
     String layer;
 
     @Param({"forward", "inputGrad", "weightGrad"})
@@ -61,6 +64,7 @@ public class ConvBenchmark {
         ConvGeometry g = switch (layer) {
             case "conv1" -> ConvGeometry.builder().inChannels(3).outChannels(32).size(32, 32).kernel(5).padding(2).build();
             case "conv2" -> ConvGeometry.builder().inChannels(32).outChannels(16).size(32, 32).kernel(3).padding(1).build();
+            case "mnist2" -> ConvGeometry.builder().inChannels(32).outChannels(16).size(28, 28).kernel(3).padding(1).build();
             default -> ConvGeometry.builder().inChannels(1).outChannels(32).size(28, 28).kernel(5).padding(2).build();
         };
         plan = ConvPlan.of(g);
