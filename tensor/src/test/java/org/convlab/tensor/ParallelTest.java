@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -75,5 +76,33 @@ class ParallelTest {
                 assertThat(ranOn.get(c)).as("chunk %d", c).isNotSameAs(caller);
             }
         }
+    }
+
+    @Test
+    void aThreadThatFinishesItsBlockHelpsWithTheOthers() throws InterruptedException {
+        // The caller owns chunks 0 and 1, the worker 2 and 3. Chunk 0 waits for chunk 1, which the
+        // thread waiting in chunk 0 cannot start: only the other one, done with its own block, can
+        // run it. Without the help this call would wait until the latch's timeout and fail.
+        Parallel.setThreads(2);
+        CountDownLatch chunk1Done = new CountDownLatch(1);
+        AtomicReferenceArray<Thread> ranOn = new AtomicReferenceArray<>(4);
+        Parallel.forEach(4, c -> {
+            ranOn.set(c, Thread.currentThread());
+            if (c == 1) {
+                chunk1Done.countDown();
+            }
+            if (c == 0) {
+                try {
+                    if (!chunk1Done.await(10, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("no thread helped with the caller's block");
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        // Whichever thread took chunk 0 (the caller, unless it was slow to start) could not run
+        // chunk 1: the other one did, after its own block.
+        assertThat(ranOn.get(1)).as("the thread of chunk 1").isNotSameAs(ranOn.get(0));
     }
 }

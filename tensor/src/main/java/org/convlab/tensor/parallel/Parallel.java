@@ -15,10 +15,10 @@ import org.convlab.core.BadParameterException;
  * reduction over chunks is done by the caller afterwards in chunk order. Then the same inputs
  * give the same bits on 1 or N threads.
  *
- * <p>Each thread owns a contiguous block of the chunks (the calling thread the first, worker
- * {@code i} the {@code i+1}-th: with {@code T} threads, chunk {@code c} belongs to thread
- * {@code c * T / chunks}) and claims its own block's chunks first, then helps with the other
- * blocks. Passes that cut a batch into chunks of images thus hand the same images to the same
+ * <p>The chunks are cut into {@code B = min(T, chunks)} contiguous blocks on {@code T} threads,
+ * block {@code b} being {@code [b * chunks / B, (b + 1) * chunks / B)}; the calling thread owns
+ * block 0 and worker {@code i} block {@code i mod B}. Each thread claims its own block's chunks
+ * first, then helps with what is left of the other blocks. Passes that cut a batch into chunks of images thus hand the same images to the same
  * thread from layer to layer and from the forward pass to the backward, so each thread mostly
  * reads activations it wrote itself, from its own core's caches: handing every chunk to whichever
  * thread came first made a layer's output land in one core's cache and its next pass read it
