@@ -133,6 +133,16 @@ final class SimdWinograd implements WinogradKernels {
         int deinterleavedSize() {
             return p.channels * paddedRows * 2 * half + L;
         }
+
+        /** Where padded row {@code r} of channel {@code c} starts in {@code D} (its even columns; the odd ones {@code half} after). */
+        int splitRow(int c, int r) {
+            return (c * paddedRows + r) * 2 * half;
+        }
+
+        /** Where padded row {@code r} (an input row: {@code padTop <= r < padTop + height}) of channel {@code c} starts in one image of the input. */
+        int inputRow(int c, int r) {
+            return (c * p.height + r - p.padTop) * p.width;
+        }
     }
 
     /** One image: {@code x[xOff...]} {@code (C, H, W)} into {@code y[yOff...]} {@code (F, OH, OW)}. */
@@ -203,7 +213,7 @@ final class SimdWinograd implements WinogradKernels {
         for (int c = 0; c < p.channels; c++) {
             for (int r = 0; r < g.paddedRows; r++) {
                 if (r < firstRow || r >= endRow) {
-                    int at = ((c * g.paddedRows + r) * 2) * half;
+                    int at = g.splitRow(c, r);
                     java.util.Arrays.fill(d, at, at + 2 * half, 0f);
                 }
             }
@@ -229,8 +239,8 @@ final class SimdWinograd implements WinogradKernels {
         FloatVector zero = FloatVector.zero(Lanes.F);
         for (int c = 0; c < p.channels; c++) {
             for (int r = firstRow; r < endRow; r++) {
-                int at = ((c * g.paddedRows + r) * 2) * half + k;
-                int src = xOff + (c * p.height + r - p.padTop) * p.width + col;
+                int at = g.splitRow(c, r) + k;
+                int src = xOff + g.inputRow(c, r) + col;
                 FloatVector a;
                 FloatVector b;
                 if (src >= 0 && src <= x.length - 2 * L) {
@@ -260,8 +270,8 @@ final class SimdWinograd implements WinogradKernels {
         int end = Math.min(x.length, gate.length);
         for (int c = 0; c < p.channels; c++) {
             for (int r = firstRow; r < endRow; r++) {
-                int at = ((c * g.paddedRows + r) * 2) * half + k;
-                int src = xOff + (c * p.height + r - p.padTop) * p.width + col;
+                int at = g.splitRow(c, r) + k;
+                int src = xOff + g.inputRow(c, r) + col;
                 VectorMask<Float> ma = inA;
                 VectorMask<Float> mb = inB;
                 FloatVector xa;
