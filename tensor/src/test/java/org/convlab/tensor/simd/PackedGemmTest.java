@@ -42,20 +42,16 @@ class PackedGemmTest {
                                                      int threads, long seed) {
         Parallel.setThreads(threads);
         Random r = new Random(seed);
-        int aOff = r.nextInt(5);
-        int bOff = r.nextInt(5);
-        int lda = (transA ? m : k) + r.nextInt(3);
-        int ldb = (transB ? k : n) + r.nextInt(3);
-        float[] a = SimdGemmTest.random(r, aOff + (transA ? k : m) * lda);
-        float[] b = SimdGemmTest.random(r, bOff + (transB ? n : k) * ldb);
+        GemmOperands o = GemmOperands.random(r, m, n, k, transA, transB);
         float beta = r.nextBoolean() ? 0f : 0.5f;
         float[] c0 = SimdGemmTest.random(r, m * n);
         for (Gemm gemm : new Gemm[] {fast, new ReferenceGemm()}) {
             float[] expected = c0.clone();
-            gemm.sgemm(transA, transB, m, n, k, 1.5f, a, aOff, lda, b, bOff, ldb, beta, expected, 0, n);
-            PackedB packed = gemm.pack(transB, k, n, b, bOff, ldb);
+            gemm.sgemm(transA, transB, m, n, k, 1.5f, o.a(), o.aOff(), o.lda(), o.b(), o.bOff(), o.ldb(), beta,
+                    expected, 0, n);
+            PackedB packed = gemm.pack(transB, k, n, o.b(), o.bOff(), o.ldb());
             float[] actual = c0.clone();
-            gemm.sgemm(transA, m, 1.5f, a, aOff, lda, packed, beta, actual, 0, n);
+            gemm.sgemm(transA, m, 1.5f, o.a(), o.aOff(), o.lda(), packed, beta, actual, 0, n);
             assertThat(actual).as(gemm.getClass().getSimpleName()).containsExactly(expected); // bit for bit (Float.equals)
         }
     }

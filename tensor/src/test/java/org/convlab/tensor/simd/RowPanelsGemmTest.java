@@ -38,25 +38,22 @@ class RowPanelsGemmTest {
                                                     long seed) {
         Parallel.setThreads(threads);
         Random r = new Random(seed);
-        int aOff = r.nextInt(5);
-        int bOff = r.nextInt(5);
-        int lda = (transA ? m : k) + r.nextInt(3);
-        int ldb = (transB ? k : n) + r.nextInt(3);
-        float[] a = SimdGemmTest.random(r, aOff + (transA ? k : m) * lda);
-        float[] b = SimdGemmTest.random(r, bOff + (transB ? n : k) * ldb);
+        GemmOperands o = GemmOperands.random(r, m, n, k, transA, transB);
         float beta = new float[] {0f, 1f, 0.5f}[r.nextInt(3)];
         int cOff = r.nextInt(4);
         int ldc = n + r.nextInt(3);
         float[] c0 = SimdGemmTest.random(r, cOff + m * ldc);
         float[] expected = c0.clone();
-        gemm.sgemm(transA, transB, m, n, k, 1.5f, a, aOff, lda, b, bOff, ldb, beta, expected, cOff, ldc);
+        gemm.sgemm(transA, transB, m, n, k, 1.5f, o.a(), o.aOff(), o.lda(), o.b(), o.bOff(), o.ldb(), beta,
+                expected, cOff, ldc);
         float[] actual = c0.clone();
-        SimdGemm.multiply(SimdGemm.packRows(transA, m, k, a, aOff, lda), transB, n, 1.5f, b, bOff, ldb, beta,
-                actual, cOff, ldc);
+        SimdGemm.multiply(SimdGemm.packRows(transA, m, k, o.a(), o.aOff(), o.lda()), transB, n, 1.5f,
+                o.b(), o.bOff(), o.ldb(), beta, actual, cOff, ldc);
         assertThat(actual).containsExactly(expected); // bit for bit (Float.equals), C's padding untouched
         // And close to the double-precision reference (the bits above are not a shared slip).
         float[] reference = c0.clone();
-        new ReferenceGemm().sgemm(transA, transB, m, n, k, 1.5f, a, aOff, lda, b, bOff, ldb, beta, reference, cOff, ldc);
+        new ReferenceGemm().sgemm(transA, transB, m, n, k, 1.5f, o.a(), o.aOff(), o.lda(), o.b(), o.bOff(), o.ldb(), beta,
+                reference, cOff, ldc);
         for (int i = 0; i < reference.length; i++) {
             assertThat(actual[i]).as("element %d", i).isCloseTo(reference[i], within(1e-3f * (1 + Math.abs(reference[i]))));
         }

@@ -193,26 +193,19 @@ class SimdGemmTest {
 
     /** Runs both GEMMs on random operands with offsets and padded leading dimensions. */
     private void compare(Random r, int m, int n, int k, boolean transA, boolean transB, float alpha, float beta) {
-        int aRows = transA ? k : m;
-        int aCols = transA ? m : k;
-        int bRows = transB ? n : k;
-        int bCols = transB ? k : n;
-        int lda = aCols + r.nextInt(4);
-        int ldb = bCols + r.nextInt(4);
+        GemmOperands o = GemmOperands.random(r, m, n, k, transA, transB);
         int ldc = n + r.nextInt(4);
-        int aOff = r.nextInt(5);
-        int bOff = r.nextInt(5);
         int cOff = r.nextInt(5);
-        float[] a = random(r, aOff + aRows * lda);
-        float[] b = random(r, bOff + bRows * ldb);
         float[] c = random(r, cOff + m * ldc);
         if (beta == 0f) {
             Arrays.fill(c, Float.NaN);
         }
         float[] expected = c.clone();
         float[] actual = c.clone();
-        reference.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, expected, cOff, ldc);
-        fast.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, actual, cOff, ldc);
+        reference.sgemm(transA, transB, m, n, k, alpha, o.a(), o.aOff(), o.lda(), o.b(), o.bOff(), o.ldb(), beta,
+                expected, cOff, ldc);
+        fast.sgemm(transA, transB, m, n, k, alpha, o.a(), o.aOff(), o.lda(), o.b(), o.bOff(), o.ldb(), beta,
+                actual, cOff, ldc);
         float tolerance = Tolerances.dot(k, Math.abs(alpha) + Math.abs(beta));
         assertClose(expected, actual, tolerance,
                 String.format("m=%d n=%d k=%d transA=%b transB=%b alpha=%s beta=%s", m, n, k, transA, transB, alpha, beta));
