@@ -9,7 +9,8 @@ import jdk.incubator.vector.FloatVector;
  * <pre>  tile[r][o][lane] += sum_{k < taps} wp[wIdx + k*P + r] * x[x_o + offsets[k] + lane]</pre>
  * Filters are packed with row stride {@link #P}: {@code wp[wIdx + k*P + r]} is filter {@code r} of the
  * panel at tap {@code k}. The tile lives in {@code acc[accIdx + (r*O + o)*L + lane]}: the
- * accumulators start from it and are stored back to it. Shapes (rows x octets): 8x2 (512-bit
+ * accumulators start from it, or from zero when {@code fresh} (a tile's first block of taps: no
+ * zeros written and read back), and are stored back to it. Shapes (rows x octets): 8x2 (512-bit
  * vectors only: 16 of the 32 registers), 6x2 and 4x2 for wide channel counts, 3x4 and 1x8 when there are only a few output channels (a
  * 1-channel input gradient, an RGB one) so that every kernel keeps 8 to 12 accumulators.
  *
@@ -35,23 +36,44 @@ final class CorrelationKernel {
      * 6 + 6 + 4, and each pair of image loads feeds sixteen FMAs.
      */
     static void k8x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1,
-                     float[] acc, int accIdx) {
-        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * Lanes.L);
-        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * Lanes.L);
-        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
-        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
-        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
-        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
-        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
-        FloatVector c60 = FloatVector.fromArray(Lanes.F, acc, accIdx + 12 * Lanes.L);
-        FloatVector c61 = FloatVector.fromArray(Lanes.F, acc, accIdx + 13 * Lanes.L);
-        FloatVector c70 = FloatVector.fromArray(Lanes.F, acc, accIdx + 14 * Lanes.L);
-        FloatVector c71 = FloatVector.fromArray(Lanes.F, acc, accIdx + 15 * Lanes.L);
+                     float[] acc, int accIdx, boolean fresh) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (fresh) {
+            FloatVector zero = FloatVector.zero(Lanes.F);
+            c00 = zero;
+            c01 = zero;
+            c10 = zero;
+            c11 = zero;
+            c20 = zero;
+            c21 = zero;
+            c30 = zero;
+            c31 = zero;
+            c40 = zero;
+            c41 = zero;
+            c50 = zero;
+            c51 = zero;
+            c60 = zero;
+            c61 = zero;
+            c70 = zero;
+            c71 = zero;
+        } else {
+            c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * Lanes.L);
+            c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * Lanes.L);
+            c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+            c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+            c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+            c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+            c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+            c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+            c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
+            c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
+            c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
+            c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
+            c60 = FloatVector.fromArray(Lanes.F, acc, accIdx + 12 * Lanes.L);
+            c61 = FloatVector.fromArray(Lanes.F, acc, accIdx + 13 * Lanes.L);
+            c70 = FloatVector.fromArray(Lanes.F, acc, accIdx + 14 * Lanes.L);
+            c71 = FloatVector.fromArray(Lanes.F, acc, accIdx + 15 * Lanes.L);
+        }
         for (int k = 0; k < taps; k++) {
             int wi = wIdx + k * P;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
@@ -109,23 +131,44 @@ final class CorrelationKernel {
      * {@code k8x2} (96 taps, 512 bits, JDK 25).
      */
     static void k8x2Adjacent(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0,
-                     float[] acc, int accIdx) {
-        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * Lanes.L);
-        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * Lanes.L);
-        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
-        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
-        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
-        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
-        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
-        FloatVector c60 = FloatVector.fromArray(Lanes.F, acc, accIdx + 12 * Lanes.L);
-        FloatVector c61 = FloatVector.fromArray(Lanes.F, acc, accIdx + 13 * Lanes.L);
-        FloatVector c70 = FloatVector.fromArray(Lanes.F, acc, accIdx + 14 * Lanes.L);
-        FloatVector c71 = FloatVector.fromArray(Lanes.F, acc, accIdx + 15 * Lanes.L);
+                     float[] acc, int accIdx, boolean fresh) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (fresh) {
+            FloatVector zero = FloatVector.zero(Lanes.F);
+            c00 = zero;
+            c01 = zero;
+            c10 = zero;
+            c11 = zero;
+            c20 = zero;
+            c21 = zero;
+            c30 = zero;
+            c31 = zero;
+            c40 = zero;
+            c41 = zero;
+            c50 = zero;
+            c51 = zero;
+            c60 = zero;
+            c61 = zero;
+            c70 = zero;
+            c71 = zero;
+        } else {
+            c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * Lanes.L);
+            c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * Lanes.L);
+            c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+            c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+            c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+            c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+            c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+            c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+            c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
+            c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
+            c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
+            c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
+            c60 = FloatVector.fromArray(Lanes.F, acc, accIdx + 12 * Lanes.L);
+            c61 = FloatVector.fromArray(Lanes.F, acc, accIdx + 13 * Lanes.L);
+            c70 = FloatVector.fromArray(Lanes.F, acc, accIdx + 14 * Lanes.L);
+            c71 = FloatVector.fromArray(Lanes.F, acc, accIdx + 15 * Lanes.L);
+        }
         for (int k = 0; k < taps; k++) {
             int wi = wIdx + k * P;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
@@ -175,19 +218,36 @@ final class CorrelationKernel {
     }
 
     static void k6x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1,
-                     float[] acc, int accIdx) {
-        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
-        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
-        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
-        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
-        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
-        FloatVector c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
-        FloatVector c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
+                     float[] acc, int accIdx, boolean fresh) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
+        if (fresh) {
+            FloatVector zero = FloatVector.zero(Lanes.F);
+            c00 = zero;
+            c01 = zero;
+            c10 = zero;
+            c11 = zero;
+            c20 = zero;
+            c21 = zero;
+            c30 = zero;
+            c31 = zero;
+            c40 = zero;
+            c41 = zero;
+            c50 = zero;
+            c51 = zero;
+        } else {
+            c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
+            c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
+            c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+            c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+            c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+            c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+            c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+            c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+            c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
+            c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
+            c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
+            c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
+        }
         for (int k = 0; k < taps; k++) {
             int wi = wIdx + k * P;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
@@ -227,15 +287,28 @@ final class CorrelationKernel {
     }
 
     static void k4x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1,
-                     float[] acc, int accIdx) {
-        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
-        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
-        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+                     float[] acc, int accIdx, boolean fresh) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31;
+        if (fresh) {
+            FloatVector zero = FloatVector.zero(Lanes.F);
+            c00 = zero;
+            c01 = zero;
+            c10 = zero;
+            c11 = zero;
+            c20 = zero;
+            c21 = zero;
+            c30 = zero;
+            c31 = zero;
+        } else {
+            c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
+            c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
+            c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+            c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+            c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+            c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+            c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+            c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+        }
         for (int k = 0; k < taps; k++) {
             int wi = wIdx + k * P;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
@@ -265,19 +338,36 @@ final class CorrelationKernel {
     }
 
     static void k3x4(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1, int x2, int x3,
-                     float[] acc, int accIdx) {
-        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
-        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
-        FloatVector c02 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-        FloatVector c03 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-        FloatVector c12 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-        FloatVector c13 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
-        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
-        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
-        FloatVector c22 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
-        FloatVector c23 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
+                     float[] acc, int accIdx, boolean fresh) {
+        FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23;
+        if (fresh) {
+            FloatVector zero = FloatVector.zero(Lanes.F);
+            c00 = zero;
+            c01 = zero;
+            c02 = zero;
+            c03 = zero;
+            c10 = zero;
+            c11 = zero;
+            c12 = zero;
+            c13 = zero;
+            c20 = zero;
+            c21 = zero;
+            c22 = zero;
+            c23 = zero;
+        } else {
+            c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
+            c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
+            c02 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+            c03 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+            c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+            c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+            c12 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+            c13 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+            c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
+            c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
+            c22 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
+            c23 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
+        }
         for (int k = 0; k < taps; k++) {
             int wi = wIdx + k * P;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
@@ -316,7 +406,7 @@ final class CorrelationKernel {
     }
 
     static void k1x8(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int[] bases, int bIdx,
-                     float[] acc, int accIdx) {
+                     float[] acc, int accIdx, boolean fresh) {
         int x0 = bases[bIdx + 0];
         int x1 = bases[bIdx + 1];
         int x2 = bases[bIdx + 2];
@@ -325,14 +415,27 @@ final class CorrelationKernel {
         int x5 = bases[bIdx + 5];
         int x6 = bases[bIdx + 6];
         int x7 = bases[bIdx + 7];
-        FloatVector c0 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
-        FloatVector c1 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
-        FloatVector c2 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-        FloatVector c3 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-        FloatVector c4 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-        FloatVector c5 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-        FloatVector c6 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-        FloatVector c7 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+        FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
+        if (fresh) {
+            FloatVector zero = FloatVector.zero(Lanes.F);
+            c0 = zero;
+            c1 = zero;
+            c2 = zero;
+            c3 = zero;
+            c4 = zero;
+            c5 = zero;
+            c6 = zero;
+            c7 = zero;
+        } else {
+            c0 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
+            c1 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
+            c2 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+            c3 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+            c4 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+            c5 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+            c6 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+            c7 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+        }
         for (int k = 0; k < taps; k++) {
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wIdx + k * P]);
             int off = offsets[k];

@@ -122,9 +122,6 @@ final class DirectConv {
                     for (int q0 = s0; q0 < s1; q0 += group) {
                         int valid = Math.min(group, octets - q0);
                         int accIdx = (panel * pairsPerSet + (q0 - s0) / group) * TILE;
-                        if (!resume) {
-                            java.util.Arrays.fill(scratch, accIdx, accIdx + TILE, 0f);
-                        }
                         // Finished tiles of two octets are stored with vectors (masked
                         // for an octet narrower than L: a 28-wide row is 16 + 12 at 512 bits).
                         boolean full = last && group == 2 && valid == 2;
@@ -134,22 +131,22 @@ final class DirectConv {
                             case 2 -> {
                                 if (rows > 6 && bases[q0 + 1] == bases[q0] + Lanes.L) {
                                     CorrelationKernel.k8x2Adjacent(wp, base + k0 * CorrelationKernel.P, n, offsets, xpad,
-                                            bases[q0], scratch, accIdx);
+                                            bases[q0], scratch, accIdx, !resume);
                                 } else if (rows > 6) {
                                     CorrelationKernel.k8x2(wp, base + k0 * CorrelationKernel.P, n, offsets, xpad, bases[q0],
-                                            bases[q0 + 1], scratch, accIdx);
+                                            bases[q0 + 1], scratch, accIdx, !resume);
                                 } else if (rows > 4) {
                                     CorrelationKernel.k6x2(wp, base + k0 * CorrelationKernel.P, n, offsets, xpad, bases[q0], bases[q0 + 1],
-                                            scratch, accIdx);
+                                            scratch, accIdx, !resume);
                                 } else {
                                     CorrelationKernel.k4x2(wp, base + k0 * CorrelationKernel.P, n, offsets, xpad, bases[q0], bases[q0 + 1],
-                                            scratch, accIdx);
+                                            scratch, accIdx, !resume);
                                 }
                             }
                             case 4 -> CorrelationKernel.k3x4(wp, base + k0 * CorrelationKernel.P, n, offsets, xpad, bases[q0], bases[q0 + 1],
-                                    bases[q0 + 2], bases[q0 + 3], scratch, accIdx);
+                                    bases[q0 + 2], bases[q0 + 3], scratch, accIdx, !resume);
                             default -> CorrelationKernel.k1x8(wp, base + k0 * CorrelationKernel.P, n, offsets, xpad, bases, q0, scratch,
-                                    accIdx);
+                                    accIdx, !resume);
                         }
                         if (full) {
                             storeFull(scratch, accIdx, rows, out, rect, out0, out1, g.octetWidth[q0], g.octetWidth[q0 + 1],
