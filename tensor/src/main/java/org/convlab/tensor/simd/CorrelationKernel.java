@@ -10,7 +10,8 @@ import jdk.incubator.vector.FloatVector;
  * Filters are packed with row stride {@link #P}: {@code wp[wIdx + k*P + r]} is filter {@code r} of the
  * panel at tap {@code k}. The tile lives in {@code acc[accIdx + (r*O + o)*L + lane]}: the
  * accumulators start from it, or from zero when {@code fresh} (a tile's first block of taps: no
- * zeros written and read back), and are stored back to it. Shapes (rows x octets): 8x2 (512-bit
+ * zeros written and read back; each accumulator its own {@code FloatVector.zero}, as in
+ * {@link SimdWinograd#products}), and are stored back to it. Shapes (rows x octets): 8x2 (512-bit
  * vectors only: 16 of the 32 registers), 6x2 and 4x2 for wide channel counts, 3x4 and 1x8 when there are only a few output channels (a
  * 1-channel input gradient, an RGB one) so that every kernel keeps 8 to 12 accumulators.
  *
@@ -39,23 +40,22 @@ final class CorrelationKernel {
                      float[] acc, int accIdx, boolean fresh) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (fresh) {
-            FloatVector zero = FloatVector.zero(Lanes.F);
-            c00 = zero;
-            c01 = zero;
-            c10 = zero;
-            c11 = zero;
-            c20 = zero;
-            c21 = zero;
-            c30 = zero;
-            c31 = zero;
-            c40 = zero;
-            c41 = zero;
-            c50 = zero;
-            c51 = zero;
-            c60 = zero;
-            c61 = zero;
-            c70 = zero;
-            c71 = zero;
+            c00 = FloatVector.zero(Lanes.F);
+            c01 = FloatVector.zero(Lanes.F);
+            c10 = FloatVector.zero(Lanes.F);
+            c11 = FloatVector.zero(Lanes.F);
+            c20 = FloatVector.zero(Lanes.F);
+            c21 = FloatVector.zero(Lanes.F);
+            c30 = FloatVector.zero(Lanes.F);
+            c31 = FloatVector.zero(Lanes.F);
+            c40 = FloatVector.zero(Lanes.F);
+            c41 = FloatVector.zero(Lanes.F);
+            c50 = FloatVector.zero(Lanes.F);
+            c51 = FloatVector.zero(Lanes.F);
+            c60 = FloatVector.zero(Lanes.F);
+            c61 = FloatVector.zero(Lanes.F);
+            c70 = FloatVector.zero(Lanes.F);
+            c71 = FloatVector.zero(Lanes.F);
         } else {
             c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * Lanes.L);
             c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * Lanes.L);
@@ -134,23 +134,22 @@ final class CorrelationKernel {
                      float[] acc, int accIdx, boolean fresh) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (fresh) {
-            FloatVector zero = FloatVector.zero(Lanes.F);
-            c00 = zero;
-            c01 = zero;
-            c10 = zero;
-            c11 = zero;
-            c20 = zero;
-            c21 = zero;
-            c30 = zero;
-            c31 = zero;
-            c40 = zero;
-            c41 = zero;
-            c50 = zero;
-            c51 = zero;
-            c60 = zero;
-            c61 = zero;
-            c70 = zero;
-            c71 = zero;
+            c00 = FloatVector.zero(Lanes.F);
+            c01 = FloatVector.zero(Lanes.F);
+            c10 = FloatVector.zero(Lanes.F);
+            c11 = FloatVector.zero(Lanes.F);
+            c20 = FloatVector.zero(Lanes.F);
+            c21 = FloatVector.zero(Lanes.F);
+            c30 = FloatVector.zero(Lanes.F);
+            c31 = FloatVector.zero(Lanes.F);
+            c40 = FloatVector.zero(Lanes.F);
+            c41 = FloatVector.zero(Lanes.F);
+            c50 = FloatVector.zero(Lanes.F);
+            c51 = FloatVector.zero(Lanes.F);
+            c60 = FloatVector.zero(Lanes.F);
+            c61 = FloatVector.zero(Lanes.F);
+            c70 = FloatVector.zero(Lanes.F);
+            c71 = FloatVector.zero(Lanes.F);
         } else {
             c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * Lanes.L);
             c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * Lanes.L);
@@ -221,19 +220,18 @@ final class CorrelationKernel {
                      float[] acc, int accIdx, boolean fresh) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
         if (fresh) {
-            FloatVector zero = FloatVector.zero(Lanes.F);
-            c00 = zero;
-            c01 = zero;
-            c10 = zero;
-            c11 = zero;
-            c20 = zero;
-            c21 = zero;
-            c30 = zero;
-            c31 = zero;
-            c40 = zero;
-            c41 = zero;
-            c50 = zero;
-            c51 = zero;
+            c00 = FloatVector.zero(Lanes.F);
+            c01 = FloatVector.zero(Lanes.F);
+            c10 = FloatVector.zero(Lanes.F);
+            c11 = FloatVector.zero(Lanes.F);
+            c20 = FloatVector.zero(Lanes.F);
+            c21 = FloatVector.zero(Lanes.F);
+            c30 = FloatVector.zero(Lanes.F);
+            c31 = FloatVector.zero(Lanes.F);
+            c40 = FloatVector.zero(Lanes.F);
+            c41 = FloatVector.zero(Lanes.F);
+            c50 = FloatVector.zero(Lanes.F);
+            c51 = FloatVector.zero(Lanes.F);
         } else {
             c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
             c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
@@ -290,15 +288,14 @@ final class CorrelationKernel {
                      float[] acc, int accIdx, boolean fresh) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31;
         if (fresh) {
-            FloatVector zero = FloatVector.zero(Lanes.F);
-            c00 = zero;
-            c01 = zero;
-            c10 = zero;
-            c11 = zero;
-            c20 = zero;
-            c21 = zero;
-            c30 = zero;
-            c31 = zero;
+            c00 = FloatVector.zero(Lanes.F);
+            c01 = FloatVector.zero(Lanes.F);
+            c10 = FloatVector.zero(Lanes.F);
+            c11 = FloatVector.zero(Lanes.F);
+            c20 = FloatVector.zero(Lanes.F);
+            c21 = FloatVector.zero(Lanes.F);
+            c30 = FloatVector.zero(Lanes.F);
+            c31 = FloatVector.zero(Lanes.F);
         } else {
             c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
             c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
@@ -341,19 +338,18 @@ final class CorrelationKernel {
                      float[] acc, int accIdx, boolean fresh) {
         FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23;
         if (fresh) {
-            FloatVector zero = FloatVector.zero(Lanes.F);
-            c00 = zero;
-            c01 = zero;
-            c02 = zero;
-            c03 = zero;
-            c10 = zero;
-            c11 = zero;
-            c12 = zero;
-            c13 = zero;
-            c20 = zero;
-            c21 = zero;
-            c22 = zero;
-            c23 = zero;
+            c00 = FloatVector.zero(Lanes.F);
+            c01 = FloatVector.zero(Lanes.F);
+            c02 = FloatVector.zero(Lanes.F);
+            c03 = FloatVector.zero(Lanes.F);
+            c10 = FloatVector.zero(Lanes.F);
+            c11 = FloatVector.zero(Lanes.F);
+            c12 = FloatVector.zero(Lanes.F);
+            c13 = FloatVector.zero(Lanes.F);
+            c20 = FloatVector.zero(Lanes.F);
+            c21 = FloatVector.zero(Lanes.F);
+            c22 = FloatVector.zero(Lanes.F);
+            c23 = FloatVector.zero(Lanes.F);
         } else {
             c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
             c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
@@ -417,15 +413,14 @@ final class CorrelationKernel {
         int x7 = bases[bIdx + 7];
         FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
         if (fresh) {
-            FloatVector zero = FloatVector.zero(Lanes.F);
-            c0 = zero;
-            c1 = zero;
-            c2 = zero;
-            c3 = zero;
-            c4 = zero;
-            c5 = zero;
-            c6 = zero;
-            c7 = zero;
+            c0 = FloatVector.zero(Lanes.F);
+            c1 = FloatVector.zero(Lanes.F);
+            c2 = FloatVector.zero(Lanes.F);
+            c3 = FloatVector.zero(Lanes.F);
+            c4 = FloatVector.zero(Lanes.F);
+            c5 = FloatVector.zero(Lanes.F);
+            c6 = FloatVector.zero(Lanes.F);
+            c7 = FloatVector.zero(Lanes.F);
         } else {
             c0 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
             c1 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
