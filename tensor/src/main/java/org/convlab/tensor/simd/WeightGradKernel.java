@@ -5,7 +5,8 @@ import jdk.incubator.vector.FloatVector;
 /**
  * The micro-kernel of a convolution's weight gradient, an implicit GEMM with the output channels
  * in the vector lanes: a tile of {@code CHANNELS = 2L} output channels (two vectors of L lanes) by 4 taps
- * ({@link #kLx8}: L channels by 8 taps, for narrow layers at 512 bits),
+ * ({@link #k2Lx5}: by 5 taps, for 5 x 5 filters at 512 bits; {@link #kLx8}: L channels by 8 taps, for
+ * narrow layers at 512 bits),
  * <pre>  acc[r][v][lane] += sum_{q < count} dT[dBase + q*2L + v*L + lane] * x[xBase + q + t_r]</pre>
  * where {@code dT} is the output gradient transposed so that the 2L channels of one output
  * position are contiguous, {@code x} the padded input and {@code t_r} the offset of tap
@@ -17,7 +18,8 @@ import jdk.incubator.vector.FloatVector;
  * {@code 2 x T} accumulators needs {@code 3T + 2} vector registers. With six taps that is 20 of
  * AVX2's 16, and C2 kept five accumulators on the stack (a load and a store on their FMA chains
  * every step: the kernel ran at 26-36% of the FMA peak); with four it is 14, and the loop has no
- * spill. Eight accumulators are still enough to keep both FMA pipes busy.
+ * spill. Eight accumulators are still enough to keep both FMA pipes busy. AVX-512's 32
+ * registers hold five taps ({@link #k2Lx5}: 17).
  *
  * <p>The accumulators start from {@code acc[accIdx + (r*2 + v)*L + lane]} and are stored back
  * there.
@@ -31,6 +33,8 @@ final class WeightGradKernel {
     static final int CHANNELS = 2 * Lanes.L;
     /** Taps per tile of {@link #k2Lx4}. */
     static final int TAPS = 4;
+    /** Taps per tile of {@link #k2Lx5}. */
+    static final int FIVE_TAPS = 5;
     /** Taps per tile of {@link #kLx8}. */
     static final int NARROW_TAPS = 8;
 
@@ -73,6 +77,57 @@ final class WeightGradKernel {
         c21.intoArray(acc, accIdx + 5 * Lanes.L);
         c30.intoArray(acc, accIdx + 6 * Lanes.L);
         c31.intoArray(acc, accIdx + 7 * Lanes.L);
+    }
+
+    /**
+     * The 2L x 5 tile, for layers whose taps are a multiple of 5 (5 x 5 filters) with 32 vector
+     * registers (512 bits): ten accumulators, two gradient vectors and five broadcasts a step,
+     * 17 registers. A 25-tap layer takes 5 tiles where {@link #k2Lx4} takes 7 (28 taps, 3 of them
+     * repeats), and each gradient vector feeds 10 multiply-adds instead of 8.
+     */
+    static void k2Lx5(float[] dT, int dBase, float[] x, int xBase, int t0, int t1, int t2, int t3, int t4,
+                      int count, float[] acc, int accIdx) {
+        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
+        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
+        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
+        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
+        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
+        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
+        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
+        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
+        FloatVector c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
+        FloatVector c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
+        for (int q = 0; q < count; q++) {
+            int di = dBase + q * CHANNELS;
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, dT, di);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, dT, di + Lanes.L);
+            int xi = xBase + q;
+            FloatVector a = FloatVector.broadcast(Lanes.F, x[xi + t0]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(Lanes.F, x[xi + t1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(Lanes.F, x[xi + t2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(Lanes.F, x[xi + t3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(Lanes.F, x[xi + t4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+        }
+        c00.intoArray(acc, accIdx + 0);
+        c01.intoArray(acc, accIdx + Lanes.L);
+        c10.intoArray(acc, accIdx + 2 * Lanes.L);
+        c11.intoArray(acc, accIdx + 3 * Lanes.L);
+        c20.intoArray(acc, accIdx + 4 * Lanes.L);
+        c21.intoArray(acc, accIdx + 5 * Lanes.L);
+        c30.intoArray(acc, accIdx + 6 * Lanes.L);
+        c31.intoArray(acc, accIdx + 7 * Lanes.L);
+        c40.intoArray(acc, accIdx + 8 * Lanes.L);
+        c41.intoArray(acc, accIdx + 9 * Lanes.L);
     }
 
     /**

@@ -150,6 +150,37 @@ class DirectConvTest {
                 Tolerances.dot(images * g.outPlane(), 1f), "weight gradient");
     }
 
+    /**
+     * Layers of more than L output channels (two vectors of them, {@link WeightGradKernel#k2Lx4}
+     * or, with a multiple of 5 taps and 32 registers, {@link WeightGradKernel#k2Lx5}; the sweep
+     * above reaches them only at 128 and 256 bits): 1-3 input channels, half the cases with
+     * 5-column kernels (5, 10, 15, ... taps).
+     */
+    static Stream<Arguments> wideOutputShapes() {
+        Random r = new Random(23);
+        int[] outputCounts = {17, 32, 33, 40};
+        return IntStream.range(0, 24).mapToObj(i -> {
+            int c = 1 + r.nextInt(3);
+            int f = Math.max(outputCounts[r.nextInt(outputCounts.length)], Lanes.L + 1);
+            Arguments a = geometry(r, i, c, f, true);
+            if (i % 2 == 1) {
+                Object[] v = a.get();
+                v[6] = 5;
+                v[4] = Math.max((int) v[4], 4 * (int) v[8] + 1);
+                return Arguments.of(v);
+            }
+            return a;
+        });
+    }
+
+    @ParameterizedTest(name = "#{0}: C={1} F={2} {3}x{4} k={5}x{6} d={7},{8} sh={9} pad={10},{11} {12}")
+    @MethodSource("wideOutputShapes")
+    void weightGradientOfTwoVectorsOfOutputChannelsMatchesTheDirectLoops(int seed, int c, int f, int h, int w, int kh,
+                                                                         int kw, int dh, int dw, int sh, int pt, int pl,
+                                                                         PaddingMode mode) {
+        weightGradientMatchesTheDirectLoops(seed, c, f, h, w, kh, kw, dh, dw, sh, pt, pl, mode);
+    }
+
     /** Layers of 2L, 4L or 6L input channels and at most L output channels, height stride 1. */
     static Stream<Arguments> inputLaneShapes() {
         Random r = new Random(17);
