@@ -32,4 +32,11 @@ public interface FastKernels {
      * @param seconds about how long to measure
      */
     double fmaPeak(double seconds);
+
+    /**
+     * {@link #fmaPeak} at the kernels' own width only: no other vector species runs in this JVM.
+     *
+     * @param seconds about how long to measure
+     */
+    double fmaPeakInUse(double seconds);
 }

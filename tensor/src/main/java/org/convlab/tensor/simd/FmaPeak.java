@@ -40,12 +40,13 @@ public final class FmaPeak {
         int widths = Integer.numberOfTrailingZeros(VectorWidths.jvmWidest() / 64);
         double share = seconds / Math.max(1, widths);
         for (int bits = 128; bits <= Math.max(128, VectorWidths.jvmWidest()); bits *= 2) {
-            peaks.put(bits, measure(bits, share));
+            peaks.put(bits, atWidth(bits, share));
         }
         return peaks;
     }
 
-    private static double measure(int bits, double seconds) {
+    /** The GFLOP/s of {@code bits}-bit FMA chains, measured for about {@code seconds} as {@link #byWidth} does. */
+    public static double atWidth(int bits, double seconds) {
         ThreadMXBean clock = ManagementFactory.getThreadMXBean();
         boolean cpuTime = clock.isCurrentThreadCpuTimeSupported();
         int iterations = 20_000;

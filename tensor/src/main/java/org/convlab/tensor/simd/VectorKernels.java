@@ -49,4 +49,9 @@ public final class VectorKernels implements FastKernels {
     public double fmaPeak(double seconds) {
         return FmaPeak.measure(seconds);
     }
+
+    @Override
+    public double fmaPeakInUse(double seconds) {
+        return FmaPeak.atWidth(Lanes.F.vectorBitSize(), seconds);
+    }
 }

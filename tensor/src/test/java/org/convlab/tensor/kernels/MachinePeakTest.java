@@ -3,6 +3,7 @@ package org.convlab.tensor.kernels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.convlab.core.BadParameterException;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,35 @@ class MachinePeakTest {
         } else {
             assertThat(g).isNaN();
         }
+    }
+
+    @Test
+    void measuresInAChildJvmSoThatNoOtherVectorWidthRunsInThisOne() {
+        int before = MachinePeak.IN_THIS_JVM.get();
+        double g = MachinePeak.gflops(1, 0.05);
+        if (Kernels.simd()) {
+            assertThat(g).isGreaterThan(0.0);
+            assertThat(MachinePeak.IN_THIS_JVM.get()).as("measurements made in this JVM").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void withoutAChildJvmMeasuresAtTheKernelsWidthHere() {
+        if (Kernels.simd()) {
+            int before = MachinePeak.IN_THIS_JVM.get();
+            assertThat(MachinePeak.inThisJvm(2, 0.05, false)).isGreaterThan(0.0).isLessThan(20_000.0);
+            assertThat(MachinePeak.IN_THIS_JVM.get()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void theChildGetsTheJvmFlagsButNoAgentAndNoSharedArchive() {
+        assertThat(MachinePeak.childArguments(List.of("--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC",
+                "-Dconvlab.vector.bits=256", "-javaagent:/x/jacoco.jar=destfile=a.exec",
+                "-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=/x/convlab.jsa", "-Xshare:auto", "-Xmx2g")))
+                .containsExactly("--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC",
+                        "-Dconvlab.vector.bits=256", "-Xmx2g");
     }
 
     @Test
