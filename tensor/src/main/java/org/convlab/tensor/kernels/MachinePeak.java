@@ -20,13 +20,17 @@ import org.convlab.core.BadParameterException;
  * the SIMD package's {@code FmaPeak}). Measured, never assumed from the instruction set: the
  * widest FMA is not always the fastest (AMD Zen 4 splits 512-bit FMAs in two halves).
  *
- * <p>The measurement runs in a child JVM (the same {@code java}, flags and class path), not in
- * the caller's: running Vector API code of several widths in one JVM makes the type profiles of
- * the API's shared methods polymorphic, and JDK 17's C2 then stops compiling the kernels' vector
- * loads and stores into instructions. On JDK 17.0.15 (AMD Zen 4) the 1x28x28 ConvNet trained at
- * 230 images/s after an in-process measurement against 1,650 without one; JDK 25 showed no such
- * effect. Where no child JVM can be started, the peak is measured here at the kernels' own width
- * only (which adds no second species), and may then read below the widest width's.
+ * <p>Before JDK 25 the measurement runs in a child JVM (the same {@code java}, flags and class
+ * path), not in the caller's: running Vector API code of several widths in one JVM makes the type
+ * profiles of the API's shared methods polymorphic, and JDK 17's C2 then stops compiling the
+ * kernels' vector loads and stores into instructions. On JDK 17.0.15 (AMD Zen 4) the 1x28x28
+ * ConvNet trained at 230 images/s after an in-process measurement against 1,650 without one.
+ * From JDK 25 it runs in the caller, as it always did there: with the child JVM, {@code
+ * ./convlab bench --cpu-time} (the launcher's flags, JDK 25.0.3, Zen 4) read the 1x28x28
+ * ConvNet's training at 242-392 images/s in three runs of three, against 3,460-3,600 with the
+ * peak measured in the caller (cause not found). Where no child JVM can be started, the peak is
+ * measured here at the kernels' own width only (which adds no second species), and may then read
+ * below the widest width's.
  */
 public final class MachinePeak {
     /** Measurements made in this JVM (a test checks that the child JVM made them instead). */
@@ -49,6 +53,9 @@ public final class MachinePeak {
         }
         if (Kernels.fast() == null) {
             return Double.NaN;
+        }
+        if (Runtime.version().feature() >= 25) {
+            return inThisJvm(threads, seconds, true);
         }
         OptionalDouble child = inChildJvm(threads, seconds);
         return child.isPresent() ? child.getAsDouble() : inThisJvm(threads, seconds, false);
