@@ -27,7 +27,7 @@ import org.convlab.core.BadParameterException;
  * ConvNet trained at 230 images/s after an in-process measurement against 1,650 without one.
  * From JDK 25 it runs in the caller, as it always did there: with the child JVM, {@code
  * ./convlab bench --cpu-time} (the launcher's flags, JDK 25.0.3, Zen 4) read the 1x28x28
- * ConvNet's training at 242-392 images/s in three runs of three, against 3,460-3,600 with the
+ * ConvNet's training at 242-392 images/s in three runs of three, against 3,460-3,690 with the
  * peak measured in the caller (cause not found). Where no child JVM can be started, the peak is
  * measured here at the kernels' own width only (which adds no second species), and may then read
  * below the widest width's.
