@@ -59,10 +59,11 @@ final class DirectWeightGrad {
     /**
      * Taps per tile: {@link WeightGradKernel#NARROW_TAPS} with the L-channel tile, else
      * {@link WeightGradKernel#FIVE_TAPS} for a multiple of 5 taps (5 x 5 filters) with 32 vector
-     * registers, else {@link WeightGradKernel#TAPS}. (2L x 5 against 2L x 4, AMD Zen 4 at 512 bits,
-     * JDK 25, one thread: the 3x32x32 ConvNet's training step 1.026x, the 1x28x28 one's 1.011x.) (A 2L x 8 tile for 512 bits, sixteen accumulators, was tried:
-     * alone it ran 12% faster than 2L x 4, but in some JVM runs C2 compiled it with every vector
-     * boxed, 32 allocations in its loop, and a training step allocated 292 MB.)
+     * registers, else {@link WeightGradKernel#TAPS}. (2L x 5 against 2L x 4, AMD Zen 4 at 512
+     * bits, JDK 25, one thread: the 3x32x32 ConvNet's training step 1.026x, the 1x28x28 one's
+     * 1.011x. A 2L x 8 tile for 512 bits, sixteen accumulators, was tried: alone it ran 12% faster
+     * than 2L x 4, but in some JVM runs C2 compiled it with every vector boxed, 32 allocations in
+     * its loop, and a training step allocated 292 MB.)
      */
     static int tileTaps(Correlation g) {
         if (channelWidth(g) != WeightGradKernel.CHANNELS) {
