@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
@@ -83,13 +82,15 @@ public final class MachinePeak {
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             process.getOutputStream().close();
+            // FmaPeak runs each width for at most 20 shares of the time; the rest is the JVM's start.
+            // The child prints one line, far less than a pipe holds, so waiting before reading
+            // cannot block it, and a child that hangs is given up on here.
+            if (!process.waitFor((long) (20 * seconds) + 60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                return OptionalDouble.empty();
+            }
             byte[] out;
             try (InputStream in = process.getInputStream()) {
                 out = in.readAllBytes();
-            }
-            // FmaPeak runs each width for at most 20 shares of the time; the rest is the JVM's start.
-            if (!process.waitFor((long) (20 * seconds) + 60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                return OptionalDouble.empty();
             }
             String[] lines = new String(out, StandardCharsets.UTF_8).trim().split("\\R");
             double g = Double.parseDouble(lines[lines.length - 1].trim());
@@ -159,7 +160,6 @@ public final class MachinePeak {
     public static void main(String[] args) {
         int threads = Integer.parseInt(args[0]);
         double seconds = Double.parseDouble(args[1]);
-        double g = Kernels.fast() == null ? Double.NaN : inThisJvm(threads, seconds, true);
-        System.out.println(String.format(Locale.ROOT, "%s", g));
+        System.out.println(Kernels.fast() == null ? Double.NaN : inThisJvm(threads, seconds, true));
     }
 }

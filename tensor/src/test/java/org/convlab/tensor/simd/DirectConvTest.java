@@ -43,9 +43,15 @@ class DirectConvTest {
      * {@code strided} (else 1).
      */
     private static Arguments geometry(Random r, int i, int c, int f, boolean strided) {
+        return geometry(r, i, c, f, strided, 0);
+    }
+
+    /** {@link #geometry(Random, int, int, int, boolean)} with {@code kw} columns in the kernel unless it is 0. */
+    private static Arguments geometry(Random r, int i, int c, int f, boolean strided, int fixedKw) {
         PaddingMode[] modes = PaddingMode.values();
         int kh = 1 + r.nextInt(5);
-        int kw = 1 + r.nextInt(5);
+        int drawnKw = 1 + r.nextInt(5);
+        int kw = fixedKw > 0 ? fixedKw : drawnKw;
         int dh = 1 + r.nextInt(2);
         int dw = 1 + r.nextInt(2);
         int h = (kh - 1) * dh + 1 + r.nextInt(12);
@@ -162,14 +168,7 @@ class DirectConvTest {
         return IntStream.range(0, 24).mapToObj(i -> {
             int c = 1 + r.nextInt(3);
             int f = Math.max(outputCounts[r.nextInt(outputCounts.length)], Lanes.L + 1);
-            Arguments a = geometry(r, i, c, f, true);
-            if (i % 2 == 1) {
-                Object[] v = a.get();
-                v[6] = 5;
-                v[4] = Math.max((int) v[4], 4 * (int) v[8] + 1);
-                return Arguments.of(v);
-            }
-            return a;
+            return geometry(r, i, c, f, true, i % 2 == 1 ? 5 : 0);
         });
     }
 
