@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
  * linear) in GFLOP/s next to the machine's FMA peak measured in the same run, and training
  * images/s of the notebook's ThreeLayerConvNet (3x32x32 and 1x28x28) and an MLP, batch 64, on 1
  * and 2 threads, with the CPU, JDK and flags. FLOPs count multiply-adds as 2: a convolution pass
- * is {@code 2 n F (C/g) kH kW OH OW}.
+ * is {@code 2 n F (C/g) kH kW OH OW}. The peak is measured in bench's JVM and each section (GEMM,
+ * convolutions, linear, training) in a child JVM of its own ({@link #inChildJvm}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Speed of the kernels (GFLOP/s, next to the machine's FMA peak) and training images/s of the "
@@ -73,6 +74,14 @@ final class BenchCommand implements Callable<Integer> {
                     + "is always measured).")
     List<Section> only;
 
+    @Option(names = "--in-this-jvm", hidden = true,
+            description = "Measure the sections in this JVM, without the FMA peak, and print them as JSON (what "
+                    + "bench runs in each child JVM).")
+    boolean inThisJvm;
+
+    /** How long a section's child JVM may run before bench gives up on it and measures here. */
+    private static final long SECTION_TIMEOUT_SECONDS = 3600;
+
     /** One measured line: a name, work per call, and GFLOP/s per thread count. */
     record Row(String name, String unit, double[] values) {
     }
@@ -88,36 +97,46 @@ final class BenchCommand implements Callable<Integer> {
                 throw new BadParameterException("--threads", "thread counts between 1 and 256", t);
             }
         }
-        BenchTimer timer = quick ? new BenchTimer(0.02, 0.01, 1) : new BenchTimer(0.3, 0.1, 5);
-        int before = Parallel.threads();
+        PrintWriter out = spec.commandLine().getOut();
+        if (inThisJvm) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("results", toJson(measureHere()));
+            m.put("cpu_nanos", processCpuNanos());
+            out.println(Json.write(m));
+            return 0;
+        }
         String load = loadAverage();
         long cpu0 = processCpuNanos();
         long wall0 = System.nanoTime();
         List<Row> rows = new ArrayList<>();
-        try {
-            rows.add(peakRow());
-            if (wants(Section.gemm)) {
-                rows.addAll(gemmRows(timer));
+        rows.add(peakRow());
+        long childCpu = 0;
+        List<Section> here = new ArrayList<>();
+        for (Section section : Section.values()) {
+            if (!wants(section)) {
+                continue;
             }
-            if (wants(Section.conv)) {
-                rows.addAll(convRows(timer));
+            java.util.Optional<SectionResult> child = inChildJvm(section);
+            if (child.isPresent()) {
+                rows.addAll(child.get().rows());
+                childCpu += child.get().cpuNanos();
+            } else {
+                here.add(section);
+                rows.addAll(measureHere(section));
             }
-            if (wants(Section.linear)) {
-                rows.add(linearRow(timer));
-            }
-            if (wants(Section.train)) {
-                rows.addAll(trainingRows(timer));
-            }
-        } finally {
-            Parallel.setThreads(before);
         }
-        double share = (processCpuNanos() - cpu0) / (double) (System.nanoTime() - wall0)
+        double share = (processCpuNanos() - cpu0 + childCpu) / (double) (System.nanoTime() - wall0)
                 / Runtime.getRuntime().availableProcessors();
-        String context = String.format("load average at start %s; this process used %.0f%% of the machine's %d "
+        String context = String.format("load average at start %s; bench used %.0f%% of the machine's %d "
                 + "cores during the run", load, 100 * share, Runtime.getRuntime().availableProcessors());
-        PrintWriter out = spec.commandLine().getOut();
+        if (!here.isEmpty()) {
+            context += "; no child JVM could be started, so " + here + " ran in bench's own JVM";
+        }
         if (json) {
-            Map<String, Object> m = toJson(rows);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("machine", machine());
+            m.put("threads", threads);
+            m.put("results", toJson(rows));
             m.put("context", context);
             m.put("cpu_time", cpuTime);
             out.println(Json.write(m));
@@ -126,6 +145,75 @@ final class BenchCommand implements Callable<Integer> {
             out.println(context);
         }
         return 0;
+    }
+
+    /** What a section's child JVM measured, and the CPU time it used. */
+    record SectionResult(List<Row> rows, long cpuNanos) {
+    }
+
+    /**
+     * Measures {@code section} in a child JVM of its own ({@code bench --in-this-jvm}), or empty
+     * when none could be started or it failed. Each section starts from a fresh JVM because the
+     * Vector API kernels' compiled code depends on what ran before them in a JVM: after the
+     * kernel sections the ConvNets' training sometimes read 4-10x slower than in a program that
+     * only trains (JDK 17: one run in three or four; JDK 25: with the FMA peak measured in
+     * another JVM), while a JVM that runs one section gives the figure a program doing only that
+     * gets.
+     */
+    private java.util.Optional<SectionResult> inChildJvm(Section section) {
+        List<String> args = new ArrayList<>(List.of("bench", "--in-this-jvm", "--only", section.name(), "--threads",
+                String.join(",", threads.stream().map(String::valueOf).toList())));
+        if (quick) {
+            args.add("--quick");
+        }
+        if (cpuTime) {
+            args.add("--cpu-time");
+        }
+        java.util.Optional<String> out = org.convlab.core.ChildJvm.output(Main.class.getName(), args,
+                SECTION_TIMEOUT_SECONDS);
+        if (out.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = Json.mapper().readTree(out.get());
+            List<Row> rows = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode r : root.get("results")) {
+                double[] v = new double[r.get("values").size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = r.get("values").get(i).asDouble(Double.NaN);
+                }
+                rows.add(new Row(r.get("name").asText(), r.get("unit").asText(), v));
+            }
+            return java.util.Optional.of(new SectionResult(rows, root.get("cpu_nanos").asLong()));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The wanted sections measured in this JVM, one after the other. */
+    private List<Row> measureHere() {
+        List<Row> rows = new ArrayList<>();
+        for (Section section : Section.values()) {
+            if (wants(section)) {
+                rows.addAll(measureHere(section));
+            }
+        }
+        return rows;
+    }
+
+    private List<Row> measureHere(Section section) {
+        BenchTimer timer = quick ? new BenchTimer(0.02, 0.01, 1) : new BenchTimer(0.3, 0.1, 5);
+        int before = Parallel.threads();
+        try {
+            return switch (section) {
+                case gemm -> gemmRows(timer);
+                case conv -> convRows(timer);
+                case linear -> List.of(linearRow(timer));
+                case train -> trainingRows(timer);
+            };
+        } finally {
+            Parallel.setThreads(before);
+        }
     }
 
     /** Sets the thread count, and CPU-time timing for one thread when asked. */
@@ -294,10 +382,7 @@ final class BenchCommand implements Callable<Integer> {
                 + " outputs and channel pair instead of 36) can read above 100%");
     }
 
-    private Map<String, Object> toJson(List<Row> rows) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("machine", machine());
-        m.put("threads", threads);
+    private static List<Map<String, Object>> toJson(List<Row> rows) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Row row : rows) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -306,8 +391,7 @@ final class BenchCommand implements Callable<Integer> {
             r.put("values", row.values());
             list.add(r);
         }
-        m.put("results", list);
-        return m;
+        return list;
     }
 
     private static String loadAverage() {

@@ -30,6 +30,30 @@ class BenchCommandTest {
         assertThat(results.get(1).get("values").get(0).asDouble()).isPositive();
     }
 
+    /** Each section is measured in a child JVM of its own; the table keeps bench's order of sections. */
+    @Test
+    void eachSectionRunsInAChildJvm() {
+        Cli r = Cli.run("bench", "--quick", "--threads", "1", "--only", "linear,gemm");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("GEMM 1024x1024x1024", "linear 3072->4000 fwd+bwd", "bench used")
+                .doesNotContain("no child JVM");
+        assertThat(r.out().indexOf("GEMM 1024x1024x1024")).isLessThan(r.out().indexOf("linear 3072->4000"));
+        assertThat(r.out()).containsPattern("linear 3072->4000 fwd\\+bwd +[0-9]+\\.[0-9] GFLOP/s +[0-9]+%");
+    }
+
+    /** What a child prints: its sections' rows as JSON, without the FMA peak, and the CPU time it used. */
+    @Test
+    void aChildPrintsItsSectionsWithoutThePeak() throws Exception {
+        Cli r = Cli.run("bench", "--in-this-jvm", "--quick", "--threads", "1", "--only", "gemm");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode results = root.get("results");
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).get("name").asText()).isEqualTo("GEMM 1024x1024x1024");
+        assertThat(results.get(0).get("values").get(0).asDouble()).isPositive();
+        assertThat(root.get("cpu_nanos").asLong()).isPositive();
+    }
+
     @Test
     void aThreadCountOfZeroIsABadParameter() {
         Cli r = Cli.run("bench", "--threads", "0");

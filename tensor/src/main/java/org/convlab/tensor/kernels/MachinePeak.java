@@ -1,16 +1,11 @@
 package org.convlab.tensor.kernels;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.ChildJvm;
 
 /**
  * The machine's floating-point peak as measured, the yardstick of every "% of peak": the FMA
@@ -24,10 +19,11 @@ import org.convlab.core.BadParameterException;
  * profiles of the API's shared methods polymorphic, and JDK 17's C2 then stops compiling the
  * kernels' vector loads and stores into instructions. On JDK 17.0.15 (AMD Zen 4) the 1x28x28
  * ConvNet trained at 230 images/s after an in-process measurement against 1,650 without one.
- * From JDK 25 it runs in the caller, as it always did there: with the child JVM, {@code
- * ./convlab bench --cpu-time} (the launcher's flags, JDK 25.0.3, Zen 4) read the 1x28x28
- * ConvNet's training at 242-392 images/s in three runs of three, against 3,460-3,690 with the
- * peak measured in the caller (cause not found). Where no child JVM can be started, the peak is
+ * From JDK 25 it runs in the caller, as it always did there: when {@code bench} still ran its
+ * kernel sections and the training in one JVM, a peak measured in a child JVM was followed by
+ * 10x slower training (JDK 25.0.3, Zen 4, three runs of three) and one measured in the caller was
+ * not (cause not found; {@code bench} now measures each section in a JVM of its own). Where no
+ * child JVM can be started, the peak is
  * measured here at the kernels' own width only (which adds no second species), and may then read
  * below the widest width's.
  */
@@ -65,64 +61,19 @@ public final class MachinePeak {
      * no figure in time.
      */
     static OptionalDouble inChildJvm(int threads, double seconds) {
-        Optional<String> java = ProcessHandle.current().info().command();
-        String classPath = System.getProperty("java.class.path", "");
-        if (java.isEmpty() || classPath.isEmpty()) {
+        // FmaPeak runs each width for at most 20 shares of the time; the rest is the JVM's start.
+        Optional<String> out = ChildJvm.output(MachinePeak.class.getName(),
+                List.of(String.valueOf(threads), String.valueOf(seconds)), (long) (20 * seconds) + 60);
+        if (out.isEmpty()) {
             return OptionalDouble.empty();
         }
-        List<String> command = new ArrayList<>();
-        command.add(java.get());
-        command.addAll(childArguments(ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        command.add("-cp");
-        command.add(classPath);
-        command.add(MachinePeak.class.getName());
-        command.add(String.valueOf(threads));
-        command.add(String.valueOf(seconds));
-        Process process = null;
+        String[] lines = out.get().trim().split("\\R");
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            process.getOutputStream().close();
-            // FmaPeak runs each width for at most 20 shares of the time; the rest is the JVM's start.
-            // The child prints one line, far less than a pipe holds, so waiting before reading
-            // cannot block it, and a child that hangs is given up on here.
-            if (!process.waitFor((long) (20 * seconds) + 60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                return OptionalDouble.empty();
-            }
-            byte[] out;
-            try (InputStream in = process.getInputStream()) {
-                out = in.readAllBytes();
-            }
-            String[] lines = new String(out, StandardCharsets.UTF_8).trim().split("\\R");
             double g = Double.parseDouble(lines[lines.length - 1].trim());
             return g > 0 && Double.isFinite(g) ? OptionalDouble.of(g) : OptionalDouble.empty();
-        } catch (IOException | NumberFormatException e) {
+        } catch (NumberFormatException e) {
             return OptionalDouble.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return OptionalDouble.empty();
-        } finally {
-            if (process != null && process.isAlive()) {
-                process.destroyForcibly();
-            }
         }
-    }
-
-    /**
-     * The JVM arguments a child measuring the peak gets: the caller's, without agents (a
-     * debugger's port, a coverage agent's file) and without the shared archive that the launcher
-     * asks the JVM to write at exit (two JVMs would write one file).
-     */
-    static List<String> childArguments(List<String> parent) {
-        List<String> kept = new ArrayList<>();
-        for (String a : parent) {
-            boolean agent = a.startsWith("-agentlib") || a.startsWith("-agentpath") || a.startsWith("-javaagent")
-                    || a.startsWith("-Xrunjdwp") || a.startsWith("-Xdebug");
-            boolean archive = a.contains("SharedArchive") || a.startsWith("-Xshare");
-            if (!agent && !archive) {
-                kept.add(a);
-            }
-        }
-        return kept;
     }
 
     /**

@@ -3,7 +3,6 @@ package org.convlab.tensor.kernels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.convlab.core.BadParameterException;
 import org.junit.jupiter.api.Test;
 
@@ -50,16 +49,6 @@ class MachinePeakTest {
             assertThat(MachinePeak.inThisJvm(2, 0.05, false)).isGreaterThan(0.0).isLessThan(20_000.0);
             assertThat(MachinePeak.IN_THIS_JVM.get()).isEqualTo(before + 1);
         }
-    }
-
-    @Test
-    void theChildGetsTheJvmFlagsButNoAgentAndNoSharedArchive() {
-        assertThat(MachinePeak.childArguments(List.of("--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC",
-                "-Dconvlab.vector.bits=256", "-javaagent:/x/jacoco.jar=destfile=a.exec",
-                "-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=/x/convlab.jsa", "-Xshare:auto", "-Xmx2g")))
-                .containsExactly("--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC",
-                        "-Dconvlab.vector.bits=256", "-Xmx2g");
     }
 
     @Test
