@@ -30,7 +30,9 @@ public final class ChildJvm {
      * (then it is stopped). Its standard error is discarded.
      */
     public static Optional<String> output(String mainClass, List<String> args, long timeoutSeconds) {
-        Optional<String> java = ProcessHandle.current().info().command();
+        // An application image's native launcher (jpackage's bin/convlab) is not a java command:
+        // it would take the JVM's flags as the application's arguments.
+        Optional<String> java = ProcessHandle.current().info().command().filter(ChildJvm::isJava);
         String classPath = System.getProperty("java.class.path", "");
         if (java.isEmpty() || classPath.isEmpty()) {
             return Optional.empty();
@@ -76,6 +78,12 @@ public final class ChildJvm {
                 }
             }
         }
+    }
+
+    /** Whether {@code command} is a {@code java} launcher ({@code java}, {@code java.exe}). */
+    static boolean isJava(String command) {
+        Path name = Path.of(command).getFileName();
+        return name != null && (name.toString().equals("java") || name.toString().equals("java.exe"));
     }
 
     /** The JVM arguments a child gets: {@code parent}'s, without agents and the shared archive. */

@@ -50,6 +50,15 @@ class ChildJvmTest {
         assertThat((System.nanoTime() - t0) / 1e9).isLessThan(30);
     }
 
+    /** Only a java launcher runs a child: an application image's own launcher would take the flags as arguments. */
+    @Test
+    void onlyAJavaLauncherStartsAChild() {
+        assertThat(ChildJvm.isJava("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java")).isTrue();
+        assertThat(ChildJvm.isJava("/c/jdk/bin/java.exe")).isTrue();
+        assertThat(ChildJvm.isJava("/opt/convlab/bin/convlab")).isFalse();
+        assertThat(ChildJvm.isJava("/usr/bin/javac")).isFalse();
+    }
+
     @Test
     void theChildGetsTheJvmFlagsButNoAgentAndNoSharedArchive() {
         assertThat(ChildJvm.arguments(List.of("--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC",
