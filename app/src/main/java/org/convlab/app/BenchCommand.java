@@ -1,5 +1,6 @@
 package org.convlab.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -9,10 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.convlab.algebra.ConvGeometry;
 import org.convlab.core.BadParameterException;
+import org.convlab.core.ChildJvm;
 import org.convlab.lab.bench.TrainingStep;
 import org.convlab.nn.Module;
 import org.convlab.nn.init.Rng;
@@ -116,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
             if (!wants(section)) {
                 continue;
             }
-            java.util.Optional<SectionResult> child = inChildJvm(section);
+            Optional<SectionResult> child = inChildJvm(section);
             if (child.isPresent()) {
                 rows.addAll(child.get().rows());
                 childCpu += child.get().cpuNanos();
@@ -160,7 +163,7 @@ final class BenchCommand implements Callable<Integer> {
      * another JVM), while a JVM that runs one section gives the figure a program doing only that
      * gets.
      */
-    private java.util.Optional<SectionResult> inChildJvm(Section section) {
+    private Optional<SectionResult> inChildJvm(Section section) {
         List<String> args = new ArrayList<>(List.of("bench", "--in-this-jvm", "--only", section.name(), "--threads",
                 String.join(",", threads.stream().map(String::valueOf).toList())));
         if (quick) {
@@ -169,24 +172,24 @@ final class BenchCommand implements Callable<Integer> {
         if (cpuTime) {
             args.add("--cpu-time");
         }
-        java.util.Optional<String> out = org.convlab.core.ChildJvm.output(Main.class.getName(), args,
+        Optional<String> out = ChildJvm.output(Main.class.getName(), args,
                 SECTION_TIMEOUT_SECONDS);
         if (out.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode root = Json.mapper().readTree(out.get());
+            JsonNode root = Json.mapper().readTree(out.get());
             List<Row> rows = new ArrayList<>();
-            for (com.fasterxml.jackson.databind.JsonNode r : root.get("results")) {
+            for (JsonNode r : root.get("results")) {
                 double[] v = new double[r.get("values").size()];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = r.get("values").get(i).asDouble(Double.NaN);
                 }
                 rows.add(new Row(r.get("name").asText(), r.get("unit").asText(), v));
             }
-            return java.util.Optional.of(new SectionResult(rows, root.get("cpu_nanos").asLong()));
+            return Optional.of(new SectionResult(rows, root.get("cpu_nanos").asLong()));
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
