@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.convlab.algebra.ConvGeometry;
 import org.convlab.core.BadParameterException;
 import org.convlab.core.ChildJvm;
 import org.convlab.lab.bench.TrainingStep;
+import org.convlab.lab.progress.Progress;
+import org.convlab.lab.progress.StepProgress;
 import org.convlab.nn.Module;
 import org.convlab.nn.init.Rng;
 import org.convlab.nn.models.ThreeLayerConvNet;
@@ -111,21 +114,24 @@ final class BenchCommand implements Callable<Integer> {
         String load = loadAverage();
         long cpu0 = processCpuNanos();
         long wall0 = System.nanoTime();
+        List<Section> wanted = Arrays.stream(Section.values()).filter(this::wants).toList();
         List<Row> rows = new ArrayList<>();
-        rows.add(peakRow());
         long childCpu = 0;
         List<Section> here = new ArrayList<>();
-        for (Section section : Section.values()) {
-            if (!wants(section)) {
-                continue;
-            }
-            Optional<SectionResult> child = inChildJvm(section);
-            if (child.isPresent()) {
-                rows.addAll(child.get().rows());
-                childCpu += child.get().cpuNanos();
-            } else {
-                here.add(section);
-                rows.addAll(measureHere(section));
+        try (StepProgress progress = StepProgress.create(spec.commandLine().getErr(), Progress.terminal(), "bench",
+                1 + wanted.size())) {
+            progress.begin("the FMA peak");
+            rows.add(peakRow());
+            for (Section section : wanted) {
+                progress.begin(section + " in its own JVM");
+                Optional<SectionResult> child = inChildJvm(section);
+                if (child.isPresent()) {
+                    rows.addAll(child.get().rows());
+                    childCpu += child.get().cpuNanos();
+                } else {
+                    here.add(section);
+                    rows.addAll(measureHere(section));
+                }
             }
         }
         double share = (processCpuNanos() - cpu0 + childCpu) / (double) (System.nanoTime() - wall0)

@@ -39,6 +39,10 @@ class BenchCommandTest {
                 .doesNotContain("no child JVM");
         assertThat(r.out().indexOf("GEMM 1024x1024x1024")).isLessThan(r.out().indexOf("linear 3072->4000"));
         assertThat(r.out()).containsPattern("linear 3072->4000 fwd\\+bwd +[0-9]+\\.[0-9] GFLOP/s +[0-9]+%");
+        // progress on standard error, one line a step off a terminal; standard output keeps the table
+        assertThat(r.err()).contains("bench: the FMA peak (1/3)", "bench: gemm in its own JVM (2/3)",
+                "bench: linear in its own JVM (3/3)");
+        assertThat(r.out()).doesNotContain("bench: gemm");
     }
 
     /** What a child prints: its sections' rows as JSON, without the FMA peak, and the CPU time it used. */

@@ -1,9 +1,7 @@
 package org.convlab.lab.progress;
 
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -19,8 +17,6 @@ import org.convlab.lab.train.TrainingListener;
  * time left. The bar is closed at the end of each epoch, so lines printed between epochs do not mix with it.
  */
 public final class BarProgress implements TrainingListener {
-    private static final int DEFAULT_WIDTH = 110;
-
     private final PrintStream stream;
     private String run = "";
     private int epochs;
@@ -36,7 +32,7 @@ public final class BarProgress implements TrainingListener {
 
     /** Bars whose message also shows the whole run's progress from {@code overall} (may be null). */
     public BarProgress(PrintWriter err, OverallProgress overall) {
-        this.stream = new PrintStream(new WriterStream(err), true, StandardCharsets.UTF_8);
+        this.stream = TerminalStream.of(err);
         this.overall = overall;
     }
 
@@ -55,7 +51,7 @@ public final class BarProgress implements TrainingListener {
                 .setInitialMax(batches)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(stream, width()))
+                .setConsumer(new ConsoleProgressBarConsumer(stream, TerminalStream.width()))
                 .build();
     }
 
@@ -89,42 +85,6 @@ public final class BarProgress implements TrainingListener {
             bar.close();
             bar = null;
             stream.flush();
-        }
-    }
-
-    private static int width() {
-        try {
-            String c = System.getenv("COLUMNS");
-            return c == null ? DEFAULT_WIDTH : Math.max(60, Integer.parseInt(c.trim()));
-        } catch (NumberFormatException e) {
-            return DEFAULT_WIDTH;
-        }
-    }
-
-    /** Bytes to a PrintWriter (the command's standard error), decoded as UTF-8. */
-    private static final class WriterStream extends OutputStream {
-        private final PrintWriter w;
-        private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
-
-        WriterStream(PrintWriter w) {
-            this.w = w;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            pending.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            pending.write(b, off, len);
-        }
-
-        @Override
-        public synchronized void flush() {
-            w.write(pending.toString(StandardCharsets.UTF_8));
-            pending.reset();
-            w.flush();
         }
     }
 }
