@@ -9,9 +9,8 @@ import jdk.incubator.vector.FloatVector;
  * <pre>  tile[r][o][lane] += sum_{k < taps} wp[wIdx + k*P + r] * x[x_o + offsets[k] + lane]</pre>
  * Filters are packed with row stride {@link #P}: {@code wp[wIdx + k*P + r]} is filter {@code r} of the
  * panel at tap {@code k}. The tile lives in {@code acc[accIdx + (r*O + o)*L + lane]}: the
- * accumulators start from it, or from zero when {@code fresh} (a tile's first block of taps: no
- * zeros written and read back; each accumulator its own {@code FloatVector.zero}, as in
- * {@link SimdWinograd#products}), and are stored back to it. Shapes (rows x octets): 8x2 (512-bit
+ * accumulators start from it, or from zero when {@code fresh} (a tile's first block of taps:
+ * {@link #start}), and are stored back to it. Shapes (rows x octets): 8x2 (512-bit
  * vectors only: 16 of the 32 registers), 6x2 and 4x2 for wide channel counts, 3x4 and 1x8 when there are only a few output channels (a
  * 1-channel input gradient, an RGB one) so that every kernel keeps 8 to 12 accumulators.
  *
@@ -38,42 +37,22 @@ final class CorrelationKernel {
      */
     static void k8x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1,
                      float[] acc, int accIdx, boolean fresh) {
-        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
-        if (fresh) {
-            c00 = FloatVector.zero(Lanes.F);
-            c01 = FloatVector.zero(Lanes.F);
-            c10 = FloatVector.zero(Lanes.F);
-            c11 = FloatVector.zero(Lanes.F);
-            c20 = FloatVector.zero(Lanes.F);
-            c21 = FloatVector.zero(Lanes.F);
-            c30 = FloatVector.zero(Lanes.F);
-            c31 = FloatVector.zero(Lanes.F);
-            c40 = FloatVector.zero(Lanes.F);
-            c41 = FloatVector.zero(Lanes.F);
-            c50 = FloatVector.zero(Lanes.F);
-            c51 = FloatVector.zero(Lanes.F);
-            c60 = FloatVector.zero(Lanes.F);
-            c61 = FloatVector.zero(Lanes.F);
-            c70 = FloatVector.zero(Lanes.F);
-            c71 = FloatVector.zero(Lanes.F);
-        } else {
-            c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * Lanes.L);
-            c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * Lanes.L);
-            c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-            c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-            c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-            c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-            c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-            c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
-            c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
-            c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
-            c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
-            c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
-            c60 = FloatVector.fromArray(Lanes.F, acc, accIdx + 12 * Lanes.L);
-            c61 = FloatVector.fromArray(Lanes.F, acc, accIdx + 13 * Lanes.L);
-            c70 = FloatVector.fromArray(Lanes.F, acc, accIdx + 14 * Lanes.L);
-            c71 = FloatVector.fromArray(Lanes.F, acc, accIdx + 15 * Lanes.L);
-        }
+        FloatVector c00 = start(acc, accIdx + 0 * Lanes.L, fresh);
+        FloatVector c01 = start(acc, accIdx + 1 * Lanes.L, fresh);
+        FloatVector c10 = start(acc, accIdx + 2 * Lanes.L, fresh);
+        FloatVector c11 = start(acc, accIdx + 3 * Lanes.L, fresh);
+        FloatVector c20 = start(acc, accIdx + 4 * Lanes.L, fresh);
+        FloatVector c21 = start(acc, accIdx + 5 * Lanes.L, fresh);
+        FloatVector c30 = start(acc, accIdx + 6 * Lanes.L, fresh);
+        FloatVector c31 = start(acc, accIdx + 7 * Lanes.L, fresh);
+        FloatVector c40 = start(acc, accIdx + 8 * Lanes.L, fresh);
+        FloatVector c41 = start(acc, accIdx + 9 * Lanes.L, fresh);
+        FloatVector c50 = start(acc, accIdx + 10 * Lanes.L, fresh);
+        FloatVector c51 = start(acc, accIdx + 11 * Lanes.L, fresh);
+        FloatVector c60 = start(acc, accIdx + 12 * Lanes.L, fresh);
+        FloatVector c61 = start(acc, accIdx + 13 * Lanes.L, fresh);
+        FloatVector c70 = start(acc, accIdx + 14 * Lanes.L, fresh);
+        FloatVector c71 = start(acc, accIdx + 15 * Lanes.L, fresh);
         for (int k = 0; k < taps; k++) {
             int wi = wIdx + k * P;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
@@ -132,42 +111,22 @@ final class CorrelationKernel {
      */
     static void k8x2Adjacent(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0,
                      float[] acc, int accIdx, boolean fresh) {
-        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
-        if (fresh) {
-            c00 = FloatVector.zero(Lanes.F);
-            c01 = FloatVector.zero(Lanes.F);
-            c10 = FloatVector.zero(Lanes.F);
-            c11 = FloatVector.zero(Lanes.F);
-            c20 = FloatVector.zero(Lanes.F);
-            c21 = FloatVector.zero(Lanes.F);
-            c30 = FloatVector.zero(Lanes.F);
-            c31 = FloatVector.zero(Lanes.F);
-            c40 = FloatVector.zero(Lanes.F);
-            c41 = FloatVector.zero(Lanes.F);
-            c50 = FloatVector.zero(Lanes.F);
-            c51 = FloatVector.zero(Lanes.F);
-            c60 = FloatVector.zero(Lanes.F);
-            c61 = FloatVector.zero(Lanes.F);
-            c70 = FloatVector.zero(Lanes.F);
-            c71 = FloatVector.zero(Lanes.F);
-        } else {
-            c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0 * Lanes.L);
-            c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + 1 * Lanes.L);
-            c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-            c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-            c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-            c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-            c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-            c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
-            c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
-            c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
-            c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
-            c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
-            c60 = FloatVector.fromArray(Lanes.F, acc, accIdx + 12 * Lanes.L);
-            c61 = FloatVector.fromArray(Lanes.F, acc, accIdx + 13 * Lanes.L);
-            c70 = FloatVector.fromArray(Lanes.F, acc, accIdx + 14 * Lanes.L);
-            c71 = FloatVector.fromArray(Lanes.F, acc, accIdx + 15 * Lanes.L);
-        }
+        FloatVector c00 = start(acc, accIdx + 0 * Lanes.L, fresh);
+        FloatVector c01 = start(acc, accIdx + 1 * Lanes.L, fresh);
+        FloatVector c10 = start(acc, accIdx + 2 * Lanes.L, fresh);
+        FloatVector c11 = start(acc, accIdx + 3 * Lanes.L, fresh);
+        FloatVector c20 = start(acc, accIdx + 4 * Lanes.L, fresh);
+        FloatVector c21 = start(acc, accIdx + 5 * Lanes.L, fresh);
+        FloatVector c30 = start(acc, accIdx + 6 * Lanes.L, fresh);
+        FloatVector c31 = start(acc, accIdx + 7 * Lanes.L, fresh);
+        FloatVector c40 = start(acc, accIdx + 8 * Lanes.L, fresh);
+        FloatVector c41 = start(acc, accIdx + 9 * Lanes.L, fresh);
+        FloatVector c50 = start(acc, accIdx + 10 * Lanes.L, fresh);
+        FloatVector c51 = start(acc, accIdx + 11 * Lanes.L, fresh);
+        FloatVector c60 = start(acc, accIdx + 12 * Lanes.L, fresh);
+        FloatVector c61 = start(acc, accIdx + 13 * Lanes.L, fresh);
+        FloatVector c70 = start(acc, accIdx + 14 * Lanes.L, fresh);
+        FloatVector c71 = start(acc, accIdx + 15 * Lanes.L, fresh);
         for (int k = 0; k < taps; k++) {
             int wi = wIdx + k * P;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
@@ -218,34 +177,18 @@ final class CorrelationKernel {
 
     static void k6x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1,
                      float[] acc, int accIdx, boolean fresh) {
-        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
-        if (fresh) {
-            c00 = FloatVector.zero(Lanes.F);
-            c01 = FloatVector.zero(Lanes.F);
-            c10 = FloatVector.zero(Lanes.F);
-            c11 = FloatVector.zero(Lanes.F);
-            c20 = FloatVector.zero(Lanes.F);
-            c21 = FloatVector.zero(Lanes.F);
-            c30 = FloatVector.zero(Lanes.F);
-            c31 = FloatVector.zero(Lanes.F);
-            c40 = FloatVector.zero(Lanes.F);
-            c41 = FloatVector.zero(Lanes.F);
-            c50 = FloatVector.zero(Lanes.F);
-            c51 = FloatVector.zero(Lanes.F);
-        } else {
-            c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
-            c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
-            c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-            c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-            c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-            c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-            c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-            c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
-            c40 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
-            c41 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
-            c50 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
-            c51 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
-        }
+        FloatVector c00 = start(acc, accIdx + 0, fresh);
+        FloatVector c01 = start(acc, accIdx + Lanes.L, fresh);
+        FloatVector c10 = start(acc, accIdx + 2 * Lanes.L, fresh);
+        FloatVector c11 = start(acc, accIdx + 3 * Lanes.L, fresh);
+        FloatVector c20 = start(acc, accIdx + 4 * Lanes.L, fresh);
+        FloatVector c21 = start(acc, accIdx + 5 * Lanes.L, fresh);
+        FloatVector c30 = start(acc, accIdx + 6 * Lanes.L, fresh);
+        FloatVector c31 = start(acc, accIdx + 7 * Lanes.L, fresh);
+        FloatVector c40 = start(acc, accIdx + 8 * Lanes.L, fresh);
+        FloatVector c41 = start(acc, accIdx + 9 * Lanes.L, fresh);
+        FloatVector c50 = start(acc, accIdx + 10 * Lanes.L, fresh);
+        FloatVector c51 = start(acc, accIdx + 11 * Lanes.L, fresh);
         for (int k = 0; k < taps; k++) {
             int wi = wIdx + k * P;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
@@ -286,26 +229,14 @@ final class CorrelationKernel {
 
     static void k4x2(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1,
                      float[] acc, int accIdx, boolean fresh) {
-        FloatVector c00, c01, c10, c11, c20, c21, c30, c31;
-        if (fresh) {
-            c00 = FloatVector.zero(Lanes.F);
-            c01 = FloatVector.zero(Lanes.F);
-            c10 = FloatVector.zero(Lanes.F);
-            c11 = FloatVector.zero(Lanes.F);
-            c20 = FloatVector.zero(Lanes.F);
-            c21 = FloatVector.zero(Lanes.F);
-            c30 = FloatVector.zero(Lanes.F);
-            c31 = FloatVector.zero(Lanes.F);
-        } else {
-            c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
-            c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
-            c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-            c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-            c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-            c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-            c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-            c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
-        }
+        FloatVector c00 = start(acc, accIdx + 0, fresh);
+        FloatVector c01 = start(acc, accIdx + Lanes.L, fresh);
+        FloatVector c10 = start(acc, accIdx + 2 * Lanes.L, fresh);
+        FloatVector c11 = start(acc, accIdx + 3 * Lanes.L, fresh);
+        FloatVector c20 = start(acc, accIdx + 4 * Lanes.L, fresh);
+        FloatVector c21 = start(acc, accIdx + 5 * Lanes.L, fresh);
+        FloatVector c30 = start(acc, accIdx + 6 * Lanes.L, fresh);
+        FloatVector c31 = start(acc, accIdx + 7 * Lanes.L, fresh);
         for (int k = 0; k < taps; k++) {
             int wi = wIdx + k * P;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
@@ -336,34 +267,18 @@ final class CorrelationKernel {
 
     static void k3x4(float[] wp, int wIdx, int taps, int[] offsets, float[] x, int x0, int x1, int x2, int x3,
                      float[] acc, int accIdx, boolean fresh) {
-        FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23;
-        if (fresh) {
-            c00 = FloatVector.zero(Lanes.F);
-            c01 = FloatVector.zero(Lanes.F);
-            c02 = FloatVector.zero(Lanes.F);
-            c03 = FloatVector.zero(Lanes.F);
-            c10 = FloatVector.zero(Lanes.F);
-            c11 = FloatVector.zero(Lanes.F);
-            c12 = FloatVector.zero(Lanes.F);
-            c13 = FloatVector.zero(Lanes.F);
-            c20 = FloatVector.zero(Lanes.F);
-            c21 = FloatVector.zero(Lanes.F);
-            c22 = FloatVector.zero(Lanes.F);
-            c23 = FloatVector.zero(Lanes.F);
-        } else {
-            c00 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
-            c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
-            c02 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-            c03 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-            c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-            c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-            c12 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-            c13 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
-            c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 8 * Lanes.L);
-            c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 9 * Lanes.L);
-            c22 = FloatVector.fromArray(Lanes.F, acc, accIdx + 10 * Lanes.L);
-            c23 = FloatVector.fromArray(Lanes.F, acc, accIdx + 11 * Lanes.L);
-        }
+        FloatVector c00 = start(acc, accIdx + 0, fresh);
+        FloatVector c01 = start(acc, accIdx + Lanes.L, fresh);
+        FloatVector c02 = start(acc, accIdx + 2 * Lanes.L, fresh);
+        FloatVector c03 = start(acc, accIdx + 3 * Lanes.L, fresh);
+        FloatVector c10 = start(acc, accIdx + 4 * Lanes.L, fresh);
+        FloatVector c11 = start(acc, accIdx + 5 * Lanes.L, fresh);
+        FloatVector c12 = start(acc, accIdx + 6 * Lanes.L, fresh);
+        FloatVector c13 = start(acc, accIdx + 7 * Lanes.L, fresh);
+        FloatVector c20 = start(acc, accIdx + 8 * Lanes.L, fresh);
+        FloatVector c21 = start(acc, accIdx + 9 * Lanes.L, fresh);
+        FloatVector c22 = start(acc, accIdx + 10 * Lanes.L, fresh);
+        FloatVector c23 = start(acc, accIdx + 11 * Lanes.L, fresh);
         for (int k = 0; k < taps; k++) {
             int wi = wIdx + k * P;
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wi]);
@@ -411,26 +326,14 @@ final class CorrelationKernel {
         int x5 = bases[bIdx + 5];
         int x6 = bases[bIdx + 6];
         int x7 = bases[bIdx + 7];
-        FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
-        if (fresh) {
-            c0 = FloatVector.zero(Lanes.F);
-            c1 = FloatVector.zero(Lanes.F);
-            c2 = FloatVector.zero(Lanes.F);
-            c3 = FloatVector.zero(Lanes.F);
-            c4 = FloatVector.zero(Lanes.F);
-            c5 = FloatVector.zero(Lanes.F);
-            c6 = FloatVector.zero(Lanes.F);
-            c7 = FloatVector.zero(Lanes.F);
-        } else {
-            c0 = FloatVector.fromArray(Lanes.F, acc, accIdx + 0);
-            c1 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
-            c2 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * Lanes.L);
-            c3 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * Lanes.L);
-            c4 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * Lanes.L);
-            c5 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * Lanes.L);
-            c6 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * Lanes.L);
-            c7 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * Lanes.L);
-        }
+        FloatVector c0 = start(acc, accIdx + 0, fresh);
+        FloatVector c1 = start(acc, accIdx + Lanes.L, fresh);
+        FloatVector c2 = start(acc, accIdx + 2 * Lanes.L, fresh);
+        FloatVector c3 = start(acc, accIdx + 3 * Lanes.L, fresh);
+        FloatVector c4 = start(acc, accIdx + 4 * Lanes.L, fresh);
+        FloatVector c5 = start(acc, accIdx + 5 * Lanes.L, fresh);
+        FloatVector c6 = start(acc, accIdx + 6 * Lanes.L, fresh);
+        FloatVector c7 = start(acc, accIdx + 7 * Lanes.L, fresh);
         for (int k = 0; k < taps; k++) {
             FloatVector a = FloatVector.broadcast(Lanes.F, wp[wIdx + k * P]);
             int off = offsets[k];
@@ -451,5 +354,15 @@ final class CorrelationKernel {
         c5.intoArray(acc, accIdx + 5 * Lanes.L);
         c6.intoArray(acc, accIdx + 6 * Lanes.L);
         c7.intoArray(acc, accIdx + 7 * Lanes.L);
+    }
+
+    /**
+     * An accumulator of a tile at {@code acc[at..at+L)}: zero for a tile's first block of taps
+     * ({@code fresh}: no zeros written and read back), else its stored value. Each call makes its
+     * own zero (one zero shared by several accumulators was boxed by C2 in some compilations of
+     * {@link SimdWinograd#products}).
+     */
+    private static FloatVector start(float[] acc, int at, boolean fresh) {
+        return fresh ? FloatVector.zero(Lanes.F) : FloatVector.fromArray(Lanes.F, acc, at);
     }
 }
