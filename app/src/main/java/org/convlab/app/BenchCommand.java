@@ -114,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
         String load = loadAverage();
         long cpu0 = processCpuNanos();
         long wall0 = System.nanoTime();
-        List<Section> wanted = Arrays.stream(Section.values()).filter(this::wants).toList();
+        List<Section> wanted = wanted();
         List<Row> rows = new ArrayList<>();
         long childCpu = 0;
         List<Section> here = new ArrayList<>();
@@ -202,10 +202,8 @@ final class BenchCommand implements Callable<Integer> {
     /** The wanted sections measured in this JVM, one after the other. */
     private List<Row> measureHere() {
         List<Row> rows = new ArrayList<>();
-        for (Section section : Section.values()) {
-            if (wants(section)) {
-                rows.addAll(measureHere(section));
-            }
+        for (Section section : wanted()) {
+            rows.addAll(measureHere(section));
         }
         return rows;
     }
@@ -231,8 +229,11 @@ final class BenchCommand implements Callable<Integer> {
         timer.cpuTime = cpuTime && n == 1;
     }
 
-    private boolean wants(Section s) {
-        return only == null || only.isEmpty() || only.contains(s);
+    /** The sections {@code --only} asks for (all by default), in bench's order. */
+    private List<Section> wanted() {
+        return Arrays.stream(Section.values())
+                .filter(s -> only == null || only.isEmpty() || only.contains(s))
+                .toList();
     }
 
     private Row peakRow() {
