@@ -189,8 +189,9 @@ class SequentialAndModelsTest {
      * Before JDK 25, C2 inlines the Vector API's methods in rounds and, unless it cleans its graph
      * after each ({@code -XX:+IncrementalInlineForceCleanup}, which the build and the launcher
      * pass), loses the vectors' exact types in Winograd's transforms and boxes them: this 32->16
-     * layer on 16 x 16 planes, 2.6 MB a step without it on JDK 17 (the notebook's 1x28x28 ConvNet
-     * 120 MB). With the cleanup, a JVM that trains only this model allocates almost nothing; after
+     * layer on 32 x 32 planes (rows of whole vectors at 256 and 512 bits), 5.3 MB a step at 256
+     * bits and 4.0 MB at 512 without it on JDK 17 (the notebook's 1x28x28 ConvNet 120 MB). With the
+     * cleanup, a JVM that trains only this model allocates almost nothing; after
      * other Vector API work in the same JVM (the direct kernels' model above) its polluted type
      * profiles can bring boxes back (a 16->8 layer: 248 KB a step), and masked stores that leave
      * lanes out are never vector instructions on JDK 17 (the 17->9 model).
@@ -203,7 +204,7 @@ class SequentialAndModelsTest {
         command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), StepAllocation.class.getName(),
-                "3", "32", "16", "16", "8"));
+                "3", "32", "16", "32", "4"));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();

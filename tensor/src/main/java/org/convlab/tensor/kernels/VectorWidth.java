@@ -17,24 +17,41 @@ public final class VectorWidth {
     /** The first JDK whose C2 keeps 512-bit kernels free of boxed vectors (see {@link #defaultBits}). */
     public static final int FULL_WIDTH_JDK = 25;
 
+    /** HotSpot's diagnostic flag for C2's cleanup after every round of inlining (see {@link #defaultBits}). */
+    public static final String CLEANUP_FLAG = "IncrementalInlineForceCleanup";
+
     /**
      * The width the kernels use when none is pinned: the JVM's preferred width
      * ({@code preferredBits}), at least 128, except that a JDK before {@value #FULL_WIDTH_JDK}
-     * gets 256 bits where it prefers 512. On JDK 17 with AVX-512, C2 fails to intrinsify the
-     * Vector API's loads and stores once a second float species has passed through the shared
-     * {@code FloatVector} methods (the classifier's 8-lane dot products, the FMA peak's widths):
-     * the kernels then box every vector, a training step allocated 38 MB and ran many times
-     * slower. JDK 25 compiles the same code without a box; JDK 18-24 are not checked, so they
-     * get the narrower, safe width. Every width gives the same bits, so this changes speed only.
+     * gets 256 bits where it prefers 512 unless C2 cleans its graph after every round of inlining
+     * ({@code inliningCleanup}: {@code -XX:+UnlockDiagnosticVMOptions -XX:+IncrementalInlineForceCleanup},
+     * which the launcher passes). Without the cleanup, JDK 17's C2 loses the exact types of the
+     * vectors that later rounds inline in a large kernel, and once a second float species has
+     * passed through the shared {@code FloatVector} methods (the classifier's 8-lane dot
+     * products), fails to intrinsify the loads and stores of the 512-bit kernels: they box every
+     * vector, a training step allocated 38 MB and ran many times slower. With it, JDK 17 trains
+     * faster at 512 bits than at 256 (Zen 4). JDK 25 compiles the same code without a box; JDK
+     * 18-24 are not checked. Every width gives the same bits, so this changes speed only.
      */
-    public static int defaultBits(int preferredBits, int jdkFeature) {
+    public static int defaultBits(int preferredBits, int jdkFeature, boolean inliningCleanup) {
         if (preferredBits < 128) {
             return 128; // a JVM capped below 128 bits: no kernel is narrower, so 128, emulated
         }
-        if (preferredBits > 256 && jdkFeature < FULL_WIDTH_JDK) {
+        if (preferredBits > 256 && jdkFeature < FULL_WIDTH_JDK && !inliningCleanup) {
             return 256;
         }
         return preferredBits;
+    }
+
+    /** Whether this JVM runs C2's cleanup after every round of inlining ({@value #CLEANUP_FLAG}; false where HotSpot's flags cannot be read). */
+    public static boolean inliningCleanup() {
+        try {
+            return java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption(CLEANUP_FLAG).getValue().equals("true");
+        } catch (RuntimeException | LinkageError notHotSpot) {
+            return false;
+        }
     }
 
     /**

@@ -9,7 +9,7 @@ import org.convlab.tensor.kernels.VectorWidth;
  * The float vector species every kernel uses, chosen once and {@code static final} so that the
  * JIT folds it into the generated code: the machine's preferred species
  * ({@code FloatVector.SPECIES_PREFERRED}: 512 bits on AVX-512, 256 on AVX2, 128 on NEON; 256
- * instead of 512 before JDK 25, see {@link VectorWidth#defaultBits}), or the width
+ * instead of 512 before JDK 25 without C2's inlining cleanup, see {@link VectorWidth#defaultBits}), or the width
  * {@code -Dconvlab.vector.bits=128|256|512} pins ({@link VectorWidth}).
  *
  * <p>Register tiles and loop steps follow {@link #L}; the order of every sum does not (see the
@@ -33,7 +33,8 @@ final class Lanes {
 
     private static VectorSpecies<Float> species(int bits) {
         int chosen = bits != 0 ? bits
-                : VectorWidth.defaultBits(FloatVector.SPECIES_PREFERRED.vectorBitSize(), Runtime.version().feature());
+                : VectorWidth.defaultBits(FloatVector.SPECIES_PREFERRED.vectorBitSize(), Runtime.version().feature(),
+                        VectorWidth.inliningCleanup());
         return VectorSpecies.of(float.class, VectorShape.forBitSize(chosen));
     }
 }

@@ -29,13 +29,22 @@ class VectorWidthTest {
     }
 
     @Test
-    void theDefaultIsThePreferredWidthButNot512BitsBeforeJdk25() {
-        assertThat(VectorWidth.defaultBits(256, 17)).isEqualTo(256);
-        assertThat(VectorWidth.defaultBits(512, 17)).isEqualTo(256); // JDK 17's C2 boxes 512-bit kernels
-        assertThat(VectorWidth.defaultBits(512, 24)).isEqualTo(256);
-        assertThat(VectorWidth.defaultBits(512, 25)).isEqualTo(512);
-        assertThat(VectorWidth.defaultBits(128, 17)).isEqualTo(128);
-        assertThat(VectorWidth.defaultBits(64, 25)).isEqualTo(128);
+    void theDefaultIsThePreferredWidthButNot512BitsBeforeJdk25WithoutTheInliningCleanup() {
+        assertThat(VectorWidth.defaultBits(256, 17, false)).isEqualTo(256);
+        assertThat(VectorWidth.defaultBits(512, 17, false)).isEqualTo(256); // JDK 17's C2 boxes 512-bit kernels
+        assertThat(VectorWidth.defaultBits(512, 24, false)).isEqualTo(256);
+        assertThat(VectorWidth.defaultBits(512, 17, true)).isEqualTo(512);
+        assertThat(VectorWidth.defaultBits(256, 17, true)).isEqualTo(256);
+        assertThat(VectorWidth.defaultBits(512, 25, false)).isEqualTo(512);
+        assertThat(VectorWidth.defaultBits(128, 17, false)).isEqualTo(128);
+        assertThat(VectorWidth.defaultBits(64, 25, true)).isEqualTo(128);
+    }
+
+    @Test
+    void theInliningCleanupIsReadFromTheJvm() {
+        // The build passes -XX:+IncrementalInlineForceCleanup to the tests before JDK 25 (the
+        // jdk-before-25 profile), not from JDK 25 on.
+        assertThat(VectorWidth.inliningCleanup()).isEqualTo(Runtime.version().feature() < VectorWidth.FULL_WIDTH_JDK);
     }
 
     @Test

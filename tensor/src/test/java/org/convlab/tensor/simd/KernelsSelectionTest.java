@@ -22,7 +22,8 @@ class KernelsSelectionTest {
     void theWidthIsThePinnedOneOrTheMachinesPreferred() {
         int pinned = VectorWidth.requestedBits();
         int expected = pinned != 0 ? pinned
-                : VectorWidth.defaultBits(FloatVector.SPECIES_PREFERRED.vectorBitSize(), Runtime.version().feature());
+                : VectorWidth.defaultBits(FloatVector.SPECIES_PREFERRED.vectorBitSize(), Runtime.version().feature(),
+                        VectorWidth.inliningCleanup());
         assertThat(Kernels.vectorBits()).isEqualTo(expected);
         assertThat(Lanes.L).isEqualTo(expected / 32);
         assertThat(MicroKernel.NR).isEqualTo(2 * Lanes.L);
