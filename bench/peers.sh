@@ -78,8 +78,12 @@ cp="$jar:$(cat "$module/target/classpath.txt")"
 # JNA (DJL) loads native code; protobuf (ONNX model writer) uses sun.misc.Unsafe: allow both quietly.
 jvm=(--add-modules jdk.incubator.vector -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED)
 [ "$(java_major "$jdk")" -ge 23 ] && jvm+=(--sun-misc-unsafe-memory-access=allow)
-# Before JDK 25 the kernels' vectors stay unboxed only with this (see the convlab launcher).
-[ "$(java_major "$jdk")" -lt 25 ] && jvm+=(-XX:+UnlockDiagnosticVMOptions -XX:+IncrementalInlineForceCleanup)
+# Before JDK 25 the kernels' vectors stay unboxed only with C2's cleanup after each round of
+# inlining, where the JVM has the flag (see the convlab launcher).
+cleanup=(-XX:+UnlockDiagnosticVMOptions -XX:+IncrementalInlineForceCleanup)
+if [ "$(java_major "$jdk")" -lt 25 ] && "$jdk/bin/java" "${cleanup[@]}" -version >/dev/null 2>&1; then
+    jvm+=("${cleanup[@]}")
+fi
 # DJL logs through slf4j-simple: warnings only (PEERS_LOG=info shows where libtorch is extracted).
 jvm+=(-Dorg.slf4j.simpleLogger.defaultLogLevel="${PEERS_LOG:-warn}" -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error)
 exec "$jdk/bin/java" "${jvm[@]}" ${CONVLAB_JAVA_OPTS:-} \
