@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.convlab.tensor.kernels.ConvPlan;
+import org.convlab.tensor.kernels.VectorWidth;
 import org.convlab.tensor.kernels.Winograd;
 import org.convlab.tensor.kernels.WinogradKernels;
 import org.convlab.tensor.kernels.Workspace;
@@ -59,6 +60,16 @@ final class SimdWinograd implements WinogradKernels {
         }
         return j;
     }
+
+    /**
+     * Whether this JDK compiles a masked store that leaves lanes out into vector instructions.
+     * JDK 17 stores such a vector lane by lane from a boxed copy (23 MB a training step of the
+     * 1x28x28 ConvNet at 512 bits, whose rows of 28 outputs end inside a vector), so there the
+     * output transforms write a tile row that ends inside a vector through {@link #LANE_BUFFER}.
+     */
+    private static final boolean MASKED_STORES = Runtime.version().feature() >= VectorWidth.FULL_WIDTH_JDK;
+    /** Per thread: two output rows of {@code 2L} values, the values and their rectified copies. */
+    private static final ThreadLocal<float[]> LANE_BUFFER = ThreadLocal.withInitial(() -> new float[8 * L]);
 
     /** Per thread: the deinterleaved image, {@code V} and {@code M}. */
     private static final ThreadLocal<float[][]> SCRATCH =
@@ -462,7 +473,8 @@ final class SimdWinograd implements WinogradKernels {
      * {@code m[mAt + xi * xiStride]}) plus {@code bias}, each value {@code max(., floor)} (0 to
      * rectify, -infinity for the values themselves), written to output rows {@code oy} and
      * {@code oy + 1} of the plane at {@code out[planeOff]} from column {@code ox}: the tiles' two
-     * columns interleaved, the rows clipped to the plane by masked stores.
+     * columns interleaved, the rows clipped to the plane by masked stores (before JDK 25, a row
+     * that ends inside a vector through {@link #LANE_BUFFER}: see {@link #MASKED_STORES}).
      *
      * <p>The Vector API code here has no branch whose direction a caller changes (an inference
      * writes one output, a training step two: {@link #outputTransformTwice}), and no vector
@@ -487,14 +499,23 @@ final class SimdWinograd implements WinogradKernels {
         int valid = p.outW - ox;
         int validBelow = oy + 1 < p.outH ? valid : 0;
         int at = planeOff + oy * p.outW + ox;
-        y00.rearrange(LOW_TWICE).blend(y01.rearrange(LOW_TWICE), ODD).intoArray(out, at,
-                IOTA.compare(VectorOperators.LT, valid));
-        y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD).intoArray(out, at + L,
-                IOTA.compare(VectorOperators.LT, valid - L));
-        y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD).intoArray(out, at + p.outW,
-                IOTA.compare(VectorOperators.LT, validBelow));
-        y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD).intoArray(out, at + p.outW + L,
-                IOTA.compare(VectorOperators.LT, validBelow - L));
+        FloatVector r0 = y00.rearrange(LOW_TWICE).blend(y01.rearrange(LOW_TWICE), ODD);
+        FloatVector r1 = y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD);
+        FloatVector r2 = y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD);
+        FloatVector r3 = y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD);
+        if (MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L) {
+            r0.intoArray(out, at, IOTA.compare(VectorOperators.LT, valid));
+            r1.intoArray(out, at + L, IOTA.compare(VectorOperators.LT, valid - L));
+            r2.intoArray(out, at + p.outW, IOTA.compare(VectorOperators.LT, validBelow));
+            r3.intoArray(out, at + p.outW + L, IOTA.compare(VectorOperators.LT, validBelow - L));
+        } else {
+            float[] lanes = LANE_BUFFER.get();
+            r0.intoArray(lanes, 0);
+            r1.intoArray(lanes, L);
+            r2.intoArray(lanes, 2 * L);
+            r3.intoArray(lanes, 3 * L);
+            copyRows(lanes, out, at, p.outW, valid, validBelow);
+        }
     }
 
     /** {@link #outputTransform} writing the values to {@code y} and their rectified values to {@code rectified}. */
@@ -511,10 +532,6 @@ final class SimdWinograd implements WinogradKernels {
         FloatVector zero = FloatVector.zero(Lanes.F);
         int valid = p.outW - ox;
         int validBelow = oy + 1 < p.outH ? valid : 0;
-        VectorMask<Float> low = IOTA.compare(VectorOperators.LT, valid);
-        VectorMask<Float> high = IOTA.compare(VectorOperators.LT, valid - L);
-        VectorMask<Float> lowBelow = IOTA.compare(VectorOperators.LT, validBelow);
-        VectorMask<Float> highBelow = IOTA.compare(VectorOperators.LT, validBelow - L);
         int at = planeOff + oy * p.outW + ox;
         FloatVector y00 = s00.add(s01).add(s02).add(bias);
         FloatVector y01 = s10.add(s11).add(s12).add(bias);
@@ -524,14 +541,47 @@ final class SimdWinograd implements WinogradKernels {
         FloatVector r1 = y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD);
         FloatVector r2 = y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD);
         FloatVector r3 = y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD);
-        r0.intoArray(y, at, low);
-        r1.intoArray(y, at + L, high);
-        r2.intoArray(y, at + p.outW, lowBelow);
-        r3.intoArray(y, at + p.outW + L, highBelow);
-        r0.max(zero).intoArray(rectified, at, low);
-        r1.max(zero).intoArray(rectified, at + L, high);
-        r2.max(zero).intoArray(rectified, at + p.outW, lowBelow);
-        r3.max(zero).intoArray(rectified, at + p.outW + L, highBelow);
+        if (MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L) {
+            VectorMask<Float> low = IOTA.compare(VectorOperators.LT, valid);
+            VectorMask<Float> high = IOTA.compare(VectorOperators.LT, valid - L);
+            VectorMask<Float> lowBelow = IOTA.compare(VectorOperators.LT, validBelow);
+            VectorMask<Float> highBelow = IOTA.compare(VectorOperators.LT, validBelow - L);
+            r0.intoArray(y, at, low);
+            r1.intoArray(y, at + L, high);
+            r2.intoArray(y, at + p.outW, lowBelow);
+            r3.intoArray(y, at + p.outW + L, highBelow);
+            r0.max(zero).intoArray(rectified, at, low);
+            r1.max(zero).intoArray(rectified, at + L, high);
+            r2.max(zero).intoArray(rectified, at + p.outW, lowBelow);
+            r3.max(zero).intoArray(rectified, at + p.outW + L, highBelow);
+        } else {
+            float[] lanes = LANE_BUFFER.get();
+            r0.intoArray(lanes, 0);
+            r1.intoArray(lanes, L);
+            r2.intoArray(lanes, 2 * L);
+            r3.intoArray(lanes, 3 * L);
+            r0.max(zero).intoArray(lanes, 4 * L);
+            r1.max(zero).intoArray(lanes, 5 * L);
+            r2.max(zero).intoArray(lanes, 6 * L);
+            r3.max(zero).intoArray(lanes, 7 * L);
+            copyRows(lanes, y, at, p.outW, valid, validBelow);
+            System.arraycopy(lanes, 4 * L, lanes, 0, 4 * L);
+            copyRows(lanes, rectified, at, p.outW, valid, validBelow);
+        }
+    }
+
+    /**
+     * The outputs of {@link #outputTransform} from {@code lanes} (rows {@code oy} and
+     * {@code oy + 1}, {@code 2L} values each) to {@code out}: the first {@code valid} of the first
+     * row at {@code at}, the first {@code validBelow} of the second a row ({@code rowLength}) below.
+     */
+    private static void copyRows(float[] lanes, float[] out, int at, int rowLength, int valid, int validBelow) {
+        if (valid > 0) {
+            System.arraycopy(lanes, 0, out, at, Math.min(valid, 2 * L));
+        }
+        if (validBelow > 0) { // no second row below the plane's last row: its start may lie past the array
+            System.arraycopy(lanes, 2 * L, out, at + rowLength, Math.min(validBelow, 2 * L));
+        }
     }
 
     /** {@code (m0 + m1) + m2} of one row of {@code M} (its elements {@code xiStride} apart): column 0 of {@code M A}. */
