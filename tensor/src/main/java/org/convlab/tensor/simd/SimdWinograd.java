@@ -514,7 +514,7 @@ final class SimdWinograd implements WinogradKernels {
             r1.intoArray(lanes, L);
             r2.intoArray(lanes, 2 * L);
             r3.intoArray(lanes, 3 * L);
-            copyRows(lanes, out, at, p.outW, valid, validBelow);
+            copyRows(lanes, 0, out, at, p.outW, valid, validBelow);
         }
     }
 
@@ -564,23 +564,25 @@ final class SimdWinograd implements WinogradKernels {
             r1.max(zero).intoArray(lanes, 5 * L);
             r2.max(zero).intoArray(lanes, 6 * L);
             r3.max(zero).intoArray(lanes, 7 * L);
-            copyRows(lanes, y, at, p.outW, valid, validBelow);
-            System.arraycopy(lanes, 4 * L, lanes, 0, 4 * L);
-            copyRows(lanes, rectified, at, p.outW, valid, validBelow);
+            copyRows(lanes, 0, y, at, p.outW, valid, validBelow);
+            copyRows(lanes, 4 * L, rectified, at, p.outW, valid, validBelow);
         }
     }
 
     /**
-     * The outputs of {@link #outputTransform} from {@code lanes} (rows {@code oy} and
+     * The outputs of {@link #outputTransform} from {@code lanes[from..]} (rows {@code oy} and
      * {@code oy + 1}, {@code 2L} values each) to {@code out}: the first {@code valid} of the first
      * row at {@code at}, the first {@code validBelow} of the second a row ({@code rowLength}) below.
+     * (The vectors go to {@code lanes} in the transforms themselves: a helper taking them was not
+     * inlined into those large methods on JDK 17, {@code NodeCountInliningCutoff}, and boxed them.)
      */
-    private static void copyRows(float[] lanes, float[] out, int at, int rowLength, int valid, int validBelow) {
+    private static void copyRows(float[] lanes, int from, float[] out, int at, int rowLength, int valid,
+                                 int validBelow) {
         if (valid > 0) {
-            System.arraycopy(lanes, 0, out, at, Math.min(valid, 2 * L));
+            System.arraycopy(lanes, from, out, at, Math.min(valid, 2 * L));
         }
         if (validBelow > 0) { // no second row below the plane's last row: its start may lie past the array
-            System.arraycopy(lanes, 2 * L, out, at + rowLength, Math.min(validBelow, 2 * L));
+            System.arraycopy(lanes, from + 2 * L, out, at + rowLength, Math.min(validBelow, 2 * L));
         }
     }
 
