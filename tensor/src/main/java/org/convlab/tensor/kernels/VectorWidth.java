@@ -31,17 +31,22 @@ public final class VectorWidth {
      * products), fails to intrinsify the loads and stores of the 512-bit kernels: they box every
      * vector, a training step allocated 38 MB and ran many times slower. With it, JDK 17 trains
      * faster at 512 bits than at 256 (Zen 4). JDK 25 compiles the same code without a box; JDK
-     * 18-24 are not checked. Every width gives the same bits, so this changes speed only.
+     * 18-24 are not measured, so they keep 256 bits with the cleanup too. Every width gives the
+     * same bits, so this changes speed only.
      */
     public static int defaultBits(int preferredBits, int jdkFeature, boolean inliningCleanup) {
         if (preferredBits < 128) {
             return 128; // a JVM capped below 128 bits: no kernel is narrower, so 128, emulated
         }
-        if (preferredBits > 256 && jdkFeature < FULL_WIDTH_JDK && !inliningCleanup) {
+        boolean fullWidth = jdkFeature >= FULL_WIDTH_JDK || inliningCleanup && jdkFeature == CLEANUP_MEASURED_JDK;
+        if (preferredBits > 256 && !fullWidth) {
             return 256;
         }
         return preferredBits;
     }
+
+    /** The JDK before {@value #FULL_WIDTH_JDK} whose 512-bit kernels were measured with C2's cleanup (see {@link #defaultBits}). */
+    public static final int CLEANUP_MEASURED_JDK = 17;
 
     /** Whether this JVM runs C2's cleanup after every round of inlining ({@value #CLEANUP_FLAG}; false where HotSpot's flags cannot be read). */
     public static boolean inliningCleanup() {

@@ -57,8 +57,8 @@ public final class VectorWidths {
     public static String describe() {
         int cpu = cpuWidest();
         String capped = inUse() < jvmWidest() && VectorWidth.requestedBits() == 0
-                ? String.format(Locale.ROOT, " (%d-bit kernels need JDK %d or later, or -XX:+UnlockDiagnosticVMOptions -XX:+%s)",
-                        jvmWidest(), VectorWidth.FULL_WIDTH_JDK, VectorWidth.CLEANUP_FLAG)
+                ? String.format(Locale.ROOT, " (%d-bit kernels need JDK %d or later, or JDK %d with -XX:+UnlockDiagnosticVMOptions -XX:+%s)",
+                        jvmWidest(), VectorWidth.FULL_WIDTH_JDK, VectorWidth.CLEANUP_MEASURED_JDK, VectorWidth.CLEANUP_FLAG)
                 : "";
         return String.format(Locale.ROOT, "%d-bit vectors in use (%d lanes)%s; JVM's widest %d-bit; CPU's widest %s",
                 inUse(), Lanes.L, capped, jvmWidest(), cpu == 0 ? "unknown" : cpu + "-bit");
