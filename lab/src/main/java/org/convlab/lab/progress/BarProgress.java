@@ -2,10 +2,7 @@ package org.convlab.lab.progress;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.convlab.lab.train.TrainingListener;
 
 /**
@@ -46,13 +43,7 @@ public final class BarProgress implements TrainingListener {
     @Override
     public void epochStarted(int epoch) {
         close();
-        bar = new ProgressBarBuilder()
-                .setTaskName(run + " epoch " + (epoch + 1) + "/" + epochs)
-                .setInitialMax(batches)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(stream, TerminalStream.width()))
-                .build();
+        bar = TerminalStream.bar(stream, run + " epoch " + (epoch + 1) + "/" + epochs, batches);
     }
 
     @Override

@@ -2,10 +2,7 @@ package org.convlab.lab.progress;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress over a few named steps of uneven length (the sections of {@code convlab bench}): on a
@@ -28,13 +25,7 @@ public final class StepProgress implements AutoCloseable {
         this.task = task;
         this.steps = steps;
         this.stream = tty ? TerminalStream.of(err) : null;
-        this.bar = tty ? new ProgressBarBuilder()
-                .setTaskName(task)
-                .setInitialMax(steps)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(stream, TerminalStream.width()))
-                .build() : null;
+        this.bar = tty ? TerminalStream.bar(stream, task, steps) : null;
     }
 
     /**

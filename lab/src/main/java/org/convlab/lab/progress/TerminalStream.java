@@ -5,10 +5,14 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * What the progress bars write through: a command's standard error (a {@link PrintWriter}) as the
- * {@link PrintStream} the progressbar library wants, and the terminal's width.
+ * {@link PrintStream} the progressbar library wants, the terminal's width, and the bars' style.
  */
 final class TerminalStream {
     private static final int DEFAULT_WIDTH = 110;
@@ -19,6 +23,17 @@ final class TerminalStream {
     /** A stream whose bytes go to {@code err}, decoded as UTF-8 at each flush. */
     static PrintStream of(PrintWriter err) {
         return new PrintStream(new WriterStream(err), true, StandardCharsets.UTF_8);
+    }
+
+    /** A bar of {@code task} up to {@code max} on {@code stream}: the style every bar of convlab's has. */
+    static ProgressBar bar(PrintStream stream, String task, long max) {
+        return new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(max)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .setConsumer(new ConsoleProgressBarConsumer(stream, width()))
+                .build();
     }
 
     /** The terminal's columns ({@code COLUMNS}, at least 60), else 110. */
