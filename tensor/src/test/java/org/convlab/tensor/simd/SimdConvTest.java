@@ -214,6 +214,22 @@ class SimdConvTest {
     }
 
     @Test
+    void aFewTapLayerRunsDirectOnlyInPlaceAndWhereItsOctetsFitItsPaddedRows() {
+        Correlation mnist = SimdConv.newForwardCorrelation(ConvPlan.of(ConvGeometry.builder().inChannels(1)
+                .outChannels(32).size(28, 28).kernel(5).padding(2).build()));
+        Correlation twenty = SimdConv.newForwardCorrelation(ConvPlan.of(ConvGeometry.builder().inChannels(1)
+                .outChannels(32).size(20, 20).kernel(5).padding(2).build()));
+        Correlation strided = SimdConv.newForwardCorrelation(ConvPlan.of(ConvGeometry.builder().inChannels(1)
+                .outChannels(32).size(28, 28).kernel(5).padding(2).stride(2, 1).build()));
+        assertThat(SimdConv.fewTapsRunDirect(mnist, false)).as("training writes both outputs").isFalse();
+        assertThat(SimdConv.fewTapsRunDirect(mnist, true)).as("in place, 32 registers")
+                .isEqualTo(CorrelationKernel.P == 8);
+        assertThat(SimdConv.fewTapsRunDirect(twenty, true)).as("octets of 16 + 4 against rows of 24")
+                .isEqualTo(CorrelationKernel.P == 8 && Lanes.L < 16);
+        assertThat(SimdConv.fewTapsRunDirect(strided, true)).as("height stride 2: the im2col path").isFalse();
+    }
+
+    @Test
     void givesTheSameBitsOnOneAndTwoThreads() {
         Random r = new Random(5);
         ConvPlan p = ConvPlan.of(ConvGeometry.builder().inChannels(5).outChannels(11).size(13, 21).kernel(3)
