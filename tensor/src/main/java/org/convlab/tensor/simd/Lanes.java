@@ -27,6 +27,15 @@ final class Lanes {
     static final int DOT_L = Math.min(L, 8);
     /** Vector registers the tiles may plan for: 32 with 512-bit vectors (AVX-512), else 16. */
     static final int REGISTERS = L >= 16 ? 32 : 16;
+    /**
+     * Whether this JDK compiles a masked store that leaves lanes out into vector instructions.
+     * JDK 17 stores such a vector lane by lane from a boxed copy (23 MB a training step of the
+     * 1x28x28 ConvNet at 512 bits, whose rows of 28 outputs end inside a vector), so kernels that
+     * would store rows ending inside a vector avoid it there ({@code SimdWinograd}'s output
+     * transforms write them through a buffer; {@link SimdConv#fewTapsRunDirect} keeps
+     * {@code FewTapsForward}).
+     */
+    static final boolean MASKED_STORES = Runtime.version().feature() >= VectorWidth.FULL_WIDTH_JDK;
 
     private Lanes() {
     }

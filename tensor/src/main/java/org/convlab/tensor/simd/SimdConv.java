@@ -110,14 +110,17 @@ public final class SimdConv implements ConvKernels {
      * {@code Inference}), with 32 vector registers ({@link CorrelationKernel#k8x2}), height stride 1
      * (where the alternative is {@link FewTapsForward}), and where the direct tiles' octets waste no
      * more lanes than {@code FewTapsForward}'s padded rows (a row's octets span at most its padded
-     * width). The same bits either way (each output is the same
+     * width), on a JDK that compiles masked stores ({@link Lanes#MASKED_STORES}) unless the rows
+     * are whole vectors (JDK 17 with its cleanup flags ran the 1x28x28 ConvNet's inference 0.90-0.94x
+     * through the direct kernels' masked stores). The same bits either way (each output is the same
      * chain over the taps, then the bias). Measured, 1->32 5x5 layers, batch 64, one thread,
      * AMD Zen 4 at 512 bits, JDK 25: in place, direct against {@code FewTapsForward}, 1.09-1.12x on
      * 28x28 (the 1x28x28 ConvNet's inference 1.057x) and 1.04x on 64x64, 0.89x on 20x20 (octets of
      * 16 + 4 columns against padded rows of 24); writing both outputs (training) 0.96-0.99x on 28x28.
      */
     static boolean fewTapsRunDirect(Correlation g, boolean inPlace) {
-        return inPlace && CorrelationKernel.P == 8 && g.strideH == 1 && g.octetsPerRow() * Lanes.L <= g.paddedW;
+        return inPlace && CorrelationKernel.P == 8 && g.strideH == 1 && g.octetsPerRow() * Lanes.L <= g.paddedW
+                && (Lanes.MASKED_STORES || g.outW % Lanes.L == 0);
     }
 
     /** Whether the forward pass and the weight gradient of {@code p} run on the direct kernels. */

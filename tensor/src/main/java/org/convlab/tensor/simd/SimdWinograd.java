@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.convlab.tensor.kernels.ConvPlan;
-import org.convlab.tensor.kernels.VectorWidth;
 import org.convlab.tensor.kernels.Winograd;
 import org.convlab.tensor.kernels.WinogradKernels;
 import org.convlab.tensor.kernels.Workspace;
@@ -61,13 +60,6 @@ final class SimdWinograd implements WinogradKernels {
         return j;
     }
 
-    /**
-     * Whether this JDK compiles a masked store that leaves lanes out into vector instructions.
-     * JDK 17 stores such a vector lane by lane from a boxed copy (23 MB a training step of the
-     * 1x28x28 ConvNet at 512 bits, whose rows of 28 outputs end inside a vector), so there the
-     * output transforms write a tile row that ends inside a vector through {@link #LANE_BUFFER}.
-     */
-    private static final boolean MASKED_STORES = Runtime.version().feature() >= VectorWidth.FULL_WIDTH_JDK;
     /** Per thread: two output rows of {@code 2L} values, the values and their rectified copies. */
     private static final ThreadLocal<float[]> LANE_BUFFER = ThreadLocal.withInitial(() -> new float[8 * L]);
 
@@ -474,7 +466,7 @@ final class SimdWinograd implements WinogradKernels {
      * rectify, -infinity for the values themselves), written to output rows {@code oy} and
      * {@code oy + 1} of the plane at {@code out[planeOff]} from column {@code ox}: the tiles' two
      * columns interleaved, the rows clipped to the plane by masked stores (before JDK 25, a row
-     * that ends inside a vector through {@link #LANE_BUFFER}: see {@link #MASKED_STORES}).
+     * that ends inside a vector through {@link #LANE_BUFFER}: see {@link Lanes#MASKED_STORES}).
      *
      * <p>The Vector API code here has no branch whose direction a caller changes (an inference
      * writes one output, a training step two: {@link #outputTransformTwice}), and no vector
@@ -503,7 +495,7 @@ final class SimdWinograd implements WinogradKernels {
         FloatVector r1 = y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD);
         FloatVector r2 = y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD);
         FloatVector r3 = y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD);
-        if (MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L) {
+        if (Lanes.MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L) {
             r0.intoArray(out, at, IOTA.compare(VectorOperators.LT, valid));
             r1.intoArray(out, at + L, IOTA.compare(VectorOperators.LT, valid - L));
             r2.intoArray(out, at + p.outW, IOTA.compare(VectorOperators.LT, validBelow));
@@ -541,7 +533,7 @@ final class SimdWinograd implements WinogradKernels {
         FloatVector r1 = y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD);
         FloatVector r2 = y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD);
         FloatVector r3 = y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD);
-        if (MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L) {
+        if (Lanes.MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L) {
             VectorMask<Float> low = IOTA.compare(VectorOperators.LT, valid);
             VectorMask<Float> high = IOTA.compare(VectorOperators.LT, valid - L);
             VectorMask<Float> lowBelow = IOTA.compare(VectorOperators.LT, validBelow);

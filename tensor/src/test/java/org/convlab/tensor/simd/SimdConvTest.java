@@ -215,18 +215,22 @@ class SimdConvTest {
 
     @Test
     void aFewTapLayerRunsDirectOnlyInPlaceAndWhereItsOctetsFitItsPaddedRows() {
-        Correlation mnist = SimdConv.newForwardCorrelation(ConvPlan.of(ConvGeometry.builder().inChannels(1)
-                .outChannels(32).size(28, 28).kernel(5).padding(2).build()));
-        Correlation twenty = SimdConv.newForwardCorrelation(ConvPlan.of(ConvGeometry.builder().inChannels(1)
-                .outChannels(32).size(20, 20).kernel(5).padding(2).build()));
-        Correlation strided = SimdConv.newForwardCorrelation(ConvPlan.of(ConvGeometry.builder().inChannels(1)
-                .outChannels(32).size(28, 28).kernel(5).padding(2).stride(2, 1).build()));
+        Correlation mnist = oneChannel5x5(28, 1);
+        Correlation twenty = oneChannel5x5(20, 1);
+        Correlation wholeVectors = oneChannel5x5(32, 1);
+        Correlation strided = oneChannel5x5(28, 2);
         assertThat(SimdConv.fewTapsRunDirect(mnist, false)).as("training writes both outputs").isFalse();
-        assertThat(SimdConv.fewTapsRunDirect(mnist, true)).as("in place, 32 registers")
+        assertThat(SimdConv.fewTapsRunDirect(mnist, true)).as("in place, 32 registers, masked stores compiled")
+                .isEqualTo(CorrelationKernel.P == 8 && Lanes.MASKED_STORES);
+        assertThat(SimdConv.fewTapsRunDirect(wholeVectors, true)).as("rows of whole vectors: no masked stores")
                 .isEqualTo(CorrelationKernel.P == 8);
-        assertThat(SimdConv.fewTapsRunDirect(twenty, true)).as("octets of 16 + 4 against rows of 24")
-                .isEqualTo(CorrelationKernel.P == 8 && Lanes.L < 16);
+        assertThat(SimdConv.fewTapsRunDirect(twenty, true)).as("octets of 16 + 4 against rows of 24").isFalse();
         assertThat(SimdConv.fewTapsRunDirect(strided, true)).as("height stride 2: the im2col path").isFalse();
+    }
+
+    private static Correlation oneChannel5x5(int size, int strideH) {
+        return SimdConv.newForwardCorrelation(ConvPlan.of(ConvGeometry.builder().inChannels(1).outChannels(32)
+                .size(size, size).kernel(5).padding(2).stride(strideH, 1).build()));
     }
 
     @Test
