@@ -207,7 +207,10 @@ final class SimdWinograd implements WinogradKernels {
         int firstRow = Math.max(0, p.padTop);
         int endRow = Math.min(g.paddedRows, p.padTop + p.height);
         for (int k = (half - 1) / L * L; k >= 0; k -= L) {
-            if (gate == null) {
+            int col = 2 * k - p.padLeft;
+            if (col >= p.width || col + 2 * L <= 0) {
+                zeroPairs(g, k, firstRow, endRow, d);
+            } else if (gate == null) {
                 splitPairs(g, x, xOff, k, firstRow, endRow, d);
             } else {
                 splitGatedPairs(g, x, gate, xOff, k, firstRow, endRow, d);
@@ -219,6 +222,23 @@ final class SimdWinograd implements WinogradKernels {
                     int at = g.splitRow(c, r);
                     java.util.Arrays.fill(d, at, at + 2 * half, 0f);
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link #splitPairs} for a pair of vectors that holds no column of the input (the last pass
+     * where the tiles' windows reach a column past a row: at 28 columns and 512 bits, half of the
+     * passes): zeros stored where the pair's lanes would go, no loads or shuffles.
+     */
+    private static void zeroPairs(Geometry g, int k, int firstRow, int endRow, float[] d) {
+        int half = g.half;
+        FloatVector zero = FloatVector.zero(Lanes.F);
+        for (int c = 0; c < g.p.channels; c++) {
+            for (int r = firstRow; r < endRow; r++) {
+                int at = g.splitRow(c, r) + k;
+                zero.intoArray(d, at);
+                zero.intoArray(d, at + half);
             }
         }
     }
