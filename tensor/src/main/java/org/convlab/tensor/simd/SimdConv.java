@@ -115,7 +115,7 @@ public final class SimdConv implements ConvKernels {
      * through the direct kernels' masked stores). The same bits either way (each output is the same
      * chain over the taps, then the bias). Measured, 1->32 5x5 layers, batch 64, one thread,
      * AMD Zen 4 at 512 bits, JDK 25: in place, direct against {@code FewTapsForward}, 1.09-1.12x on
-     * 28x28 (the 1x28x28 ConvNet's inference 1.057x) and 1.04x on 64x64, 0.89x on 20x20 (octets of
+     * 28x28 (the 1x28x28 ConvNet's inference 1.04-1.06x) and 1.04x on 64x64, 0.89x on 20x20 (octets of
      * 16 + 4 columns against padded rows of 24); writing both outputs (training) 0.96-0.99x on 28x28.
      */
     static boolean fewTapsRunDirect(Correlation g, boolean inPlace) {

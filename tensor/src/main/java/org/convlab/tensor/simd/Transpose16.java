@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorShuffle;
  * (the order matters where {@code cw < 16}). With all sixteen rows loaded first and each stage
  * done for all of them before the next, C2 (JDK 25) kept more vectors live than AVX-512's 32
  * registers and spilled them: 356 vector moves beside the 128 shuffles, 198 cycles a block on
- * AMD Zen 4 against 108 now (JDK 17: 274-375 against 251).
+ * AMD Zen 4 against 124 now (JDK 17: 274-375 against 256).
  * 16 loads, 64 rotations, 64 blends and 16 stores for 256 floats, where the weight gradient's
  * transpose and the packing of a GEMM panel gathered 16 lanes per output vector: on AMD Zen 4 a
  * gather costs about a cycle per element. Measured there (one JVM, the gathers and this
