@@ -206,8 +206,8 @@ public final class SimdConv implements ConvKernels {
             fallback.forwardRectified(p, n, x, w, bias, y, rectified, ws);
             return;
         }
-        if (p.taps() < MIN_DIRECT_FORWARD_TAPS && !fewTapsRunDirect(forwardCorrelation(p), rectified == y)) {
-            Correlation g = forwardCorrelation(p);
+        Correlation g = forwardCorrelation(p);
+        if (p.taps() < MIN_DIRECT_FORWARD_TAPS && !fewTapsRunDirect(g, rectified == y)) {
             if (FewTapsForward.applies(p, g)) {
                 FewTapsForward.forward(p, g, n, x, w, bias, y, rectified, ws);
             } else {
@@ -215,7 +215,6 @@ public final class SimdConv implements ConvKernels {
             }
             return;
         }
-        Correlation g = forwardCorrelation(p);
         int packed = DirectConv.packedSize(g);
         float[] wp = ws.floats(KEY_FILTERS, packed * p.groups);
         for (int gi = 0; gi < p.groups; gi++) {
