@@ -104,9 +104,10 @@ class SequentialAndModelsTest {
         for (int i = 0; i < x.size(); i++) {
             x.data()[i] = (float) data.uniform(-1, 1);
         }
-        ThreeLayerConvNet fused = new ThreeLayerConvNet(3, 16, 8, 10, 16, 16, new Rng(6));
-        ThreeLayerConvNet apart = new ThreeLayerConvNet(3, 16, 8, 10, 16, 16, new Rng(6));
-        assertThat(fused.conv1().fusesForward(fused.get(1))).isTrue();
+        // Rectifiers with buffers of their own (ThreeLayerConvNet's are in place: InPlaceRectifierTest).
+        Sequential fused = InPlaceRectifierTest.notebookNet(3, 16, 8, 16, 6, false);
+        Sequential apart = InPlaceRectifierTest.notebookNet(3, 16, 8, 16, 6, false);
+        assertThat(fused.get(0).fusesForward(fused.get(1))).isTrue();
         assertThat(fused.get(1).fusesForward(fused.get(2))).isFalse();
         Tensor logits = fused.forward(x);
         // The same children one by one, each with its own forward pass.

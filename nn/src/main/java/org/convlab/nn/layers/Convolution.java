@@ -148,8 +148,13 @@ public abstract class Convolution extends Module {
         }
         dims[at] = p.outW;
         Tensor output = out.shaped(dims);
+        if (output.data() == input.data()) {
+            // This layer applied to its own last output (through an in-place rectifier): read a copy.
+            input = input.copy();
+        }
         float[] b = bias == null ? null : bias.value().data();
-        Tensor rectified = relu == null ? null : inference ? output : relu.outputBuffer(output.shape());
+        // In an Inference, or before an in-place rectifier, only the rectified values are written.
+        Tensor rectified = relu == null ? null : inference ? output : relu.outputBuffer(output);
         if (rectified != null && rectified.data() == input.data()) {
             rectified = null; // one ReLU module used twice, its output is this input: its own pass
         }

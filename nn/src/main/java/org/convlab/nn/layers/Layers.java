@@ -43,7 +43,7 @@ public final class Layers {
             window(lc.spec(), m);
             m.put("input_size", ints(lc.inputSize()));
         } else if (layer instanceof ReLU) {
-            return m;
+            return m; // in place or not, the same values: a rebuilt network's rectifiers keep their own buffers
         } else if (layer instanceof Flatten f) {
             m.put("start_dim", Integer.toString(f.startDim()));
             m.put("end_dim", Integer.toString(f.endDim()));

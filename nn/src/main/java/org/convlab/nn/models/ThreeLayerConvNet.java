@@ -16,6 +16,11 @@ import org.convlab.nn.layers.ReLU;
  * in this order with PyTorch's defaults: conv1.weight {@code (c1, C_in, 5, 5)}, conv1.bias,
  * conv2.weight {@code (c2, c1, 3, 3)}, conv2.bias, fc.weight {@code (classes, c2*H*W)}, fc.bias.
  * For CIFAR-10 with c1 = 32, c2 = 16: 2,432 + 4,624 + 163,850 = 170,906 parameters.
+ *
+ * <p>The rectifiers are in place ({@code ReLU(inplace=True)}): the notebook applies
+ * {@code F.relu} to each convolution's output, which nothing else reads, so each convolution
+ * writes only its rectified values ({@link ReLU}); {@link #output output(0)} and
+ * {@code output(2)} are the tensors {@code relu1} and {@code relu2} return.
  */
 public final class ThreeLayerConvNet extends Sequential {
     private final Conv2d conv1;
@@ -37,9 +42,9 @@ public final class ThreeLayerConvNet extends Sequential {
         conv2 = Conv2d.builder(channel1, channel2, 3).padding(1).build(rng);
         fc = new Linear(channel2 * height * width, classes, rng);
         add("conv1", conv1);
-        add("relu1", new ReLU());
+        add("relu1", new ReLU(true));
         add("conv2", conv2);
-        add("relu2", new ReLU());
+        add("relu2", new ReLU(true));
         add("flatten", new Flatten());
         add("fc", fc);
     }
