@@ -94,7 +94,9 @@ public class Sequential extends Module {
 
     /**
      * The output of child {@code i} in the last forward pass (owned by that child), e.g. the
-     * feature maps of a convolution; {@code null} before the first forward.
+     * feature maps of a convolution; {@code null} before the first forward. A child followed by
+     * an in-place rectifier ({@code new ReLU(true)}) holds the rectified values here, as in
+     * PyTorch: the rectifier wrote them over its input.
      */
     public Tensor output(int i) {
         return outputs.get(i);
