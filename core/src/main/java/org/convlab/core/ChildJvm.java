@@ -30,6 +30,15 @@ public final class ChildJvm {
      * (then it is stopped). Its standard error is discarded.
      */
     public static Optional<String> output(String mainClass, List<String> args, long timeoutSeconds) {
+        return output(mainClass, List.of(), args, timeoutSeconds);
+    }
+
+    /**
+     * {@link #output(String, List, long)} with {@code jvmOptions} after this JVM's flags (so a
+     * {@code -Dname=value} there overrides one of them), e.g. {@code -Dconvlab.simd=false}.
+     */
+    public static Optional<String> output(String mainClass, List<String> jvmOptions, List<String> args,
+                                          long timeoutSeconds) {
         // An application image's native launcher (jpackage's bin/convlab) is not a java command:
         // it would take the JVM's flags as the application's arguments.
         Optional<String> java = ProcessHandle.current().info().command().filter(ChildJvm::isJava);
@@ -40,6 +49,7 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(java.get());
         command.addAll(arguments(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classPath);
         command.add(mainClass);

@@ -22,6 +22,10 @@ class ChildJvmTest {
                 System.out.println();
                 return;
             }
+            if (args.length > 0 && args[0].equals("property")) {
+                System.out.println(System.getProperty(args[1]));
+                return;
+            }
             System.out.println(String.join(" ", args) + " " + System.getProperty("java.class.path").isEmpty());
         }
     }
@@ -30,6 +34,15 @@ class ChildJvmTest {
     void returnsWhatTheChildPrinted() {
         Optional<String> out = ChildJvm.output(Echo.class.getName(), List.of("a", "b c"), 60);
         assertThat(out).hasValueSatisfying(s -> assertThat(s.trim()).isEqualTo("a b c false"));
+    }
+
+    @Test
+    void theChildGetsTheJvmOptionsGivenAfterThisJvmsFlags() {
+        Optional<String> out = ChildJvm.output(Echo.class.getName(), List.of("-Dconvlab.child.test=given"),
+                List.of("property", "convlab.child.test"), 60);
+        assertThat(out).hasValueSatisfying(s -> assertThat(s.trim()).isEqualTo("given"));
+        assertThat(ChildJvm.output(Echo.class.getName(), List.of("property", "convlab.child.test"), 60))
+                .hasValueSatisfying(s -> assertThat(s.trim()).isEqualTo("null"));
     }
 
     @Test

@@ -99,15 +99,42 @@ class InPlaceRectifierTest {
         assertThat(inPlace.get(0).fusesForward(inPlace.get(1))).isTrue();
     }
 
-    @Test
-    void aConvolutionAppliedToItsOwnOutputThroughAnInPlaceRectifierReadsACopyOfIt() {
-        // 8 -> 8 channels 5x5 on 16 x 16, batch 8: the direct kernels, which read the input while they write.
-        Conv2d conv = Conv2d.builder(8, 8, 5).padding(2).build(new Rng(3));
-        Sequential twice = new Sequential().add("conv", conv).add("relu", new ReLU(true)).add("again", conv);
-        Tensor x = uniform(new Rng(4), 8, 8, 16, 16);
-        Conv2d same = Conv2d.builder(8, 8, 5).padding(2).build(new Rng(3));
-        Tensor h = new ReLU().forward(same.forward(x)).copy();
-        Tensor expected = same.forward(h).copy();
-        assertThat(twice.forward(x).data()).isEqualTo(expected.data());
+    /**
+     * Applies a convolution (channels, kernel, padding, size as {@code args}) to its own output
+     * through an in-place rectifier and prints whether that equals the separate passes: the
+     * convolution's input is then its own output buffer.
+     */
+    public static final class SelfApplication {
+        public static void main(String[] args) {
+            System.out.println(sameAsSeparatePasses(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
+                    Integer.parseInt(args[2]), Integer.parseInt(args[3])));
+        }
+
+        static boolean sameAsSeparatePasses(int channels, int kernel, int padding, int size) {
+            Conv2d conv = Conv2d.builder(channels, channels, kernel).padding(padding).build(new Rng(3));
+            Sequential twice = new Sequential().add("conv", conv).add("relu", new ReLU(true)).add("again", conv);
+            Tensor x = uniform(new Rng(4), 2, channels, size, size);
+            Conv2d same = Conv2d.builder(channels, channels, kernel).padding(padding).build(new Rng(3));
+            Tensor expected = same.forward(new ReLU().forward(same.forward(x)).copy()).copy();
+            return java.util.Arrays.equals(twice.forward(x).data(), expected.data());
+        }
+    }
+
+    /**
+     * A convolution applied to its own output reads a copy of it. The Vector API kernels read
+     * each image before they write its output, so they would not need it; the plain-Java kernels
+     * ({@code -Dconvlab.simd=false}, in a JVM of their own) compute a 1x1 layer straight from the
+     * input into the output, and failed this without the copy.
+     */
+    @ParameterizedTest(name = "{0} channels, {1}x{1}, padding {2}, {3}x{3}")
+    @CsvSource({"4, 1, 0, 8", "8, 5, 2, 16"})
+    void aConvolutionAppliedToItsOwnOutputThroughAnInPlaceRectifierReadsACopyOfIt(int channels, int kernel,
+                                                                                  int padding, int size) {
+        assertThat(SelfApplication.sameAsSeparatePasses(channels, kernel, padding, size)).as("these kernels").isTrue();
+        java.util.Optional<String> plain = org.convlab.core.ChildJvm.output(SelfApplication.class.getName(),
+                java.util.List.of("-Dconvlab.simd=false"), java.util.List.of(String.valueOf(channels),
+                        String.valueOf(kernel), String.valueOf(padding), String.valueOf(size)), 120);
+        assertThat(plain).as("the plain-Java kernels' child JVM").hasValueSatisfying(
+                out -> assertThat(out.strip()).isEqualTo("true"));
     }
 }

@@ -149,7 +149,8 @@ public abstract class Convolution extends Module {
         dims[at] = p.outW;
         Tensor output = out.shaped(dims);
         if (output.data() == input.data()) {
-            // This layer applied to its own last output (through an in-place rectifier): read a copy.
+            // This layer applied to its own last output (through an in-place rectifier): read a copy
+            // (the plain-Java kernels compute a 1x1 layer from the input straight into the output).
             input = input.copy();
         }
         float[] b = bias == null ? null : bias.value().data();

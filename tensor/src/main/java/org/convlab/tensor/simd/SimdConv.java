@@ -106,8 +106,8 @@ public final class SimdConv implements ConvKernels {
 
     /**
      * Whether a forward pass with fewer than {@link #MIN_DIRECT_FORWARD_TAPS} taps runs on the
-     * direct kernels all the same: when it writes only the rectified output ({@code inPlace}, an
-     * {@code Inference}), with 32 vector registers ({@link CorrelationKernel#k8x2}), height stride 1
+     * direct kernels all the same: when it writes only the rectified output ({@code inPlace}: an
+     * {@code Inference}, or a training step before an in-place {@code ReLU}), with 32 vector registers ({@link CorrelationKernel#k8x2}), height stride 1
      * (where the alternative is {@link FewTapsForward}), and where the direct tiles' octets waste no
      * more lanes than {@code FewTapsForward}'s padded rows (a row's octets span at most its padded
      * width), on a JDK that compiles masked stores ({@link Lanes#MASKED_STORES}) unless the rows
@@ -116,7 +116,8 @@ public final class SimdConv implements ConvKernels {
      * chain over the taps, then the bias). Measured, 1->32 5x5 layers, batch 64, one thread,
      * AMD Zen 4 at 512 bits, JDK 25: in place, direct against {@code FewTapsForward}, 1.09-1.12x on
      * 28x28 (the 1x28x28 ConvNet's inference 1.04-1.06x) and 1.04x on 64x64, 0.89x on 20x20 (octets of
-     * 16 + 4 columns against padded rows of 24); writing both outputs (training) 0.96-0.99x on 28x28.
+     * 16 + 4 columns against padded rows of 24); writing both outputs (before a {@code ReLU()} with a
+     * buffer of its own) 0.96-0.99x on 28x28.
      */
     static boolean fewTapsRunDirect(Correlation g, boolean inPlace) {
         return inPlace && CorrelationKernel.P == 8 && g.strideH == 1 && g.octetsPerRow() * Lanes.L <= g.paddedW

@@ -219,7 +219,7 @@ class SimdConvTest {
         Correlation twenty = oneChannel5x5(20, 1);
         Correlation wholeVectors = oneChannel5x5(32, 1);
         Correlation strided = oneChannel5x5(28, 2);
-        assertThat(SimdConv.fewTapsRunDirect(mnist, false)).as("training writes both outputs").isFalse();
+        assertThat(SimdConv.fewTapsRunDirect(mnist, false)).as("both outputs written").isFalse();
         assertThat(SimdConv.fewTapsRunDirect(mnist, true)).as("in place, 32 registers, masked stores compiled")
                 .isEqualTo(CorrelationKernel.P == 8 && Lanes.MASKED_STORES);
         assertThat(SimdConv.fewTapsRunDirect(wholeVectors, true)).as("rows of whole vectors: no masked stores")
