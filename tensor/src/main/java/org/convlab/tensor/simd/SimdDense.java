@@ -112,6 +112,13 @@ public final class SimdDense implements DenseKernels {
                     int i0 = 2 * pair;
                     int i1 = Math.min(i0 + 1, n - 1);
                     int t0 = 2 * (pair - p0) * row;
+                    if (pairs != null && pair + 1 < p1) {
+                        int i3 = Math.min(i0 + 3, n - 1);
+                        dotsPairs4(x, i0 * in + k0, i1 * in + k0, (i0 + 2) * in + k0, i3 * in + k0, pairs, in, k0, out,
+                                kb, tile, t0, t0 + row, t0 + 2 * row, t0 + 3 * row);
+                        pair++;
+                        continue;
+                    }
                     if (pairs != null) {
                         dotsPairs(x, i0 * in + k0, i1 * in + k0, pairs, in, k0, out, kb, tile, t0, t0 + row);
                         continue;
@@ -226,6 +233,35 @@ public final class SimdDense implements DenseKernels {
                     for (int lane = 0; lane < 16; lane++) {
                         tile[t0 + t + lane] = Math.fma(x[x0 + k + lane % 8], pairs[wm + lane], tile[t0 + t + lane]);
                         tile[t1 + t + lane] = Math.fma(x[x1 + k + lane % 8], pairs[wm + lane], tile[t1 + t + lane]);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #dotsPairs} for two pairs of rows at once ({@code xa..xd}, partial sums at
+     * {@code ta..td}) on {@link DenseKernel#dot4x10Pairs}: the same fused multiply-adds.
+     */
+    private static void dotsPairs4(float[] x, int xa, int xb, int xc, int xd, float[] pairs, int in, int k0, int out,
+                                   int len, float[] tile, int ta, int tb, int tc, int td) {
+        int steps = in / 8;
+        int ws = steps * 16;
+        int tail = xd + len + 8 > x.length ? 8 : 0;
+        for (int m0 = 0; m0 < pairGroups(out) * PAIRS_PER_CALL; m0 += PAIRS_PER_CALL) {
+            int w0 = (m0 * steps + k0 / 8) * 16;
+            DenseKernel.dot4x10Pairs(x, xa, xb, xc, xd, pairs, w0, w0 + ws, w0 + 2 * ws, w0 + 3 * ws, w0 + 4 * ws,
+                    len - tail, tile, ta + m0 * 16, tb + m0 * 16, tc + m0 * 16, td + m0 * 16);
+            for (int k = len - tail; k < len; k += 8) {
+                for (int m = 0; m < PAIRS_PER_CALL; m++) {
+                    int wm = w0 + m * ws + k * 2;
+                    int t = (m0 + m) * 16;
+                    for (int lane = 0; lane < 16; lane++) {
+                        float wl = pairs[wm + lane];
+                        tile[ta + t + lane] = Math.fma(x[xa + k + lane % 8], wl, tile[ta + t + lane]);
+                        tile[tb + t + lane] = Math.fma(x[xb + k + lane % 8], wl, tile[tb + t + lane]);
+                        tile[tc + t + lane] = Math.fma(x[xc + k + lane % 8], wl, tile[tc + t + lane]);
+                        tile[td + t + lane] = Math.fma(x[xd + k + lane % 8], wl, tile[td + t + lane]);
                     }
                 }
             }
