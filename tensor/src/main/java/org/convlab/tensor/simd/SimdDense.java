@@ -89,8 +89,10 @@ public final class SimdDense implements DenseKernels {
 
     /**
      * The forward's dot products in chunks of row pairs and depth blocks: with {@code pairs}
-     * ({@link #interleave}'s copy of {@code w}) on {@link DenseKernel#dot2x10Pairs}, two outputs a
-     * vector, else on {@link DenseKernel#dot2x5}; the same partial sums either way, so the same bits.
+     * ({@link #interleave}'s copy of {@code w}) two outputs a vector, on
+     * {@link DenseKernel#dot4x10Pairs} two row pairs at a time ({@link DenseKernel#dot2x10Pairs} for
+     * a chunk's odd last pair), else on {@link DenseKernel#dot2x5}; the same partial sums every way,
+     * so the same bits.
      */
     private static void forward(int n, int in, int out, float[] x, float[] w, float[] pairs, float[] bias,
                                 float[] y) {
