@@ -2,7 +2,8 @@
 # convlab side by side with PyTorch and ONNX Runtime, in one run.
 #
 #   bench/peers.sh [--threads 1,2] [--reps 7] [--workloads cnn-3x32x32,...] [--modes train,infer]
-#                  [--engines convlab,pytorch-djl,pytorch-py,onnxruntime] [--json] [--profile] [--help]
+#                  [--engines convlab,pytorch-djl,pytorch-py,onnxruntime] [--isa native|avx2] [--json]
+#                  [--profile] [--help]
 #
 # Builds the bench-peers module (Maven profile `peers`: the peers' native jars come from Maven
 # Central on the first build and are never part of the default build), then runs
@@ -57,13 +58,16 @@ if needs_build; then
     rm -f "$log"
 fi
 
-# The first thread count goes to DJL's start-up properties.
+# The first thread count goes to DJL's start-up properties; --isa avx2 holds the engines to AVX2.
 first_threads=1
+isa=native
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
     case "${args[$i]}" in
         --threads) first_threads="${args[$((i + 1))]%%,*}" ;;
         --threads=*) v="${args[$i]#--threads=}"; first_threads="${v%%,*}" ;;
+        --isa) isa="${args[$((i + 1))]:-}" ;;
+        --isa=*) isa="${args[$i]#--isa=}" ;;
     esac
 done
 
@@ -83,6 +87,14 @@ jvm=(--add-modules jdk.incubator.vector -XX:+UseParallelGC --enable-native-acces
 cleanup=(-XX:+UnlockDiagnosticVMOptions -XX:+IncrementalInlineForceCleanup)
 if [ "$(java_major "$jdk")" -lt 25 ] && "$jdk/bin/java" "${cleanup[@]}" -version >/dev/null 2>&1; then
     jvm+=("${cleanup[@]}")
+fi
+# --isa avx2: a stand-in for an AVX2 machine on a wider CPU. PyTorch's libraries (ATen, oneDNN,
+# MKL in DJL's libtorch, OpenBLAS for Debian's) read these when they load, so they are set before
+# the JVM starts; convlab is pinned to 256 bits; ONNX Runtime has no such switch (HeldIsa).
+if [ "$isa" = avx2 ]; then
+    export ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 DNNL_MAX_CPU_ISA=AVX2 MKL_ENABLE_INSTRUCTIONS=AVX2 \
+        OPENBLAS_CORETYPE=Haswell
+    jvm+=(-Dconvlab.vector.bits=256)
 fi
 # DJL logs through slf4j-simple: warnings only (PEERS_LOG=info shows where libtorch is extracted).
 jvm+=(-Dorg.slf4j.simpleLogger.defaultLogLevel="${PEERS_LOG:-warn}" -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error)

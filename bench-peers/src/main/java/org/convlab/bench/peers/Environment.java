@@ -38,6 +38,11 @@ final class Environment {
         for (String key : new String[] {"OPT_OUT_TRACKING", "PYTORCH_VERSION", "DJL_CACHE_DIR", "OMP_NUM_THREADS"}) {
             m.put("env " + key, String.valueOf(System.getenv(key)));
         }
+        for (String key : HeldIsa.AVX2_VARIABLES.keySet()) {
+            m.put("env " + key, String.valueOf(System.getenv(key)));
+        }
+        m.put("isa", HeldIsa.problem(System.getenv(), org.convlab.tensor.kernels.Kernels.vectorBits()) == null
+                ? HeldIsa.AVX2 : HeldIsa.NATIVE);
         return m;
     }
 }

@@ -68,6 +68,13 @@ public final class PeersMain implements Callable<Integer> {
     @Option(names = "--profile", description = "Before timing, print the top operators of one PyTorch training step per workload (both set-ups).")
     boolean profile;
 
+    @Option(names = "--isa", defaultValue = HeldIsa.NATIVE, paramLabel = "native|avx2",
+            description = "native: each engine's widest vectors; avx2: every engine held to AVX2 (a stand-in for an AVX2 "
+                    + "machine): convlab pinned to 256 bits and PyTorch through ATEN_CPU_CAPABILITY, ONEDNN_MAX_CPU_ISA, "
+                    + "MKL_ENABLE_INSTRUCTIONS and OPENBLAS_CORETYPE, which ./convlab bench --peers --isa avx2 sets before "
+                    + "the JVM starts; ONNX Runtime has no such switch and keeps its widest (default: ${DEFAULT-VALUE}).")
+    String isa;
+
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
@@ -80,6 +87,16 @@ public final class PeersMain implements Callable<Integer> {
         }
         if (reps < 1) {
             throw new BadParameterException("--reps", "a positive integer", reps);
+        }
+        if (!HeldIsa.NATIVE.equals(isa) && !HeldIsa.AVX2.equals(isa)) {
+            throw new BadParameterException("--isa", HeldIsa.NATIVE + " or " + HeldIsa.AVX2, isa);
+        }
+        if (HeldIsa.AVX2.equals(isa)) {
+            String problem = HeldIsa.problem(System.getenv(), org.convlab.tensor.kernels.Kernels.vectorBits());
+            if (problem != null) {
+                err.println("peers: " + problem);
+                return ConvlabException.EXIT_USAGE;
+            }
         }
         for (int t : threads) {
             if (t < 1) {
@@ -123,6 +140,10 @@ public final class PeersMain implements Callable<Integer> {
         CommandLine cli = new CommandLine(main);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, given) -> {
+            err.println("peers: " + e.getMessage() + " (see: ./convlab bench --peers --help)");
+            return ConvlabException.EXIT_USAGE;
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConvlabException c) {
                 err.println("peers: " + c.getMessage());

@@ -40,6 +40,10 @@ public final class Report {
         s.append("JDK:  ").append(r.environment().get("jdk")).append('\n');
         s.append("JVM:  ").append(r.environment().get("jvm_flags")).append('\n');
         s.append("Vectors: ").append(r.environment().getOrDefault("vectors", "unknown")).append('\n');
+        String held = HeldIsa.describe(r.environment());
+        if (held != null) {
+            s.append("ISA: ").append(held).append('\n');
+        }
         s.append("Date: ").append(r.environment().get("date")).append('\n');
         s.append("Load: ").append(r.environment().getOrDefault("load_average_start", "unknown")).append(" at the start, ")
                 .append(r.environment().getOrDefault("load_average_end", "unknown"))

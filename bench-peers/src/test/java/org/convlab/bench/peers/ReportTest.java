@@ -39,6 +39,19 @@ class ReportTest {
     }
 
     @Test
+    void aRunWithTheEnginesHeldToAvx2SaysSoUnderTheVectors() {
+        Results r = results();
+        assertThat(Report.text(r, Engines.ALL)).doesNotContain("ISA:");
+        Map<String, String> env = new LinkedHashMap<>(r.environment());
+        env.put("isa", HeldIsa.AVX2);
+        Results held = new Results(r.machine(), env, r.engines(), r.fmaPeaks(), r.peaks(), r.checks(), r.rows());
+        assertThat(Report.text(held, Engines.ALL)).containsPattern(
+                "Vectors: unknown\nISA: every engine held to AVX2 but ONNX Runtime .*convlab at 256 bits, PyTorch through "
+                        + "ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 DNNL_MAX_CPU_ISA=AVX2 MKL_ENABLE_INSTRUCTIONS=AVX2 "
+                        + "OPENBLAS_CORETYPE=Haswell\n");
+    }
+
+    @Test
     void theGemmTableHasNoAssumedTheoreticalPeak() {
         String text = Report.text(results(), Engines.ALL);
         assertThat(text).contains("CPU:  AMD EPYC, 2 CPUs, 2445 MHz nominal (from /proc/cpuinfo)\n");
