@@ -41,8 +41,7 @@ final class Environment {
         for (String key : HeldIsa.AVX2_VARIABLES.keySet()) {
             m.put("env " + key, String.valueOf(System.getenv(key)));
         }
-        m.put("isa", HeldIsa.problem(System.getenv(), org.convlab.tensor.kernels.Kernels.vectorBits()) == null
-                ? HeldIsa.AVX2 : HeldIsa.NATIVE);
+        m.put("isa", HeldIsa.problemHere() == null ? HeldIsa.AVX2 : HeldIsa.NATIVE);
         return m;
     }
 }

@@ -64,6 +64,11 @@ final class HeldIsa {
         return null;
     }
 
+    /** {@link #problem} for this process: its environment and convlab's vector width. */
+    static String problemHere() {
+        return problem(System.getenv(), org.convlab.tensor.kernels.Kernels.vectorBits());
+    }
+
     /**
      * The line the report prints for a run whose environment ({@link Environment#describe}) is
      * {@code environment}: what was held, which of the variables were set where not every engine

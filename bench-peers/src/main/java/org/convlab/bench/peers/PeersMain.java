@@ -92,7 +92,7 @@ public final class PeersMain implements Callable<Integer> {
             throw new BadParameterException("--isa", HeldIsa.NATIVE + " or " + HeldIsa.AVX2, isa);
         }
         if (HeldIsa.AVX2.equals(isa)) {
-            String problem = HeldIsa.problem(System.getenv(), org.convlab.tensor.kernels.Kernels.vectorBits());
+            String problem = HeldIsa.problemHere();
             if (problem != null) {
                 err.println("peers: " + problem);
                 return ConvlabException.EXIT_USAGE;

@@ -228,14 +228,25 @@ public final class SimdDense implements DenseKernels {
             int w0 = (m0 * steps + k0 / 8) * 16;
             DenseKernel.dot2x10Pairs(x, x0, x1, pairs, w0, w0 + ws, w0 + 2 * ws, w0 + 3 * ws, w0 + 4 * ws, len - tail,
                     tile, t0 + m0 * 16, t1 + m0 * 16);
-            for (int k = len - tail; k < len; k += 8) {
-                for (int m = 0; m < PAIRS_PER_CALL; m++) {
-                    int wm = w0 + m * ws + k * 2;
-                    int t = (m0 + m) * 16;
-                    for (int lane = 0; lane < 16; lane++) {
-                        tile[t0 + t + lane] = Math.fma(x[x0 + k + lane % 8], pairs[wm + lane], tile[t0 + t + lane]);
-                        tile[t1 + t + lane] = Math.fma(x[x1 + k + lane % 8], pairs[wm + lane], tile[t1 + t + lane]);
-                    }
+            pairsTail(x, x0, pairs, w0, ws, len, tail, tile, t0 + m0 * 16);
+            pairsTail(x, x1, pairs, w0, ws, len, tail, tile, t1 + m0 * 16);
+        }
+    }
+
+    /**
+     * The last {@code tail} (0 or 8) of a block's {@code len} elements of row {@code xr} for one
+     * call's {@link #PAIRS_PER_CALL} output pairs (weights from {@code w0}, {@code ws} apart;
+     * partial sums at {@code tile[tr..]}), in scalar code: the kernels' fused multiply-adds, where
+     * their 16-float loads would read past the end of {@code x}.
+     */
+    private static void pairsTail(float[] x, int xr, float[] pairs, int w0, int ws, int len, int tail, float[] tile,
+                                  int tr) {
+        for (int k = len - tail; k < len; k += 8) {
+            for (int m = 0; m < PAIRS_PER_CALL; m++) {
+                int wm = w0 + m * ws + k * 2;
+                int t = tr + m * 16;
+                for (int lane = 0; lane < 16; lane++) {
+                    tile[t + lane] = Math.fma(x[xr + k + lane % 8], pairs[wm + lane], tile[t + lane]);
                 }
             }
         }
@@ -254,19 +265,10 @@ public final class SimdDense implements DenseKernels {
             int w0 = (m0 * steps + k0 / 8) * 16;
             DenseKernel.dot4x10Pairs(x, xa, xb, xc, xd, pairs, w0, w0 + ws, w0 + 2 * ws, w0 + 3 * ws, w0 + 4 * ws,
                     len - tail, tile, ta + m0 * 16, tb + m0 * 16, tc + m0 * 16, td + m0 * 16);
-            for (int k = len - tail; k < len; k += 8) {
-                for (int m = 0; m < PAIRS_PER_CALL; m++) {
-                    int wm = w0 + m * ws + k * 2;
-                    int t = (m0 + m) * 16;
-                    for (int lane = 0; lane < 16; lane++) {
-                        float wl = pairs[wm + lane];
-                        tile[ta + t + lane] = Math.fma(x[xa + k + lane % 8], wl, tile[ta + t + lane]);
-                        tile[tb + t + lane] = Math.fma(x[xb + k + lane % 8], wl, tile[tb + t + lane]);
-                        tile[tc + t + lane] = Math.fma(x[xc + k + lane % 8], wl, tile[tc + t + lane]);
-                        tile[td + t + lane] = Math.fma(x[xd + k + lane % 8], wl, tile[td + t + lane]);
-                    }
-                }
-            }
+            pairsTail(x, xa, pairs, w0, ws, len, tail, tile, ta + m0 * 16);
+            pairsTail(x, xb, pairs, w0, ws, len, tail, tile, tb + m0 * 16);
+            pairsTail(x, xc, pairs, w0, ws, len, tail, tile, tc + m0 * 16);
+            pairsTail(x, xd, pairs, w0, ws, len, tail, tile, td + m0 * 16);
         }
     }
 
