@@ -15,8 +15,19 @@ final class CacheSize {
     private CacheSize() {
     }
 
-    /** Bytes of the level-2 data or unified cache of CPU 0, or 0 when unknown. */
+    /**
+     * Bytes of the level-2 data or unified cache of CPU 0, or 0 when unknown; the system property
+     * {@code convlab.cache.l2} ({@code 512K}, {@code 1M} or bytes) stands in for what Linux
+     * reports (a container without {@code /sys}, or to try the GEMM's other loop order; a value
+     * {@link #parse} cannot read is ignored).
+     */
     static long level2Bytes() {
+        long given = parse(System.getProperty("convlab.cache.l2", ""));
+        return given > 0 ? given : reportedLevel2Bytes();
+    }
+
+    /** Bytes of the level-2 data or unified cache of CPU 0 as Linux reports it, or 0. */
+    private static long reportedLevel2Bytes() {
         for (int index = 0; index < 8; index++) {
             Path dir = CACHES.resolve("index" + index);
             try {

@@ -18,9 +18,9 @@ import org.convlab.tensor.parallel.Parallel;
  * chunks of at most {@link #NC} columns (and {@link #MCHUNK} rows on several threads), as few as give every thread
  * the same share ({@link GemmChunks}). Each chunk packs its rows of A in blocks of {@link #MC}
  * (a packed block sits in L2) once per depth block, then sweeps the
- * {@link MicroKernel}'s tiles over the packed panels: B strips outside and row panels inside at
- * 128 and 256 bits, row panels outside at 512 bits ({@link #A_OUTER}) unless B is a large packed one
- * ({@link #STREAMED_PACKED_FLOATS}).
+ * {@link MicroKernel}'s tiles over the packed panels: row panels outside and B strips inside at
+ * 512 bits and where a chunk's B block fits in L2, else B strips outside ({@link #A_OUTER}), and
+ * B strips outside for a large packed B ({@link #STREAMED_PACKED_FLOATS}).
  *
  * <p>Determinism: every element of C is summed in the same order — depth blocks in order, each
  * by one fused multiply-add per depth step — whatever the chunking or the thread count, so 1
@@ -36,18 +36,12 @@ public final class SimdGemm implements Gemm {
     static final int KC = Integer.getInteger("convlab.gemm.kc", 320);
     /** Rows of A packed at a time (a multiple of {@code MR}): the packed block sits in L2. */
     static final int MC = Integer.getInteger("convlab.gemm.mc", 144);
-    /**
-     * Loop order of a chunk: row panel outside, B strips inside, at 512 bits. There a B strip
-     * ({@code KC x 2L} = 40 KiB) leaves no room in L1 for the A panels streaming past it, while
-     * the 12-row A panel ({@code KC x 12} = 15 KiB) stays in L1 as the strips stream from the
-     * packed B block in L2. At narrower widths the strip (20 KiB at 256 bits) stays in L1 and the
-     * B-outer order, which packs each strip just before its sweep, is kept.
-     */
-    static final boolean A_OUTER = MR == 12;
+    /** Loop order of a chunk: row panels outside, B strips inside ({@link #rowPanelsOutside}). */
+    static final boolean A_OUTER = rowPanelsOutside(MR, CacheSize.level2Bytes());
     /**
      * Maximum columns per chunk (a multiple of {@code NR}); B is packed per chunk and depth block,
-     * and A once per chunk: at 512 bits {@link #columnsPerChunk} of the core's L2 (read only
-     * there), else 512.
+     * and A once per chunk: with row panels outside {@link #columnsPerChunk} of the core's L2,
+     * else 512.
      */
     static final int NC = Integer.getInteger("convlab.gemm.nc", A_OUTER ? columnsPerChunk(CacheSize.level2Bytes()) : 512);
     /** Maximum rows per chunk on several threads (one thread takes all rows in one chunk). */
@@ -65,6 +59,23 @@ public final class SimdGemm implements Gemm {
     static final int STREAMED_PACKED_FLOATS = 1 << 18;
 
     /**
+     * Whether a chunk sweeps its row panels outside and B strips inside, for panels of {@code mr}
+     * rows and a level-2 cache of {@code l2Bytes}. Always at 512 bits ({@code mr == 12}): there a
+     * B strip ({@code KC x 2L} = 40 KiB) leaves no room in L1 for the A panels streaming past it,
+     * while the 12-row A panel ({@code KC x 12} = 15 KiB) stays in L1 as the strips stream from
+     * the packed B block in L2. At the narrower widths where a chunk's B block ({@code KC x 512}
+     * columns, 640 KiB) takes at most two thirds of L2 (AMD Zen 4's 1 MiB; not Zen 3's 512 KiB)
+     * as well: row panels outside walk C along its rows, which the hardware prefetcher follows,
+     * where B strips outside walk it down its columns, a new 4 KiB page for each row of a tile,
+     * and each tile's epilogue waits for its rows of C (the 1024³ product at 256 bits on Zen 4:
+     * 17% of the 6 x 16 tile's samples in its epilogue against 6%, 1.03x). Elsewhere the strips
+     * go outside: each strip (20 KiB at 256 bits) stays in L1 for its sweep, packed just before it.
+     */
+    static boolean rowPanelsOutside(int mr, long l2Bytes) {
+        return mr == 12 || 3L * KC * 512 * Float.BYTES <= 2L * l2Bytes;
+    }
+
+    /**
      * Columns per chunk with row panels outside: 1024 where a {@code KC x 1024} block of packed B
      * (1.25 MiB) takes at most two thirds of the core's L2 ({@code l2Bytes}; 2 MiB on the Xeon
      * measured), else 512.
@@ -72,7 +83,7 @@ public final class SimdGemm implements Gemm {
      * so it must stay there; each chunk packs its rows of A again, so fewer, wider chunks pack A
      * fewer times: the 1024³ product on one thread, 1024 columns against 512, five interleaved
      * JVM pairs, 1.01-1.06x in four (the fifth disturbed). L2s of 1.25 MiB or less (other Xeons,
-     * AMD Zen 4) and the narrower widths keep 512 (not measured with 1024).
+     * AMD Zen 4) keep 512; 1024 at the narrower widths (an L2 of 2 MiB and AVX2) is not measured.
      */
     static int columnsPerChunk(long l2Bytes) {
         return 3L * KC * 1024 * Float.BYTES <= 2L * l2Bytes ? 1024 : 512;

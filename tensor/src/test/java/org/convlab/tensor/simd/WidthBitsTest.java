@@ -60,6 +60,27 @@ class WidthBitsTest {
     }
 
     /**
+     * The GEMM's two loop orders at 256 bits (row panels or B strips outside, chosen by the L2
+     * size: {@link SimdGemm#rowPanelsOutside}) give the golden bits: a child JVM told an L2 of
+     * 512 KiB (AMD Zen 3's: strips outside) and one told 2 MiB (panels outside, 1024-column chunks).
+     */
+    @ParameterizedTest(name = "L2 {0}")
+    @ValueSource(strings = {"512K", "2M"})
+    void bothGemmLoopOrdersGiveTheGoldenBits(String l2) throws Exception {
+        List<String> lines = runDigests(Path.of(System.getProperty("java.home")), 256, "-Dconvlab.cache.l2=" + l2);
+        assertThat(lines.get(0)).isEqualTo("width 256");
+        Map<String, String> gemm = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(" ");
+            if (f[0].startsWith("gemm")) {
+                assertThat(f[2]).as("%s on %s threads, L2 %s", f[0], f[1], l2).isEqualTo(golden.get(f[0]));
+                gemm.put(f[0] + " " + f[1], f[2]);
+            }
+        }
+        assertThat(gemm).as("GEMM cases on 1 and 2 threads").hasSizeGreaterThan(100);
+    }
+
+    /**
      * Every JDK 17 or newer installed beside this one (./convlab runs the newest) gives the golden
      * bits at its own default width: JDK 25 checks the indices of a masked gather's unset lanes,
      * which JDK 17 does not, and a kernel that relied on that failed only there.
@@ -119,8 +140,12 @@ class WidthBitsTest {
         return runDigests(Path.of(System.getProperty("java.home")), bits);
     }
 
-    /** Runs {@link WidthDigests} on the JDK at {@code home}, pinned to {@code bits} unless {@code null}; its stdout lines. */
-    private static List<String> runDigests(Path home, Integer bits) throws IOException, InterruptedException {
+    /**
+     * Runs {@link WidthDigests} on the JDK at {@code home}, pinned to {@code bits} unless {@code null},
+     * with the system properties {@code properties} ({@code -Dname=value}); its stdout lines.
+     */
+    private static List<String> runDigests(Path home, Integer bits, String... properties)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("width-digests-" + bits, ".txt");
         Path err = Files.createTempFile("width-digests-" + bits, ".err");
         try {
@@ -130,6 +155,7 @@ class WidthBitsTest {
             if (bits != null) {
                 command.add("-Dconvlab.vector.bits=" + bits);
             }
+            command.addAll(List.of(properties));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), WidthDigests.class.getName()));
             Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("child JVM at %d bits finished", bits).isTrue();
