@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * pad 1, {@code mnist1} the 1->32 5x5 layer on 28x28 (the awkward 1-channel input gradient),
  * {@code mnist2} the 32->16 3x3 layer on 28x28 (rows of 14 Winograd tiles: the masked edges).
  * The 3x3 layers run in Winograd's form, whose GFLOP/s are direct-equivalent (it needs 2.25 times
- * fewer multiply-adds); {@code -jvmArgsAppend -Dconvlab.winograd=false} times the direct kernels.
+ * fewer multiply-adds); {@code -jvmArgsAppend -Dconvlab.winograd=false} times the direct kernels,
+ * {@code -jvmArgsAppend "-Dconvlab.vector.bits=256 -XX:UseAVX=2"} the tiles for AVX2's 16 vector
+ * registers (Winograd's {@code products4} and {@code k4x2Rows}) on a CPU with AVX-512.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

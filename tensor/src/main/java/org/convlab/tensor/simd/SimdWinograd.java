@@ -162,8 +162,14 @@ final class SimdWinograd implements WinogradKernels {
                     g.vStride, channels);
             for (int xi = 0; xi < XI; xi++) {
                 for (int b = 0; b < blocks; b++) {
-                    products(u, (xi * blocks + b) * channels * BLOCK, channels, v, xi * g.vStride, m,
-                            xi * g.mStride + b * BLOCK * COLUMNS * L);
+                    int uAt = (xi * blocks + b) * channels * BLOCK;
+                    int mAt = xi * g.mStride + b * BLOCK * COLUMNS * L;
+                    if (WeightGradKernel.EIGHT_ROWS_FIT) {
+                        products(u, uAt, channels, v, xi * g.vStride, m, mAt);
+                    } else {
+                        products4(u, uAt, channels, v, xi * g.vStride, m, mAt);
+                        products4(u, uAt + 4, channels, v, xi * g.vStride, m, mAt + 4 * COLUMNS * L);
+                    }
                 }
             }
             for (int j = 0; j < valid; j++) {
@@ -478,6 +484,51 @@ final class SimdWinograd implements WinogradKernels {
         a61.intoArray(m, mAt + 6 * row + L);
         a70.intoArray(m, mAt + 7 * row);
         a71.intoArray(m, mAt + 7 * row + L);
+    }
+
+    /**
+     * Filters {@code k < 4} of {@link #products}' tile, from {@code u[uAt + c*8 + k]}: 8
+     * accumulators, 2 vectors of {@code v} and 4 broadcasts, 14 registers, for JITs with 16
+     * vector registers (AVX2), where {@link #products}' 26 do not fit
+     * ({@link WeightGradKernel#EIGHT_ROWS_FIT}). Filters 0-3 and then 4-7 ({@code uAt + 4},
+     * {@code mAt + 4 * 2L}) give {@link #products}' bits: each accumulator is the same FMA chain.
+     */
+    static void products4(float[] u, int uAt, int channels, float[] v, int vAt, float[] m, int mAt) {
+        FloatVector a00 = FloatVector.zero(Lanes.F);
+        FloatVector a01 = FloatVector.zero(Lanes.F);
+        FloatVector a10 = FloatVector.zero(Lanes.F);
+        FloatVector a11 = FloatVector.zero(Lanes.F);
+        FloatVector a20 = FloatVector.zero(Lanes.F);
+        FloatVector a21 = FloatVector.zero(Lanes.F);
+        FloatVector a30 = FloatVector.zero(Lanes.F);
+        FloatVector a31 = FloatVector.zero(Lanes.F);
+        for (int c = 0; c < channels; c++) {
+            int vi = vAt + c * COLUMNS * L;
+            int ui = uAt + c * BLOCK;
+            FloatVector v0 = FloatVector.fromArray(Lanes.F, v, vi);
+            FloatVector v1 = FloatVector.fromArray(Lanes.F, v, vi + L);
+            FloatVector w = FloatVector.broadcast(Lanes.F, u[ui]);
+            a00 = w.fma(v0, a00);
+            a01 = w.fma(v1, a01);
+            w = FloatVector.broadcast(Lanes.F, u[ui + 1]);
+            a10 = w.fma(v0, a10);
+            a11 = w.fma(v1, a11);
+            w = FloatVector.broadcast(Lanes.F, u[ui + 2]);
+            a20 = w.fma(v0, a20);
+            a21 = w.fma(v1, a21);
+            w = FloatVector.broadcast(Lanes.F, u[ui + 3]);
+            a30 = w.fma(v0, a30);
+            a31 = w.fma(v1, a31);
+        }
+        int row = COLUMNS * L;
+        a00.intoArray(m, mAt);
+        a01.intoArray(m, mAt + L);
+        a10.intoArray(m, mAt + row);
+        a11.intoArray(m, mAt + row + L);
+        a20.intoArray(m, mAt + 2 * row);
+        a21.intoArray(m, mAt + 2 * row + L);
+        a30.intoArray(m, mAt + 3 * row);
+        a31.intoArray(m, mAt + 3 * row + L);
     }
 
     /**

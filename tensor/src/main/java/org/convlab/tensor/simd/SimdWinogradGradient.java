@@ -312,8 +312,15 @@ final class SimdWinogradGradient {
             for (int fb = 0; fb < s.filterBlocks; fb++) {
                 int mRow = (xi * fs + fb * ROWS) * cs;
                 for (int cp = 0; cp < s.channelPairs; cp++) {
-                    WeightGradKernel.k8x2Rows(yhat, yBase + fb * ROWS, fs, v, vBase + cp * 2 * L, cs, tiles, m,
-                            mRow + cp * 2 * L, cs);
+                    if (WeightGradKernel.EIGHT_ROWS_FIT) {
+                        WeightGradKernel.k8x2Rows(yhat, yBase + fb * ROWS, fs, v, vBase + cp * 2 * L, cs, tiles, m,
+                                mRow + cp * 2 * L, cs);
+                    } else {
+                        WeightGradKernel.k4x2Rows(yhat, yBase + fb * ROWS, fs, v, vBase + cp * 2 * L, cs, tiles, m,
+                                mRow + cp * 2 * L, cs);
+                        WeightGradKernel.k4x2Rows(yhat, yBase + fb * ROWS + 4, fs, v, vBase + cp * 2 * L, cs, tiles, m,
+                                mRow + 4 * cs + cp * 2 * L, cs);
+                    }
                 }
                 if (s.oddVector) {
                     int c0 = s.channelPairs * 2 * L;

@@ -255,6 +255,60 @@ final class WeightGradKernel {
         c71.intoArray(acc, accIdx + 7 * accStride + Lanes.L);
     }
 
+    /**
+     * Whether {@link #k8x2Rows}' tile fits the vector registers the JIT has: its 16 accumulators,
+     * 2 vectors of {@code b} and 8 broadcasts (C2 loads them all before the first FMA) take 26,
+     * which AVX-512's 32 hold. With AVX2's 16, C2 keeps accumulators on the stack (Winograd's
+     * weight gradient of the 32->16 layer at 256 bits on Zen 4 with {@code -XX:UseAVX=2}: 51
+     * GFLOP/s against 107 with 32 registers), so callers run the rows as two {@link #k4x2Rows}
+     * tiles there.
+     */
+    static final boolean EIGHT_ROWS_FIT = Lanes.REGISTERS >= 32;
+
+    /**
+     * Rows {@code r < 4} of {@link #k8x2Rows}' tile: 8 accumulators, 2 vectors of {@code b} and 4
+     * broadcasts, 14 registers. Each accumulator is the same FMA chain over {@code q}, so rows 0-3
+     * and then rows 4-7 ({@code aBase + 4}, {@code accIdx + 4 * accStride}) give {@link #k8x2Rows}'
+     * bits.
+     */
+    static void k4x2Rows(float[] a, int aBase, int aStride, float[] b, int bBase, int bStride, int count,
+                         float[] acc, int accIdx, int accStride) {
+        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx);
+        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
+        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + accStride);
+        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + accStride + Lanes.L);
+        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * accStride);
+        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * accStride + Lanes.L);
+        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * accStride);
+        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * accStride + Lanes.L);
+        for (int q = 0; q < count; q++) {
+            int di = aBase + q * aStride;
+            int xi = bBase + q * bStride;
+            FloatVector b0 = FloatVector.fromArray(Lanes.F, b, xi);
+            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, xi + Lanes.L);
+            FloatVector s = FloatVector.broadcast(Lanes.F, a[di]);
+            c00 = s.fma(b0, c00);
+            c01 = s.fma(b1, c01);
+            s = FloatVector.broadcast(Lanes.F, a[di + 1]);
+            c10 = s.fma(b0, c10);
+            c11 = s.fma(b1, c11);
+            s = FloatVector.broadcast(Lanes.F, a[di + 2]);
+            c20 = s.fma(b0, c20);
+            c21 = s.fma(b1, c21);
+            s = FloatVector.broadcast(Lanes.F, a[di + 3]);
+            c30 = s.fma(b0, c30);
+            c31 = s.fma(b1, c31);
+        }
+        c00.intoArray(acc, accIdx);
+        c01.intoArray(acc, accIdx + Lanes.L);
+        c10.intoArray(acc, accIdx + accStride);
+        c11.intoArray(acc, accIdx + accStride + Lanes.L);
+        c20.intoArray(acc, accIdx + 2 * accStride);
+        c21.intoArray(acc, accIdx + 2 * accStride + Lanes.L);
+        c30.intoArray(acc, accIdx + 3 * accStride);
+        c31.intoArray(acc, accIdx + 3 * accStride + Lanes.L);
+    }
+
     /** {@link #k8x2Rows} with one vector of {@code b}: {@code v = 0} only. */
     static void k8x1Rows(float[] a, int aBase, int aStride, float[] b, int bBase, int bStride, int count,
                          float[] acc, int accIdx, int accStride) {
