@@ -9,7 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Measures the floating-point peak of the calling thread's core: 12 independent FMA chains with
- * no memory traffic, at every vector width the JVM offers (128 bits up to
+ * no memory traffic, each step {@code c = m * a + c} (the chain's value the addend: one
+ * {@code vfmadd231ps} a step; as {@code c * m + a}, C2 copied {@code a} into a register before
+ * every FMA, and with AVX2's 16 vector registers kept chains on the stack, which read 0.5-0.9x the
+ * peak on Zen 4 under {@code -XX:UseAVX=2}), at every vector width the JVM offers (128 bits up to
  * {@link VectorWidths#jvmWidest}), and reports the highest. Measured, not assumed: AMD Zen 4 runs
  * a 512-bit FMA as two halves, some Xeons have one 512-bit FMA port, and a JVM may cap its width
  * below the hardware's. Dividing a kernel's GFLOP/s by this figure gives its fraction of the
@@ -97,18 +100,18 @@ public final class FmaPeak {
         FloatVector c10 = c0;
         FloatVector c11 = c0;
         for (int i = 0; i < iterations; i++) {
-            c0 = c0.fma(m, a);
-            c1 = c1.fma(m, a);
-            c2 = c2.fma(m, a);
-            c3 = c3.fma(m, a);
-            c4 = c4.fma(m, a);
-            c5 = c5.fma(m, a);
-            c6 = c6.fma(m, a);
-            c7 = c7.fma(m, a);
-            c8 = c8.fma(m, a);
-            c9 = c9.fma(m, a);
-            c10 = c10.fma(m, a);
-            c11 = c11.fma(m, a);
+            c0 = m.fma(a, c0);
+            c1 = m.fma(a, c1);
+            c2 = m.fma(a, c2);
+            c3 = m.fma(a, c3);
+            c4 = m.fma(a, c4);
+            c5 = m.fma(a, c5);
+            c6 = m.fma(a, c6);
+            c7 = m.fma(a, c7);
+            c8 = m.fma(a, c8);
+            c9 = m.fma(a, c9);
+            c10 = m.fma(a, c10);
+            c11 = m.fma(a, c11);
         }
         c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11)
                 .intoArray(sink, 0);
@@ -130,18 +133,18 @@ public final class FmaPeak {
         FloatVector c10 = c0;
         FloatVector c11 = c0;
         for (int i = 0; i < iterations; i++) {
-            c0 = c0.fma(m, a);
-            c1 = c1.fma(m, a);
-            c2 = c2.fma(m, a);
-            c3 = c3.fma(m, a);
-            c4 = c4.fma(m, a);
-            c5 = c5.fma(m, a);
-            c6 = c6.fma(m, a);
-            c7 = c7.fma(m, a);
-            c8 = c8.fma(m, a);
-            c9 = c9.fma(m, a);
-            c10 = c10.fma(m, a);
-            c11 = c11.fma(m, a);
+            c0 = m.fma(a, c0);
+            c1 = m.fma(a, c1);
+            c2 = m.fma(a, c2);
+            c3 = m.fma(a, c3);
+            c4 = m.fma(a, c4);
+            c5 = m.fma(a, c5);
+            c6 = m.fma(a, c6);
+            c7 = m.fma(a, c7);
+            c8 = m.fma(a, c8);
+            c9 = m.fma(a, c9);
+            c10 = m.fma(a, c10);
+            c11 = m.fma(a, c11);
         }
         c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11)
                 .intoArray(sink, 0);
@@ -163,18 +166,18 @@ public final class FmaPeak {
         FloatVector c10 = c0;
         FloatVector c11 = c0;
         for (int i = 0; i < iterations; i++) {
-            c0 = c0.fma(m, a);
-            c1 = c1.fma(m, a);
-            c2 = c2.fma(m, a);
-            c3 = c3.fma(m, a);
-            c4 = c4.fma(m, a);
-            c5 = c5.fma(m, a);
-            c6 = c6.fma(m, a);
-            c7 = c7.fma(m, a);
-            c8 = c8.fma(m, a);
-            c9 = c9.fma(m, a);
-            c10 = c10.fma(m, a);
-            c11 = c11.fma(m, a);
+            c0 = m.fma(a, c0);
+            c1 = m.fma(a, c1);
+            c2 = m.fma(a, c2);
+            c3 = m.fma(a, c3);
+            c4 = m.fma(a, c4);
+            c5 = m.fma(a, c5);
+            c6 = m.fma(a, c6);
+            c7 = m.fma(a, c7);
+            c8 = m.fma(a, c8);
+            c9 = m.fma(a, c9);
+            c10 = m.fma(a, c10);
+            c11 = m.fma(a, c11);
         }
         c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11)
                 .intoArray(sink, 0);
