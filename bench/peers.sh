@@ -90,11 +90,12 @@ if [ "$(java_major "$jdk")" -lt 25 ] && "$jdk/bin/java" "${cleanup[@]}" -version
 fi
 # --isa avx2: a stand-in for an AVX2 machine on a wider CPU. PyTorch's libraries (ATen, oneDNN,
 # MKL in DJL's libtorch, OpenBLAS for Debian's) read these when they load, so they are set before
-# the JVM starts; convlab is pinned to 256 bits; ONNX Runtime has no such switch (HeldIsa).
+# the JVM starts; convlab is pinned to 256 bits and the JIT to AVX2's instructions and 16 vector
+# registers (with AVX-512 it gives 256-bit vectors 32); ONNX Runtime has no such switch (HeldIsa).
 if [ "$isa" = avx2 ]; then
     export ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 DNNL_MAX_CPU_ISA=AVX2 MKL_ENABLE_INSTRUCTIONS=AVX2 \
         OPENBLAS_CORETYPE=Haswell
-    jvm+=(-Dconvlab.vector.bits=256)
+    jvm+=(-Dconvlab.vector.bits=256 -XX:UseAVX=2)
 fi
 # DJL logs through slf4j-simple: warnings only (PEERS_LOG=info shows where libtorch is extracted).
 jvm+=(-Dorg.slf4j.simpleLogger.defaultLogLevel="${PEERS_LOG:-warn}" -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error)

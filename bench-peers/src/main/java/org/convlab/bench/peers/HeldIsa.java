@@ -7,8 +7,13 @@ import java.util.Map;
  * Every engine held to AVX2 on a CPU with wider vectors (a stand-in for an AVX2 machine): the
  * environment variables through which PyTorch's libraries take the limit at start-up, read by
  * Debian's PyTorch and by DJL's libtorch alike (so they must be set before the JVM starts:
- * {@code bench/peers.sh --isa avx2} sets them and pins convlab to 256 bits). ONNX Runtime reads
- * no such variable: its kernels keep the CPU's widest.
+ * {@code bench/peers.sh --isa avx2} sets them, pins convlab to 256 bits and holds the JIT to AVX2
+ * with {@code -XX:UseAVX=2}). ONNX Runtime reads no such variable: its kernels keep the CPU's widest.
+ *
+ * <p>The JIT's limit matters for convlab's 256-bit kernels: with AVX-512 the JIT allocates 32
+ * vector registers even to 256-bit vectors, with AVX2 16, so a kernel that fits 32 but spills at
+ * 16 runs fast on the wide CPU and slow on a real AVX2 core; {@code -XX:UseAVX=2} gives the JIT
+ * an AVX2 core's 16.
  */
 final class HeldIsa {
     private HeldIsa() {
@@ -20,6 +25,10 @@ final class HeldIsa {
 
     /** convlab's vector width under {@code --isa avx2}. */
     static final int AVX2_BITS = 256;
+
+    /** The HotSpot option that holds the JIT's instructions (and its 16 vector registers) to AVX2, and its value. */
+    static final String JIT_OPTION = "UseAVX";
+    static final int JIT_AVX2 = 2;
 
     /**
      * The variables and their values: ATen's kernels, oneDNN's (both names it has read), MKL's
@@ -49,9 +58,10 @@ final class HeldIsa {
 
     /**
      * Why {@code --isa avx2} cannot run in this process ({@code env}, convlab's vector width
-     * {@code bits}), or {@code null} when every engine that can be held is.
+     * {@code bits}, the JIT's {@code UseAVX} level or {@code null} where the JVM has no such
+     * option), or {@code null} when every engine that can be held is.
      */
-    static String problem(Map<String, String> env, int bits) {
+    static String problem(Map<String, String> env, int bits, Integer useAvx) {
         String missing = unset(env);
         if (missing != null) {
             return "--isa avx2: " + missing + " is not " + AVX2_VARIABLES.get(missing)
@@ -61,12 +71,27 @@ final class HeldIsa {
             return "--isa avx2: convlab's kernels use " + bits + "-bit vectors, not " + AVX2_BITS
                     + " (-Dconvlab.vector.bits=256, which bench/peers.sh --isa avx2 passes)";
         }
+        if (useAvx != null && useAvx > JIT_AVX2) {
+            return "--isa avx2: the JIT uses AVX-512 (" + JIT_OPTION + "=" + useAvx + "), with 32 vector registers "
+                    + "where an AVX2 core has 16 (-XX:UseAVX=2, which bench/peers.sh --isa avx2 passes)";
+        }
         return null;
     }
 
-    /** {@link #problem} for this process: its environment and convlab's vector width. */
+    /** {@link #problem} for this process: its environment, convlab's vector width and the JIT's level. */
     static String problemHere() {
-        return problem(System.getenv(), org.convlab.tensor.kernels.Kernels.vectorBits());
+        return problem(System.getenv(), org.convlab.tensor.kernels.Kernels.vectorBits(), jitAvxLevel());
+    }
+
+    /** This JVM's {@code UseAVX} (HotSpot on x86), or {@code null} where it has none. */
+    static Integer jitAvxLevel() {
+        try {
+            var bean = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            return bean == null ? null : Integer.valueOf(bean.getVMOption(JIT_OPTION).getValue());
+        } catch (IllegalArgumentException e) { // no such option (not x86), or not a number
+            return null;
+        }
     }
 
     /**
@@ -77,7 +102,8 @@ final class HeldIsa {
     static String describe(Map<String, String> environment) {
         if (AVX2.equals(environment.get("isa"))) {
             StringBuilder s = new StringBuilder("every engine held to AVX2 but ONNX Runtime (no run-time switch: its "
-                    + "kernels keep the CPU's widest): convlab at " + AVX2_BITS + " bits, PyTorch through");
+                    + "kernels keep the CPU's widest): convlab at " + AVX2_BITS + " bits with the JIT at -XX:UseAVX=2 "
+                    + "(an AVX2 core's 16 vector registers), PyTorch through");
             AVX2_VARIABLES.forEach((k, v) -> s.append(' ').append(k).append('=').append(v));
             return s.toString();
         }

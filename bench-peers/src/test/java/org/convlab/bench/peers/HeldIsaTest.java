@@ -17,14 +17,15 @@ class HeldIsaTest {
 
     @Test
     void everyVariableSetAndConvlabAt256BitsIsHeld() {
-        assertThat(HeldIsa.problem(heldEnvironment(), 256)).isNull();
+        assertThat(HeldIsa.problem(heldEnvironment(), 256, 2)).isNull();
+        assertThat(HeldIsa.problem(heldEnvironment(), 256, null)).as("a JVM without UseAVX").isNull();
     }
 
     @Test
     void aMissingOrDifferentVariableIsNamed() {
         Map<String, String> env = heldEnvironment();
         env.remove("MKL_ENABLE_INSTRUCTIONS");
-        assertThat(HeldIsa.problem(env, 256)).startsWith("--isa avx2: MKL_ENABLE_INSTRUCTIONS is not AVX2 in the environment");
+        assertThat(HeldIsa.problem(env, 256, 2)).startsWith("--isa avx2: MKL_ENABLE_INSTRUCTIONS is not AVX2 in the environment");
         env = heldEnvironment();
         env.put("ATEN_CPU_CAPABILITY", "avx512");
         assertThat(HeldIsa.unset(env)).isEqualTo("ATEN_CPU_CAPABILITY");
@@ -32,9 +33,19 @@ class HeldIsaTest {
 
     @Test
     void convlabAtAnotherWidthIsNotHeld() {
-        assertThat(HeldIsa.problem(heldEnvironment(), 512))
+        assertThat(HeldIsa.problem(heldEnvironment(), 512, 2))
                 .isEqualTo("--isa avx2: convlab's kernels use 512-bit vectors, not 256 (-Dconvlab.vector.bits=256, which "
                         + "bench/peers.sh --isa avx2 passes)");
+    }
+
+    @Test
+    void aJitWithAvx512IsNotHeld() {
+        assertThat(HeldIsa.problem(heldEnvironment(), 256, 3))
+                .isEqualTo("--isa avx2: the JIT uses AVX-512 (UseAVX=3), with 32 vector registers where an AVX2 core has 16 "
+                        + "(-XX:UseAVX=2, which bench/peers.sh --isa avx2 passes)");
+        if (System.getProperty("os.arch").matches("amd64|x86_64")) {
+            assertThat(HeldIsa.jitAvxLevel()).as("this JVM's UseAVX (HotSpot on x86)").isNotNull().isBetween(0, 3);
+        }
     }
 
     @Test
@@ -42,7 +53,7 @@ class HeldIsaTest {
         Map<String, String> env = new HashMap<>();
         env.put("isa", HeldIsa.AVX2);
         assertThat(HeldIsa.describe(env)).startsWith("every engine held to AVX2 but ONNX Runtime")
-                .contains("convlab at 256 bits").contains("ONEDNN_MAX_CPU_ISA=AVX2").contains("OPENBLAS_CORETYPE=Haswell");
+                .contains("convlab at 256 bits with the JIT at -XX:UseAVX=2").contains("ONEDNN_MAX_CPU_ISA=AVX2").contains("OPENBLAS_CORETYPE=Haswell");
         env.put("isa", HeldIsa.NATIVE);
         env.put("env OPENBLAS_CORETYPE", "Haswell");
         env.put("env ATEN_CPU_CAPABILITY", "null");

@@ -46,7 +46,7 @@ class ReportTest {
         env.put("isa", HeldIsa.AVX2);
         Results held = new Results(r.machine(), env, r.engines(), r.fmaPeaks(), r.peaks(), r.checks(), r.rows());
         assertThat(Report.text(held, Engines.ALL)).containsPattern(
-                "Vectors: unknown\nISA: every engine held to AVX2 but ONNX Runtime .*convlab at 256 bits, PyTorch through "
+                "Vectors: unknown\nISA: every engine held to AVX2 but ONNX Runtime .*convlab at 256 bits with the JIT at -XX:UseAVX=2 \\(an AVX2 core's 16 vector registers\\), PyTorch through "
                         + "ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 DNNL_MAX_CPU_ISA=AVX2 MKL_ENABLE_INSTRUCTIONS=AVX2 "
                         + "OPENBLAS_CORETYPE=Haswell\n");
     }
