@@ -70,7 +70,8 @@ public final class PeersMain implements Callable<Integer> {
 
     @Option(names = "--isa", defaultValue = HeldIsa.NATIVE, paramLabel = "native|avx2",
             description = "native: each engine's widest vectors; avx2: every engine held to AVX2 (a stand-in for an AVX2 "
-                    + "machine): convlab pinned to 256 bits and PyTorch through ATEN_CPU_CAPABILITY, ONEDNN_MAX_CPU_ISA, "
+                    + "machine): convlab pinned to 256 bits and its JIT to AVX2 (-XX:UseAVX=2: 16 vector registers), "
+                    + "PyTorch through ATEN_CPU_CAPABILITY, ONEDNN_MAX_CPU_ISA, "
                     + "MKL_ENABLE_INSTRUCTIONS and OPENBLAS_CORETYPE, which ./convlab bench --peers --isa avx2 sets before "
                     + "the JVM starts; ONNX Runtime has no such switch and keeps its widest (default: ${DEFAULT-VALUE}).")
     String isa;

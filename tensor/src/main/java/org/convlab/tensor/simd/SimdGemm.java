@@ -36,14 +36,16 @@ public final class SimdGemm implements Gemm {
     static final int KC = Integer.getInteger("convlab.gemm.kc", 320);
     /** Rows of A packed at a time (a multiple of {@code MR}): the packed block sits in L2. */
     static final int MC = Integer.getInteger("convlab.gemm.mc", 144);
+    /** The core's level-2 cache in bytes, 0 if unknown ({@link CacheSize}): it sets {@link #A_OUTER} and {@link #NC}. */
+    private static final long L2_BYTES = CacheSize.level2Bytes();
     /** Loop order of a chunk: row panels outside, B strips inside ({@link #rowPanelsOutside}). */
-    static final boolean A_OUTER = rowPanelsOutside(MR, CacheSize.level2Bytes());
+    static final boolean A_OUTER = rowPanelsOutside(MR, L2_BYTES);
     /**
      * Maximum columns per chunk (a multiple of {@code NR}); B is packed per chunk and depth block,
      * and A once per chunk: with row panels outside {@link #columnsPerChunk} of the core's L2,
      * else 512.
      */
-    static final int NC = Integer.getInteger("convlab.gemm.nc", A_OUTER ? columnsPerChunk(CacheSize.level2Bytes()) : 512);
+    static final int NC = Integer.getInteger("convlab.gemm.nc", A_OUTER ? columnsPerChunk(L2_BYTES) : 512);
     /** Maximum rows per chunk on several threads (one thread takes all rows in one chunk). */
     static final int MCHUNK = 4 * MC;
     /** Floating-point operations below which work is not split further for threads. */
@@ -72,7 +74,7 @@ public final class SimdGemm implements Gemm {
      * go outside: each strip (20 KiB at 256 bits) stays in L1 for its sweep, packed just before it.
      */
     static boolean rowPanelsOutside(int mr, long l2Bytes) {
-        return mr == 12 || 3L * KC * 512 * Float.BYTES <= 2L * l2Bytes;
+        return mr == 12 || blockFits(512, l2Bytes);
     }
 
     /**
@@ -86,7 +88,12 @@ public final class SimdGemm implements Gemm {
      * AMD Zen 4) keep 512; 1024 at the narrower widths (an L2 of 2 MiB and AVX2) is not measured.
      */
     static int columnsPerChunk(long l2Bytes) {
-        return 3L * KC * 1024 * Float.BYTES <= 2L * l2Bytes ? 1024 : 512;
+        return blockFits(1024, l2Bytes) ? 1024 : 512;
+    }
+
+    /** Whether a {@code KC x columns} block of packed B takes at most two thirds of an L2 of {@code l2Bytes}. */
+    private static boolean blockFits(int columns, long l2Bytes) {
+        return 3L * KC * columns * Float.BYTES <= 2L * l2Bytes;
     }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);

@@ -28,6 +28,10 @@ class CacheSizeTest {
         assertThat(SimdGemm.rowPanelsOutside(6, 512L << 10)).as("AMD Zen 3's 512 KiB").isFalse();
         assertThat(SimdGemm.rowPanelsOutside(6, 0)).as("L2 unknown").isFalse();
         assertThat(SimdGemm.A_OUTER).isEqualTo(SimdGemm.rowPanelsOutside(MicroKernel.MR, CacheSize.level2Bytes()));
+        if ("512K".equals(System.getProperty("convlab.cache.l2")) && MicroKernel.MR == 6) {
+            // The 128-bit surefire run is told Zen 3's L2 so that the twins see the other order.
+            assertThat(SimdGemm.A_OUTER).as("B strips outside, told an L2 of 512 KiB").isFalse();
+        }
     }
 
     @Test
