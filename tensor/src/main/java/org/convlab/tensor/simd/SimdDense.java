@@ -155,16 +155,32 @@ public final class SimdDense implements DenseKernels {
     }
 
     /**
-     * Small layers keep a padded copy of {@code w} for the in-place kernels, the rest
-     * {@link WeightRows} ({@code w}'s row panels for {@code y^T = w x^T}) over the SIMD GEMM, else
-     * the fallback's packing. Inference with batch 64 on AMD EPYC Zen 4 (AVX-512), JDK 25, one JVM,
-     * the two interleaved, medians: MLP 784-100-100-10 1.07x (one thread) and 1.09x (two) at 512
-     * bits, 1.27x with 256 pinned; MLP 3072-4000-4000-10 1.01-1.03x.
+     * Weights of at least this many floats (4 MiB) are packed by the fallback, as the GEMM's B
+     * ({@code y = x w^T}), even over the SIMD GEMM: such weights come from memory on every pass,
+     * and as B their strips stream past the batch's row panels, each strip feeding all of them
+     * while it sits in L1, where as {@link WeightRows}' row panels each panel feeds only the
+     * batch's two strips (at 512 bits) in a burst. Inference, batch 64, AMD EPYC Zen 5 (AVX-512
+     * with full-width FMAs), JDK 25, the two in one JVM, rounds interleaved: MLP 3072-4000-4000-10
+     * 1.17x (one thread) and 1.14x (two) at 512 bits, 1.08x and 1.03x at 256 bits under
+     * {@code -XX:UseAVX=2}. Single products of 64 rows, one thread, 512 bits: 2048 x 2048 weights
+     * 1.16x, 1024 x 1024 1.03x, 1000 x 1000 0.98x; smaller ones mixed (512 x 512 1.15x, 784 x 100
+     * 0.92x), so they keep {@link WeightRows}.
+     */
+    static final long STREAMED_WEIGHT_FLOATS = 1L << 20;
+
+    /**
+     * Small layers keep a padded copy of {@code w} for the in-place kernels, the rest up to
+     * {@link #STREAMED_WEIGHT_FLOATS} {@link WeightRows} ({@code w}'s row panels for
+     * {@code y^T = w x^T}) over the SIMD GEMM, else the fallback's packing. Inference with batch
+     * 64 on AMD EPYC Zen 4 (AVX-512), JDK 25, one JVM, the two interleaved, medians: MLP
+     * 784-100-100-10 1.07x (one thread) and 1.09x (two) at 512 bits, 1.27x with 256 pinned; on
+     * Zen 5 at 512 bits 1.12x (one thread, three JVM pairs).
      */
     @Override
     public PackedWeights pack(int in, int out, float[] w) {
         if (!small(in, out)) {
-            return weightRows ? WeightRows.pack(in, out, w) : fallback.pack(in, out, w);
+            boolean streamed = (long) in * out >= STREAMED_WEIGHT_FLOATS;
+            return weightRows && !streamed ? WeightRows.pack(in, out, w) : fallback.pack(in, out, w);
         }
         return new PaddedWeights(in, out, Arrays.copyOf(w, in * out + 8), Lanes.L == 16 ? interleave(in, out, w) : null);
     }

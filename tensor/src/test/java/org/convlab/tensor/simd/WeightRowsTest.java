@@ -68,6 +68,33 @@ class WeightRowsTest {
         assertThat(dense.pack(40, 10, new float[400])).isNotInstanceOf(WeightRows.class);
     }
 
+    /**
+     * Weights of {@link SimdDense#STREAMED_WEIGHT_FLOATS} floats or more are packed as the GEMM's
+     * B (the fallback's packing), with the bits of the unpacked forward on 1 and 2 threads; one
+     * output fewer keeps {@link WeightRows}.
+     */
+    @ParameterizedTest(name = "threads={0}")
+    @CsvSource({"1", "2"})
+    void streamedWeightsArePackedAsTheGemmsRightOperand(int threads) {
+        Parallel.setThreads(threads);
+        int n = 64;
+        int in = 1024;
+        int out = (int) (SimdDense.STREAMED_WEIGHT_FLOATS / in);
+        Random r = new Random(41);
+        float[] x = SimdGemmTest.random(r, n * in);
+        float[] w = SimdGemmTest.random(r, out * in);
+        float[] bias = SimdGemmTest.random(r, out);
+        float[] expected = new float[n * out];
+        dense.forward(n, in, out, x, w, bias, expected);
+        PackedWeights packed = dense.pack(in, out, w);
+        assertThat(packed).isNotInstanceOf(WeightRows.class);
+        float[] y = new float[n * out];
+        Arrays.fill(y, Float.NaN);
+        dense.forward(n, x, packed, bias, y);
+        assertThat(y).containsExactly(expected);
+        assertThat(dense.pack(in, out - 1, Arrays.copyOf(w, (out - 1) * in))).isInstanceOf(WeightRows.class);
+    }
+
     @Test
     void theTransposeCoversEveryElement() {
         for (int n : new int[] {1, 15, 16, 17, 64}) {
