@@ -44,6 +44,8 @@ public final class Comparison {
     private final PrintStream progress;
     private final Map<String, Engine> engines = new LinkedHashMap<>();
     private final Map<String, String> descriptions = new LinkedHashMap<>();
+    /** Engines whose {@link Engine#warning} was printed. */
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     public Comparison(Options options, PrintStream progress) {
         this.options = options;
@@ -126,6 +128,10 @@ public final class Comparison {
             if (mode == Mode.INFER || e.canTrain()) {
                 e.prepare(model, weights, batch, options.learningRate(), threads);
                 descriptions.put(e.name(), e.describe());
+                String warning = e.warning();
+                if (warning != null && warned.add(e.name())) {
+                    progress.println("peers: warning: " + e.name() + ": " + warning);
+                }
                 live.add(e);
             }
         }

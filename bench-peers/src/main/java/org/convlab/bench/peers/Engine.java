@@ -59,6 +59,15 @@ public interface Engine extends AutoCloseable {
         return (System.nanoTime() - t0) * 1e-9;
     }
 
+    /**
+     * A problem with this engine's setup that makes its figures wrong for it (a library much
+     * slower than the one it normally runs on), in one line; {@code null} if none. Called after
+     * a prepare.
+     */
+    default String warning() {
+        return null;
+    }
+
     /** Whether its work runs on the JVM's heap (then its peak heap is worth reporting). */
     default boolean onJavaHeap() {
         return false;

@@ -43,7 +43,34 @@ public final class PythonTorchEngine implements Engine {
         return "PyTorch " + h.path("torch").asText() + " (Debian python3-torch, Python " + h.path("python").asText()
                 + "), intra-op threads " + h.path("threads").asInt() + ", inter-op threads "
                 + h.path("interop_threads").asInt() + ", libraries " + h.path("blas_libraries")
-                + ", malloc " + h.path("malloc_env");
+                + ", malloc " + h.path("malloc_env")
+                + (warning() == null ? "" : "; WARNING: " + warning());
+    }
+
+    @Override
+    public String warning() {
+        return worker == null ? null : referenceBlasWarning(worker.hello().path("blas_libraries"));
+    }
+
+    /**
+     * A warning when a BLAS among the process's mapped {@code libraries} is the reference (netlib)
+     * one, Debian's fallback when no OpenBLAS is installed: torch's matrix multiplies then run
+     * tens of times slower (a 1024³ product 4.7-7.6 GFLOP/s on an AMD Zen 5, where OpenBLAS gives
+     * 115), so its linear layers' figures are not PyTorch's. A {@code libblas} counts as the
+     * reference one unless its path names an optimised BLAS (OpenBLAS, BLIS, ATLAS, MKL): an
+     * OpenBLAS mapped beside it (another library's) does not serve torch's {@code libblas.so.3}.
+     */
+    static String referenceBlasWarning(JsonNode libraries) {
+        for (JsonNode l : libraries) {
+            String path = l.asText();
+            String file = Path.of(path).getFileName().toString();
+            if (file.startsWith("libblas") && !path.matches(".*(openblas|blis|atlas|mkl).*")) {
+                return "torch's matrix multiplies run on the reference BLAS (" + path
+                        + "), not OpenBLAS: its linear layers and GEMM are far below PyTorch's speed"
+                        + " (apt-get install libopenblas0-openmp)";
+            }
+        }
+        return null;
     }
 
     /** The process's greeting (torch build configuration, libraries), or null before the first prepare. */
