@@ -65,6 +65,11 @@ public final class SimdElementwise implements ElementwiseKernels {
 
     @Override
     public void addBiasRows(float[] x, int rows, int features, float[] bias) {
+        addBias(x, rows, features, bias);
+    }
+
+    /** {@code x[r*features + j] += bias[j]} for {@code r < rows}, {@code j < features}: a vector add a step, the tail in plain code. */
+    static void addBias(float[] x, int rows, int features, float[] bias) {
         int bound = Lanes.F.loopBound(features);
         for (int r = 0; r < rows; r++) {
             int row = r * features;

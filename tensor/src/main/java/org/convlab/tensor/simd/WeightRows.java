@@ -38,7 +38,9 @@ record WeightRows(int in, int out, SimdGemm.RowPanels w) implements PackedWeight
         float[] t = holder[0];
         SimdGemm.multiply(w, true, n, 1f, x, 0, in, 0f, t, 0, n);
         transpose(t, n, out, y);
-        GemmDense.addBias(n, out, bias, y);
+        if (bias != null) {
+            SimdElementwise.addBias(y, n, out, bias);
+        }
     }
 
     /** {@code y[i*out + o] = t[o*n + i]}: {@code L}-row blocks of {@code t} through registers, the rest element by element. */
