@@ -92,10 +92,21 @@ fi
 # MKL in DJL's libtorch, OpenBLAS for Debian's) read these when they load, so they are set before
 # the JVM starts; convlab is pinned to 256 bits and the JIT to AVX2's instructions and 16 vector
 # registers (with AVX-512 it gives 256-bit vectors 32); ONNX Runtime has no such switch (HeldIsa).
+held_variables=(ATEN_CPU_CAPABILITY ONEDNN_MAX_CPU_ISA DNNL_MAX_CPU_ISA MKL_ENABLE_INSTRUCTIONS OPENBLAS_CORETYPE)
 if [ "$isa" = avx2 ]; then
     export ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 DNNL_MAX_CPU_ISA=AVX2 MKL_ENABLE_INSTRUCTIONS=AVX2 \
         OPENBLAS_CORETYPE=Haswell
     jvm+=(-Dconvlab.vector.bits=256 -XX:UseAVX=2)
+elif [ "$isa" = native ]; then
+    # Each engine's widest kernels: the same variables inherited from the environment would hold
+    # some engines below it (a machine that sets OPENBLAS_CORETYPE=Haswell for every program held
+    # OpenBLAS's 1024³ product to 126 GFLOP/s on a Zen 5, where its AVX-512 kernel gives 241-257).
+    for v in "${held_variables[@]}"; do
+        if [ -n "${!v:-}" ]; then
+            echo "peers: --isa native: ignoring $v=${!v} from the environment (each engine runs its widest kernels; --isa avx2 holds them to AVX2)" >&2
+            unset "$v"
+        fi
+    done
 fi
 # DJL logs through slf4j-simple: warnings only (PEERS_LOG=info shows where libtorch is extracted).
 jvm+=(-Dorg.slf4j.simpleLogger.defaultLogLevel="${PEERS_LOG:-warn}" -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error)
