@@ -66,7 +66,7 @@ public final class SimdDense implements DenseKernels {
      * Whether the fallback is {@code GemmDense(SimdGemm)}: then wide layers' packed weights are
      * {@link WeightRows} (which have its bits), and wide layers' bias is added here with vectors
      * after the fallback's product ({@code GemmDense} adds it after the product too, element by
-     * element in plain code: the same sums; the MLP 784-100-100-10's inference 1.08-1.09x on AMD
+     * element in plain code: the same sums; the MLP 784-100-100-10's inference 1.05-1.09x on AMD
      * Zen 5 at 512 bits, one thread).
      */
     private final boolean overSimdGemm;

@@ -1,6 +1,5 @@
 package org.convlab.tensor.simd;
 
-import org.convlab.tensor.kernels.GemmDense;
 import org.convlab.tensor.kernels.PackedWeights;
 
 /**
@@ -17,7 +16,8 @@ import org.convlab.tensor.kernels.PackedWeights;
  * at 512 bits) while a layer's outputs rarely are (100 = 3 x 32 + 4), so the product has no
  * narrow strip; and {@code x} is packed as strips of 2L rows through block transposes, without
  * the 12-row panels' 16-row reads. MLP 784-100-100-10, batch 64, one thread, AMD Zen 4 at 512 bits:
- * see {@link SimdDense#pack}.
+ * see {@link SimdDense#pack}. Weights that come from memory on every pass (from
+ * {@link SimdDense#STREAMED_WEIGHT_FLOATS}) are packed the other way round.
  */
 record WeightRows(int in, int out, SimdGemm.RowPanels w) implements PackedWeights {
     /** Per thread: {@code t}, grown to the largest {@code out x n} seen. */
