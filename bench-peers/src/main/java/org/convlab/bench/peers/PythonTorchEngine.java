@@ -40,11 +40,12 @@ public final class PythonTorchEngine implements Engine {
             return "PyTorch (python3-torch) not started";
         }
         JsonNode h = worker.hello();
+        String warning = warning();
         return "PyTorch " + h.path("torch").asText() + " (Debian python3-torch, Python " + h.path("python").asText()
                 + "), intra-op threads " + h.path("threads").asInt() + ", inter-op threads "
                 + h.path("interop_threads").asInt() + ", libraries " + h.path("blas_libraries")
                 + ", malloc " + h.path("malloc_env")
-                + (warning() == null ? "" : "; WARNING: " + warning());
+                + (warning == null ? "" : "; WARNING: " + warning);
     }
 
     @Override

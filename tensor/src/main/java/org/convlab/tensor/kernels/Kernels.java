@@ -43,10 +43,10 @@ public final class Kernels {
         PROBLEM = problem;
         FAST = fast;
         GEMM = fast != null ? fast.gemm() : new ReferenceGemm();
-        CONV = fast != null ? fast.conv(new GemmConv(GEMM)) : new GemmConv(GEMM);
-        DENSE = fast != null ? fast.dense(new GemmDense(GEMM)) : new GemmDense(GEMM);
-        LOCAL = new GemmLocal(GEMM);
         ELEMENTWISE = fast != null ? fast.elementwise() : new ReferenceElementwise();
+        CONV = fast != null ? fast.conv(new GemmConv(GEMM)) : new GemmConv(GEMM);
+        DENSE = fast != null ? fast.dense(new GemmDense(GEMM, ELEMENTWISE)) : new GemmDense(GEMM, ELEMENTWISE);
+        LOCAL = new GemmLocal(GEMM);
     }
 
     private Kernels() {

@@ -63,18 +63,15 @@ public final class SimdDense implements DenseKernels {
 
     private final DenseKernels fallback;
     /**
-     * Whether the fallback is {@code GemmDense(SimdGemm)}: then wide layers' packed weights are
-     * {@link WeightRows} (which have its bits), and wide layers' bias is added here with vectors
-     * after the fallback's product ({@code GemmDense} adds it after the product too, element by
-     * element in plain code: the same sums; the MLP 784-100-100-10's inference 1.05-1.09x on AMD
-     * Zen 5 at 512 bits, one thread).
+     * Whether wide layers' packed weights are {@link WeightRows}: only over the fallback
+     * {@code GemmDense(SimdGemm)}, whose bits they have.
      */
-    private final boolean overSimdGemm;
+    private final boolean weightRows;
 
     /** Small layers in place, the rest on {@code fallback}. */
     public SimdDense(DenseKernels fallback) {
         this.fallback = fallback;
-        this.overSimdGemm = fallback instanceof GemmDense dense && dense.gemm() instanceof SimdGemm;
+        this.weightRows = fallback instanceof GemmDense dense && dense.gemm() instanceof SimdGemm;
     }
 
     private static boolean small(int in, int out) {
@@ -84,10 +81,7 @@ public final class SimdDense implements DenseKernels {
     @Override
     public void forward(int n, int in, int out, float[] x, float[] w, float[] bias, float[] y) {
         if (!small(in, out)) {
-            fallback.forward(n, in, out, x, w, overSimdGemm ? null : bias, y);
-            if (overSimdGemm && bias != null) {
-                SimdElementwise.addBias(y, n, out, bias);
-            }
+            fallback.forward(n, in, out, x, w, bias, y);
             return;
         }
         forward(n, in, out, x, w, null, bias, y);
@@ -186,7 +180,7 @@ public final class SimdDense implements DenseKernels {
     public PackedWeights pack(int in, int out, float[] w) {
         if (!small(in, out)) {
             boolean streamed = (long) in * out >= STREAMED_WEIGHT_FLOATS;
-            return overSimdGemm && !streamed ? WeightRows.pack(in, out, w) : fallback.pack(in, out, w);
+            return weightRows && !streamed ? WeightRows.pack(in, out, w) : fallback.pack(in, out, w);
         }
         return new PaddedWeights(in, out, Arrays.copyOf(w, in * out + 8), Lanes.L == 16 ? interleave(in, out, w) : null);
     }
@@ -223,16 +217,13 @@ public final class SimdDense implements DenseKernels {
     public void forward(int n, float[] x, PackedWeights w, float[] bias, float[] y) {
         if (w instanceof PaddedWeights padded) {
             forward(n, padded.in(), padded.out(), x, padded.w(), padded.pairs(), bias, y);
-        } else if (w instanceof WeightRows rows && overSimdGemm) {
+        } else if (w instanceof WeightRows rows && weightRows) {
             rows.forward(n, x, bias, y);
         } else if (small(w.in(), w.out())) {
             throw new IllegalArgumentException("SimdDense cannot use " + w.getClass().getSimpleName()
                     + ", packed by other kernels");
         } else {
-            fallback.forward(n, x, w, overSimdGemm ? null : bias, y);
-            if (overSimdGemm && bias != null) {
-                SimdElementwise.addBias(y, n, w.out(), bias);
-            }
+            fallback.forward(n, x, w, bias, y);
         }
     }
 
