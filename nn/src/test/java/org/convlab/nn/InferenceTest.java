@@ -51,9 +51,13 @@ class InferenceTest {
                 Arguments.of("ConvNet 3x32x32", new ThreeLayerConvNet(3, 32, 16, 10, 32, 32, new Rng(4)), new int[] {16, 3, 32, 32}, 8, 2, 8),
                 Arguments.of("locally connected", new LocallyConnectedNet(1, 32, 4, 10, 28, 28, new Rng(5)), new int[] {16, 1, 28, 28}, 8, 2, 8),
                 // odd batches are not split into micro-batches (on two threads, into shares of 31 and 32
-                // images); small activations stay whole
+                // images)
                 Arguments.of("ConvNet 1x28x28, 63 images", new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, new Rng(3)), new int[] {63, 1, 28, 28}, 63, 2, 31),
-                Arguments.of("MLP 784-100-100-10", new ThreeLayerMLP(784, 100, 10, new Rng(1)), new int[] {64, 784}, 64, 1, 64),
+                // small activations stay whole on one thread; on two, shares of 32 x 89,610 multiply-adds
+                Arguments.of("MLP 784-100-100-10", new ThreeLayerMLP(784, 100, 10, new Rng(1)), new int[] {64, 784}, 64, 2, 32),
+                Arguments.of("MLP 784-100-100-10, 7 images", new ThreeLayerMLP(784, 100, 10, new Rng(1)), new int[] {7, 784}, 7, 2, 3),
+                // shares of 2 x 89,610 multiply-adds: whole on two threads as well
+                Arguments.of("MLP 784-100-100-10, 4 images", new ThreeLayerMLP(784, 100, 10, new Rng(1)), new int[] {4, 784}, 4, 1, 4),
                 // 54 MB of weights: micro-batches on one thread, but no copy per thread on two
                 Arguments.of("MLP 1500-3000, 320 images", new ThreeLayerMLP(1500, 3000, 10, new Rng(6)), new int[] {320, 1500}, 80, 1, 320));
     }
