@@ -27,7 +27,12 @@ class InferenceTest {
                 Arguments.of("MLP 300-700 odd batch", new ThreeLayerMLP(300, 700, 10, new Rng(2)), new int[] {37, 300}),
                 Arguments.of("ConvNet 1x28x28", new ThreeLayerConvNet(1, 32, 16, 10, 28, 28, new Rng(3)), new int[] {5, 1, 28, 28}),
                 Arguments.of("ConvNet 3x16x16, 40 classes", new ThreeLayerConvNet(3, 8, 4, 40, 16, 16, new Rng(4)), new int[] {3, 3, 16, 16}),
-                Arguments.of("locally connected", new LocallyConnectedNet(1, 4, 2, 10, 12, 12, new Rng(5)), new int[] {2, 1, 12, 12}));
+                Arguments.of("locally connected", new LocallyConnectedNet(1, 4, 2, 10, 12, 12, new Rng(5)), new int[] {2, 1, 12, 12}),
+                // wide layers rectified in their epilogue, in place or not; a rectifier after a classifier
+                Arguments.of("linear layers and rectifiers", new Sequential()
+                        .add("fc1", new Linear(50, 70, new Rng(6))).add("act1", new ReLU(true))
+                        .add("fc2", new Linear(70, 40, new Rng(7))).add("act2", new ReLU())
+                        .add("fc3", new Linear(40, 5, new Rng(8))).add("act3", new ReLU()), new int[] {19, 50}));
     }
 
     @ParameterizedTest(name = "{0}")

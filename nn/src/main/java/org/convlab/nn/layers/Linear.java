@@ -79,6 +79,25 @@ public final class Linear extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
+        return forward(input, null);
+    }
+
+    /**
+     * In an {@link org.convlab.nn.Inference}'s copy (packed weights), a rectifier after this layer
+     * is applied in the product's epilogue, and only the rectified values are written.
+     */
+    @Override
+    public boolean fusesForward(Module next) {
+        return packed != null && next instanceof ReLU;
+    }
+
+    @Override
+    public Tensor forwardThrough(Module next, Tensor input) {
+        return fusesForward(next) ? forward(input, (ReLU) next) : forward(input);
+    }
+
+    /** The forward pass; {@code relu}'s output too (written over this layer's) unless it is {@code null}. */
+    private Tensor forward(Tensor input, ReLU relu) {
         if (input.rank() < 1 || input.dim(-1) != in) {
             throw badInput("(*, " + in + ")", input.shape());
         }
@@ -87,7 +106,10 @@ public final class Linear extends Module {
         Tensor result = output.shaped(dims);
         int n = input.size() / in;
         float[] b = bias == null ? null : bias.value().data();
-        if (packed != null) {
+        if (relu != null && result.data() != input.data()) {
+            Kernels.dense().forwardRectified(n, input.data(), packed, b, result.data());
+            relu.fused(result, result);
+        } else if (packed != null) {
             Kernels.dense().forward(n, input.data(), packed, b, result.data());
         } else {
             Kernels.dense().forward(n, in, out, input.data(), weight.value().data(), b, result.data());

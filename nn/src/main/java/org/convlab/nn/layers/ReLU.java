@@ -15,7 +15,8 @@ import org.convlab.tensor.kernels.Kernels;
  * output in its backward pass except this one (for which {@code max(y, 0) = y}), so the
  * gradients are those of {@code new ReLU()}, bit for bit. After a convolution the two share one
  * pass ({@link Convolution#fusesForward}) that then writes only the rectified values: half the
- * output traffic of a training step's convolution.
+ * output traffic of a training step's convolution. In an {@link org.convlab.nn.Inference} a
+ * linear layer with packed weights does the same ({@link Linear#fusesForward}).
  */
 public final class ReLU extends Module {
     private final boolean inplace;

@@ -42,4 +42,15 @@ public interface DenseKernels {
         }
         forward(n, copy.in(), copy.out(), x, copy.w(), bias, y);
     }
+
+    /**
+     * {@link #forward(int, float[], PackedWeights, float[], float[]) forward} followed by the
+     * rectifier, {@code y = max(x w^T + bias, 0)} (NaN stays NaN): the bits of the two passes
+     * ({@code forward} then {@link ElementwiseKernels#relu}), which the default runs in turn; fast
+     * implementations rectify in the product's epilogue, while {@code y} is in cache.
+     */
+    default void forwardRectified(int n, float[] x, PackedWeights w, float[] bias, float[] y) {
+        forward(n, x, w, bias, y);
+        Kernels.elementwise().relu(y, y, n * w.out());
+    }
 }

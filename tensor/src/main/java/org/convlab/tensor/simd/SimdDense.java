@@ -218,12 +218,22 @@ public final class SimdDense implements DenseKernels {
         if (w instanceof PaddedWeights padded) {
             forward(n, padded.in(), padded.out(), x, padded.w(), padded.pairs(), bias, y);
         } else if (w instanceof WeightRows rows && weightRows) {
-            rows.forward(n, x, bias, y);
+            rows.forward(n, x, bias, false, y);
         } else if (small(w.in(), w.out())) {
             throw new IllegalArgumentException("SimdDense cannot use " + w.getClass().getSimpleName()
                     + ", packed by other kernels");
         } else {
             fallback.forward(n, x, w, bias, y);
+        }
+    }
+
+    /** Over {@link WeightRows}, the bias and the rectifier as each block of the product is transposed into {@code y}. */
+    @Override
+    public void forwardRectified(int n, float[] x, PackedWeights w, float[] bias, float[] y) {
+        if (w instanceof WeightRows rows && weightRows) {
+            rows.forward(n, x, bias, true, y);
+        } else {
+            DenseKernels.super.forwardRectified(n, x, w, bias, y);
         }
     }
 

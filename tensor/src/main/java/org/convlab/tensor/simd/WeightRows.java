@@ -1,5 +1,6 @@
 package org.convlab.tensor.simd;
 
+import jdk.incubator.vector.FloatVector;
 import org.convlab.tensor.kernels.PackedWeights;
 
 /**
@@ -7,6 +8,7 @@ import org.convlab.tensor.kernels.PackedWeights;
  * <pre>
  *   t = w x^T          (out, n): the GEMM with w's row panels packed once, x^T's strips per call
  *   y = t^T + bias     (n, out): t transposed in L x L blocks, the bias added to each row
+ *                      (and the rectifier applied) as each block lands
  * </pre>
  * rather than as the right operand of {@code y = x w^T}. Each element of {@code t} is the GEMM's
  * chain of fused multiply-adds along {@code in}, and {@code y = t + bias} as in
@@ -28,8 +30,11 @@ record WeightRows(int in, int out, SimdGemm.RowPanels w) implements PackedWeight
         return new WeightRows(in, out, SimdGemm.packRows(false, out, in, w, 0, in));
     }
 
-    /** {@code y = x w^T + bias} for {@code n} rows of {@code x (n, in)}; {@code bias} may be {@code null}. */
-    void forward(int n, float[] x, float[] bias, float[] y) {
+    /**
+     * {@code y = x w^T + bias} for {@code n} rows of {@code x (n, in)}, rectified ({@code max(y, 0)})
+     * when {@code relu}; {@code bias} may be {@code null}.
+     */
+    void forward(int n, float[] x, float[] bias, boolean relu, float[] y) {
         float[][] holder = PRODUCT.get();
         int size = Math.multiplyExact(out, n);
         if (holder[0].length < size) {
@@ -37,24 +42,51 @@ record WeightRows(int in, int out, SimdGemm.RowPanels w) implements PackedWeight
         }
         float[] t = holder[0];
         SimdGemm.multiply(w, true, n, 1f, x, 0, in, 0f, t, 0, n);
-        transpose(t, n, out, y);
-        if (bias != null) {
-            SimdElementwise.addBias(y, n, out, bias);
-        }
+        transpose(t, n, out, bias, relu, y);
     }
 
-    /** {@code y[i*out + o] = t[o*n + i]}: {@code L}-row blocks of {@code t} through registers, the rest element by element. */
-    static void transpose(float[] t, int n, int out, float[] y) {
+    /**
+     * {@code y[i*out + o] = t[o*n + i] + bias[o]}, then {@code max(y, 0)} when {@code relu}:
+     * {@code L}-row blocks of {@code t} through registers, each block's {@code n x L} columns of
+     * {@code y} finished while they are in L1, the rest element by element. The same additions
+     * and maxima as {@link SimdElementwise#addBias} and the rectifier after a plain transpose.
+     */
+    static void transpose(float[] t, int n, int out, float[] bias, boolean relu, float[] y) {
         int o = 0;
         if (BlockTranspose.available() && n >= Lanes.L) {
             for (; o + Lanes.L <= out; o += Lanes.L) {
                 BlockTranspose.columns(t, o * n, n, n, y, o, out);
+                finish(y, n, out, o, bias, relu);
             }
         }
         for (; o < out; o++) {
             for (int i = 0; i < n; i++) {
-                y[i * out + o] = t[o * n + i];
+                float v = t[o * n + i];
+                if (bias != null) {
+                    v += bias[o];
+                }
+                y[i * out + o] = relu ? Math.max(v, 0f) : v;
             }
+        }
+    }
+
+    /** Columns {@code o..o+L} of the {@code n} rows of {@code y (n, out)}: plus the bias, rectified when {@code relu}. */
+    private static void finish(float[] y, int n, int out, int o, float[] bias, boolean relu) {
+        if (bias == null && !relu) {
+            return;
+        }
+        FloatVector zero = FloatVector.zero(Lanes.F);
+        FloatVector b = bias == null ? null : FloatVector.fromArray(Lanes.F, bias, o);
+        for (int i = 0; i < n; i++) {
+            int at = i * out + o;
+            FloatVector v = FloatVector.fromArray(Lanes.F, y, at);
+            if (b != null) {
+                v = v.add(b);
+            }
+            if (relu) {
+                v = v.max(zero);
+            }
+            v.intoArray(y, at);
         }
     }
 }

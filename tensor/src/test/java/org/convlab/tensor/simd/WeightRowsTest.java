@@ -50,8 +50,40 @@ class WeightRowsTest {
             Arrays.fill(y, Float.NaN); // every element written
             dense.forward(n, x, packed, bias, y);
             assertThat(y).containsExactly(expected);
+            // rectified in the transpose's epilogue: the bits of the forward, then the rectifier
+            Arrays.fill(y, Float.NaN);
+            dense.forwardRectified(n, x, packed, bias, y);
+            assertThat(y).containsExactly(rectified(expected));
             System.arraycopy(wSaved, 0, w, 0, w.length);
         }
+    }
+
+    /** {@code max(v, 0)} element by element, as the rectifier computes it. */
+    static float[] rectified(float[] v) {
+        float[] r = v.clone();
+        new org.convlab.tensor.kernels.ReferenceElementwise().relu(r, r, r.length);
+        return r;
+    }
+
+    /**
+     * Weights packed otherwise (a classifier's copy, the GEMM's B for streamed weights) are
+     * rectified after their forward: the same bits as the two passes.
+     */
+    @ParameterizedTest(name = "in={0} out={1}")
+    @CsvSource({"100, 10", "1024, 1024"})
+    void otherPackedWeightsAreRectifiedAfterTheirForward(int in, int out) {
+        int n = 9;
+        Random r = new Random(in + out);
+        float[] x = SimdGemmTest.random(r, n * in);
+        float[] w = SimdGemmTest.random(r, out * in);
+        float[] bias = SimdGemmTest.random(r, out);
+        float[] expected = new float[n * out];
+        dense.forward(n, in, out, x, w, bias, expected);
+        PackedWeights packed = dense.pack(in, out, w);
+        assertThat(packed).isNotInstanceOf(WeightRows.class);
+        float[] y = new float[n * out];
+        dense.forwardRectified(n, x, packed, bias, y);
+        assertThat(y).containsExactly(rectified(expected));
     }
 
     @Test
@@ -104,10 +136,22 @@ class WeightRowsTest {
                     t[i] = i;
                 }
                 float[] y = new float[n * out];
-                WeightRows.transpose(t, n, out, y);
+                WeightRows.transpose(t, n, out, null, false, y);
                 for (int i = 0; i < n; i++) {
                     for (int o = 0; o < out; o++) {
                         assertThat(y[i * out + o]).as("n=%d out=%d (%d, %d)", n, out, i, o).isEqualTo(o * n + i);
+                    }
+                }
+                // with a bias that makes half of each row negative, NaN in one output, rectified
+                float[] bias = new float[out];
+                for (int o = 0; o < out; o++) {
+                    bias[o] = o == out / 2 ? Float.NaN : (o % 2 == 0 ? -1e6f : 0.5f);
+                }
+                WeightRows.transpose(t, n, out, bias, true, y);
+                for (int i = 0; i < n; i++) {
+                    for (int o = 0; o < out; o++) {
+                        assertThat(Float.floatToIntBits(y[i * out + o])).as("n=%d out=%d (%d, %d)", n, out, i, o)
+                                .isEqualTo(Float.floatToIntBits(Math.max(o * n + i + bias[o], 0f)));
                     }
                 }
             }
