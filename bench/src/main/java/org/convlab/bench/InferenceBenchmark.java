@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The notebook's models' forward pass through an {@link Inference} (weights fixed and prepared
  * once, the path {@code bench --peers} times against ONNX Runtime), batch 64, in images/s (the
  * {@code images} counter of {@link TrainingBenchmark} adds 64 per pass): on one thread the
- * ConvNets' batches run in micro-batches, the MLPs' whole.
+ * ConvNets' batches run in micro-batches, the MLPs' whole; on two every model but the MLP-3072
+ * (65 MB of weights) runs as one share of 32 images a thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
