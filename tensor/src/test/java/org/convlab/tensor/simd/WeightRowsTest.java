@@ -66,24 +66,35 @@ class WeightRowsTest {
     }
 
     /**
-     * Weights packed otherwise (a classifier's copy, the GEMM's B for streamed weights) are
-     * rectified after their forward: the same bits as the two passes.
+     * A classifier's weights keep their padded copy and are rectified after their forward: the
+     * same bits as the two passes.
      */
-    @ParameterizedTest(name = "in={0} out={1}")
-    @CsvSource({"100, 10", "1024, 1024"})
-    void otherPackedWeightsAreRectifiedAfterTheirForward(int in, int out) {
-        int n = 9;
-        Random r = new Random(in + out);
+    @Test
+    void aClassifiersWeightsAreRectifiedAfterTheirForward() {
+        assertThat(packedForwardsGiveTheUnpackedBits(9, 100, 10, new Random(110)))
+                .isNotInstanceOf(WeightRows.class);
+    }
+
+    /**
+     * Packs a random {@code (out, in)} layer and checks its packed forward, plain and rectified,
+     * against the unpacked forward on {@code n} random rows, every element written; returns the
+     * packed weights.
+     */
+    private PackedWeights packedForwardsGiveTheUnpackedBits(int n, int in, int out, Random r) {
         float[] x = SimdGemmTest.random(r, n * in);
         float[] w = SimdGemmTest.random(r, out * in);
         float[] bias = SimdGemmTest.random(r, out);
         float[] expected = new float[n * out];
         dense.forward(n, in, out, x, w, bias, expected);
         PackedWeights packed = dense.pack(in, out, w);
-        assertThat(packed).isNotInstanceOf(WeightRows.class);
         float[] y = new float[n * out];
+        Arrays.fill(y, Float.NaN);
+        dense.forward(n, x, packed, bias, y);
+        assertThat(y).containsExactly(expected);
+        Arrays.fill(y, Float.NaN);
         dense.forwardRectified(n, x, packed, bias, y);
         assertThat(y).containsExactly(rectified(expected));
+        return packed;
     }
 
     @Test
@@ -102,29 +113,17 @@ class WeightRowsTest {
 
     /**
      * Weights of {@link SimdDense#STREAMED_WEIGHT_FLOATS} floats or more are packed as the GEMM's
-     * B (the fallback's packing), with the bits of the unpacked forward on 1 and 2 threads; one
-     * output fewer keeps {@link WeightRows}.
+     * B (the fallback's packing), with the bits of the unpacked forward on 1 and 2 threads, and
+     * rectified after it; one output fewer keeps {@link WeightRows}.
      */
     @ParameterizedTest(name = "threads={0}")
     @CsvSource({"1", "2"})
     void streamedWeightsArePackedAsTheGemmsRightOperand(int threads) {
         Parallel.setThreads(threads);
-        int n = 64;
         int in = 1024;
         int out = (int) (SimdDense.STREAMED_WEIGHT_FLOATS / in);
-        Random r = new Random(41);
-        float[] x = SimdGemmTest.random(r, n * in);
-        float[] w = SimdGemmTest.random(r, out * in);
-        float[] bias = SimdGemmTest.random(r, out);
-        float[] expected = new float[n * out];
-        dense.forward(n, in, out, x, w, bias, expected);
-        PackedWeights packed = dense.pack(in, out, w);
-        assertThat(packed).isNotInstanceOf(WeightRows.class);
-        float[] y = new float[n * out];
-        Arrays.fill(y, Float.NaN);
-        dense.forward(n, x, packed, bias, y);
-        assertThat(y).containsExactly(expected);
-        assertThat(dense.pack(in, out - 1, Arrays.copyOf(w, (out - 1) * in))).isInstanceOf(WeightRows.class);
+        assertThat(packedForwardsGiveTheUnpackedBits(64, in, out, new Random(41))).isNotInstanceOf(WeightRows.class);
+        assertThat(dense.pack(in, out - 1, new float[(out - 1) * in])).isInstanceOf(WeightRows.class);
     }
 
     @Test
