@@ -52,11 +52,17 @@ record WeightRows(int in, int out, SimdGemm.RowPanels w) implements PackedWeight
      * and maxima as {@link SimdElementwise#addBias} and the rectifier after a plain transpose.
      */
     static void transpose(float[] t, int n, int out, float[] bias, boolean relu, float[] y) {
+        // max(v, -infinity) is v itself, NaN and -0 included: the rectifier's floor, or none.
+        float floor = relu ? 0f : Float.NEGATIVE_INFINITY;
         int o = 0;
         if (BlockTranspose.available() && n >= Lanes.L) {
             for (; o + Lanes.L <= out; o += Lanes.L) {
                 BlockTranspose.columns(t, o * n, n, n, y, o, out);
-                finish(y, n, out, o, bias, relu);
+                if (bias != null) {
+                    finish(y, n, out, o, bias, floor);
+                } else if (relu) {
+                    floor(y, n, out, o, floor);
+                }
             }
         }
         for (; o < out; o++) {
@@ -65,28 +71,31 @@ record WeightRows(int in, int out, SimdGemm.RowPanels w) implements PackedWeight
                 if (bias != null) {
                     v += bias[o];
                 }
-                y[i * out + o] = relu ? Math.max(v, 0f) : v;
+                y[i * out + o] = Math.max(v, floor);
             }
         }
     }
 
-    /** Columns {@code o..o+L} of the {@code n} rows of {@code y (n, out)}: plus the bias, rectified when {@code relu}. */
-    private static void finish(float[] y, int n, int out, int o, float[] bias, boolean relu) {
-        if (bias == null && !relu) {
-            return;
-        }
-        FloatVector zero = FloatVector.zero(Lanes.F);
-        FloatVector b = bias == null ? null : FloatVector.fromArray(Lanes.F, bias, o);
+    /**
+     * Columns {@code o..o+L} of the {@code n} rows of {@code y (n, out)}: plus the bias, then
+     * {@code max(., floor)}. (One loop per case, no vector across a branch: C2 boxes vectors that
+     * cross a branch it has recompiled for the other direction, see {@link SimdWinograd}.)
+     */
+    private static void finish(float[] y, int n, int out, int o, float[] bias, float floor) {
+        FloatVector b = FloatVector.fromArray(Lanes.F, bias, o);
+        FloatVector least = FloatVector.broadcast(Lanes.F, floor);
         for (int i = 0; i < n; i++) {
             int at = i * out + o;
-            FloatVector v = FloatVector.fromArray(Lanes.F, y, at);
-            if (b != null) {
-                v = v.add(b);
-            }
-            if (relu) {
-                v = v.max(zero);
-            }
-            v.intoArray(y, at);
+            FloatVector.fromArray(Lanes.F, y, at).add(b).max(least).intoArray(y, at);
+        }
+    }
+
+    /** Columns {@code o..o+L} of the {@code n} rows of {@code y (n, out)}: {@code max(., floor)}. */
+    private static void floor(float[] y, int n, int out, int o, float floor) {
+        FloatVector least = FloatVector.broadcast(Lanes.F, floor);
+        for (int i = 0; i < n; i++) {
+            int at = i * out + o;
+            FloatVector.fromArray(Lanes.F, y, at).max(least).intoArray(y, at);
         }
     }
 }

@@ -130,27 +130,29 @@ class WeightRowsTest {
     void theTransposeCoversEveryElement() {
         for (int n : new int[] {1, 15, 16, 17, 64}) {
             for (int out : new int[] {1, 16, 33, 100}) {
+                // half of t negative, so that the rectifier has work without a bias too
+                int half = n * out / 2;
                 float[] t = new float[n * out];
                 for (int i = 0; i < t.length; i++) {
-                    t[i] = i;
+                    t[i] = i - half;
                 }
-                float[] y = new float[n * out];
-                WeightRows.transpose(t, n, out, null, false, y);
-                for (int i = 0; i < n; i++) {
-                    for (int o = 0; o < out; o++) {
-                        assertThat(y[i * out + o]).as("n=%d out=%d (%d, %d)", n, out, i, o).isEqualTo(o * n + i);
-                    }
-                }
-                // with a bias that makes half of each row negative, NaN in one output, rectified
+                // a bias that makes half of each row negative, with NaN in one output; or none
                 float[] bias = new float[out];
                 for (int o = 0; o < out; o++) {
                     bias[o] = o == out / 2 ? Float.NaN : (o % 2 == 0 ? -1e6f : 0.5f);
                 }
-                WeightRows.transpose(t, n, out, bias, true, y);
-                for (int i = 0; i < n; i++) {
-                    for (int o = 0; o < out; o++) {
-                        assertThat(Float.floatToIntBits(y[i * out + o])).as("n=%d out=%d (%d, %d)", n, out, i, o)
-                                .isEqualTo(Float.floatToIntBits(Math.max(o * n + i + bias[o], 0f)));
+                for (float[] b : new float[][] {null, bias}) {
+                    for (boolean relu : new boolean[] {false, true}) {
+                        float[] y = new float[n * out];
+                        WeightRows.transpose(t, n, out, b, relu, y);
+                        for (int i = 0; i < n; i++) {
+                            for (int o = 0; o < out; o++) {
+                                float v = (o * n + i - half) + (b == null ? 0f : b[o]);
+                                assertThat(Float.floatToIntBits(y[i * out + o]))
+                                        .as("n=%d out=%d bias=%b relu=%b (%d, %d)", n, out, b != null, relu, i, o)
+                                        .isEqualTo(Float.floatToIntBits(relu ? Math.max(v, 0f) : v));
+                            }
+                        }
                     }
                 }
             }
