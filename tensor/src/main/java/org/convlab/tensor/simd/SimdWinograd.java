@@ -24,7 +24,7 @@ import org.convlab.tensor.parallel.Parallel;
  * and {@code tx + 1}). Then two tile-row vectors ("columns") at a time: their inputs are
  * transformed ({@code V}, {@code (16, C, 2, L)}), the 16 products {@code M[xi] = U[xi] V[xi]}
  * computed 8 filters x 2 vectors at a time ({@link #products}: 2 loads and 8 broadcasts for 16
- * fused multiply-adds), and {@code M} ({@code (16, F', 2, L)}) transformed back into the
+ * fused multiply-adds), and {@code M} ({@code (F', 2, 16, L)}) transformed back into the
  * output's rows, the tiles' two columns interleaved by lane shuffles.
  */
 final class SimdWinograd implements WinogradKernels {
@@ -96,7 +96,7 @@ final class SimdWinograd implements WinogradKernels {
                         float[] rectified) {
         Geometry g = new Geometry(p);
         Parallel.forEach(n, i -> {
-            float[][] t = ThreadScratch.grow(SCRATCH.get(), g.deinterleavedSize(), XI * g.vStride, XI * g.mStride);
+            float[][] t = ThreadScratch.grow(SCRATCH.get(), g.deinterleavedSize(), XI * g.vStride, g.mSize());
             image(g, x, gate, i * p.inputSize(), u, bias, y, rectified, i * p.outputSize(), t[0], t[1], t[2]);
         });
     }
@@ -113,13 +113,12 @@ final class SimdWinograd implements WinogradKernels {
         final int paddedRows;
         final int paddedFilters;
         /**
-         * Floats from one element {@code xi} of {@code V} ({@code (C, 2, L)}) or {@code M}
-         * ({@code (F', 2, L)}) to the next: a vector more than their size, so that the 16 elements
-         * of a tile, stored or loaded together, do not fall in one set of the L1 cache (at 32
-         * channels and 512 bits {@code V}'s are 4 KiB apart otherwise).
+         * Floats from one element {@code xi} of {@code V} ({@code (C, 2, L)}) to the next: a
+         * vector more than its size, so that the 16 elements of a tile, stored together, do not
+         * fall in one set of the L1 cache (at 32 channels and 512 bits they are 4 KiB apart
+         * otherwise).
          */
         final int vStride;
-        final int mStride;
 
         Geometry(ConvPlan p) {
             this.p = p;
@@ -129,7 +128,15 @@ final class SimdWinograd implements WinogradKernels {
             paddedRows = 2 * tileRows + 2;
             paddedFilters = Winograd.paddedFilters(p.filters);
             vStride = p.channels * COLUMNS * L + L;
-            mStride = paddedFilters * COLUMNS * L + L;
+        }
+
+        /**
+         * Floats of {@code M}, {@code (F', 2, 16, L)}: the 16 elements of a filter's tiles in one
+         * vector of tiles one after the other, so that the output transform reads them as 16
+         * consecutive vectors at constant offsets from one index.
+         */
+        int mSize() {
+            return paddedFilters * COLUMNS * XI * L;
         }
 
         /** Floats of the deinterleaved image {@code D}: {@code (C, paddedRows, 2, half)} and a vector of slack. */
@@ -163,12 +170,12 @@ final class SimdWinograd implements WinogradKernels {
             for (int xi = 0; xi < XI; xi++) {
                 for (int b = 0; b < blocks; b++) {
                     int uAt = (xi * blocks + b) * channels * BLOCK;
-                    int mAt = xi * g.mStride + b * BLOCK * COLUMNS * L;
+                    int mAt = b * BLOCK * COLUMNS * XI * L + xi * L;
                     if (WeightGradKernel.EIGHT_ROWS_FIT) {
                         products(u, uAt, channels, v, xi * g.vStride, m, mAt);
                     } else {
                         products4(u, uAt, channels, v, xi * g.vStride, m, mAt);
-                        products4(u, uAt + 4, channels, v, xi * g.vStride, m, mAt + 4 * COLUMNS * L);
+                        products4(u, uAt + 4, channels, v, xi * g.vStride, m, mAt + 4 * COLUMNS * XI * L);
                     }
                 }
             }
@@ -176,14 +183,14 @@ final class SimdWinograd implements WinogradKernels {
                 int ty = (q0 + j) / g.vectorsPerRow;
                 int ox = 2 * ((q0 + j) % g.vectorsPerRow * L);
                 for (int f = 0; f < p.filters; f++) {
-                    int mAt = (f * COLUMNS + j) * L;
+                    int mAt = (f * COLUMNS + j) * XI * L;
                     float b = bias == null ? 0f : bias[f];
                     int planeOff = yOff + f * p.outputPlane();
                     if (rectified == null || rectified == y) {
-                        outputTransform(m, mAt, g.mStride, b, rectified == null ? Float.NEGATIVE_INFINITY : 0f, p, y,
+                        outputTransform(m, mAt, b, rectified == null ? Float.NEGATIVE_INFINITY : 0f, p, y,
                                 planeOff, 2 * ty, ox);
                     } else {
-                        outputTransformTwice(m, mAt, g.mStride, b, p, y, rectified, planeOff, 2 * ty, ox);
+                        outputTransformTwice(m, mAt, b, p, y, rectified, planeOff, 2 * ty, ox);
                     }
                 }
             }
@@ -413,7 +420,8 @@ final class SimdWinograd implements WinogradKernels {
 
     /**
      * One element's product for 8 filters and 2 vectors of tiles:
-     * {@code m[mAt + k*2L + j*L + lane] = sum_c u[uAt + c*8 + k] * v[vAt + c*2L + j*L + lane]},
+     * {@code m[mAt + (k*2 + j)*16L + lane] = sum_c u[uAt + c*8 + k] * v[vAt + c*2L + j*L + lane]}
+     * (element {@code xi}'s vector of filter {@code k}'s tiles {@code j} in {@code M}'s layout),
      * summed over {@code c} in order by fused multiply-adds from zero. The tile of
      * {@link WeightGradKernel#k8x2Rows}, but starting from zero in registers: that kernel on a
      * zeroed {@code m} (the same bits) made the 1x28x28 ConvNet's inference and training step 0.91x
@@ -467,23 +475,24 @@ final class SimdWinograd implements WinogradKernels {
             a70 = w.fma(v0, a70);
             a71 = w.fma(v1, a71);
         }
-        int row = COLUMNS * L;
+        int column = XI * L;
+        int row = COLUMNS * column;
         a00.intoArray(m, mAt);
-        a01.intoArray(m, mAt + L);
+        a01.intoArray(m, mAt + column);
         a10.intoArray(m, mAt + row);
-        a11.intoArray(m, mAt + row + L);
+        a11.intoArray(m, mAt + row + column);
         a20.intoArray(m, mAt + 2 * row);
-        a21.intoArray(m, mAt + 2 * row + L);
+        a21.intoArray(m, mAt + 2 * row + column);
         a30.intoArray(m, mAt + 3 * row);
-        a31.intoArray(m, mAt + 3 * row + L);
+        a31.intoArray(m, mAt + 3 * row + column);
         a40.intoArray(m, mAt + 4 * row);
-        a41.intoArray(m, mAt + 4 * row + L);
+        a41.intoArray(m, mAt + 4 * row + column);
         a50.intoArray(m, mAt + 5 * row);
-        a51.intoArray(m, mAt + 5 * row + L);
+        a51.intoArray(m, mAt + 5 * row + column);
         a60.intoArray(m, mAt + 6 * row);
-        a61.intoArray(m, mAt + 6 * row + L);
+        a61.intoArray(m, mAt + 6 * row + column);
         a70.intoArray(m, mAt + 7 * row);
-        a71.intoArray(m, mAt + 7 * row + L);
+        a71.intoArray(m, mAt + 7 * row + column);
     }
 
     /**
@@ -491,7 +500,7 @@ final class SimdWinograd implements WinogradKernels {
      * accumulators, 2 vectors of {@code v} and 4 broadcasts, 14 registers, for JITs with 16
      * vector registers (AVX2), where {@link #products}' 26 do not fit
      * ({@link WeightGradKernel#EIGHT_ROWS_FIT}). Filters 0-3 and then 4-7 ({@code uAt + 4},
-     * {@code mAt + 4 * 2L}) give {@link #products}' bits: each accumulator is the same FMA chain.
+     * {@code mAt + 4 * 32L}) give {@link #products}' bits: each accumulator is the same FMA chain.
      */
     static void products4(float[] u, int uAt, int channels, float[] v, int vAt, float[] m, int mAt) {
         FloatVector a00 = FloatVector.zero(Lanes.F);
@@ -520,20 +529,21 @@ final class SimdWinograd implements WinogradKernels {
             a30 = w.fma(v0, a30);
             a31 = w.fma(v1, a31);
         }
-        int row = COLUMNS * L;
+        int column = XI * L;
+        int row = COLUMNS * column;
         a00.intoArray(m, mAt);
-        a01.intoArray(m, mAt + L);
+        a01.intoArray(m, mAt + column);
         a10.intoArray(m, mAt + row);
-        a11.intoArray(m, mAt + row + L);
+        a11.intoArray(m, mAt + row + column);
         a20.intoArray(m, mAt + 2 * row);
-        a21.intoArray(m, mAt + 2 * row + L);
+        a21.intoArray(m, mAt + 2 * row + column);
         a30.intoArray(m, mAt + 3 * row);
-        a31.intoArray(m, mAt + 3 * row + L);
+        a31.intoArray(m, mAt + 3 * row + column);
     }
 
     /**
      * {@code Y = Aᵀ (M A)} of {@code L} adjacent tiles of one filter ({@code M[xi]} at
-     * {@code m[mAt + xi * xiStride]}) plus {@code bias}, each value {@code max(., floor)} (0 to
+     * {@code m[mAt + xi * L]}) plus {@code bias}, each value {@code max(., floor)} (0 to
      * rectify, -infinity for the values themselves), written to output rows {@code oy} and
      * {@code oy + 1} of the plane at {@code out[planeOff]} from column {@code ox}: the tiles' two
      * columns interleaved, the rows clipped to the plane by masked stores (before JDK 25, a row
@@ -544,16 +554,16 @@ final class SimdWinograd implements WinogradKernels {
      * crosses a method call, a loop iteration or a branch: after C2 recompiled a method with such
      * a branch for the other direction, it boxed vectors (320 bytes a call).
      */
-    private static void outputTransform(float[] m, int mAt, int xiStride, float bias, float floor, ConvPlan p,
+    private static void outputTransform(float[] m, int mAt, float bias, float floor, ConvPlan p,
                                         float[] out, int planeOff, int oy, int ox) {
-        FloatVector s00 = sumFirst(m, mAt, xiStride);
-        FloatVector s01 = sumFirst(m, mAt + 4 * xiStride, xiStride);
-        FloatVector s02 = sumFirst(m, mAt + 8 * xiStride, xiStride);
-        FloatVector s03 = sumFirst(m, mAt + 12 * xiStride, xiStride);
-        FloatVector s10 = differenceLast(m, mAt, xiStride);
-        FloatVector s11 = differenceLast(m, mAt + 4 * xiStride, xiStride);
-        FloatVector s12 = differenceLast(m, mAt + 8 * xiStride, xiStride);
-        FloatVector s13 = differenceLast(m, mAt + 12 * xiStride, xiStride);
+        FloatVector s00 = sumFirst(m, mAt);
+        FloatVector s01 = sumFirst(m, mAt + 4 * L);
+        FloatVector s02 = sumFirst(m, mAt + 8 * L);
+        FloatVector s03 = sumFirst(m, mAt + 12 * L);
+        FloatVector s10 = differenceLast(m, mAt);
+        FloatVector s11 = differenceLast(m, mAt + 4 * L);
+        FloatVector s12 = differenceLast(m, mAt + 8 * L);
+        FloatVector s13 = differenceLast(m, mAt + 12 * L);
         FloatVector least = FloatVector.broadcast(Lanes.F, floor);
         FloatVector y00 = s00.add(s01).add(s02).add(bias).max(least);
         FloatVector y01 = s10.add(s11).add(s12).add(bias).max(least);
@@ -582,16 +592,16 @@ final class SimdWinograd implements WinogradKernels {
     }
 
     /** {@link #outputTransform} writing the values to {@code y} and their rectified values to {@code rectified}. */
-    private static void outputTransformTwice(float[] m, int mAt, int xiStride, float bias, ConvPlan p, float[] y,
+    private static void outputTransformTwice(float[] m, int mAt, float bias, ConvPlan p, float[] y,
                                              float[] rectified, int planeOff, int oy, int ox) {
-        FloatVector s00 = sumFirst(m, mAt, xiStride);
-        FloatVector s01 = sumFirst(m, mAt + 4 * xiStride, xiStride);
-        FloatVector s02 = sumFirst(m, mAt + 8 * xiStride, xiStride);
-        FloatVector s03 = sumFirst(m, mAt + 12 * xiStride, xiStride);
-        FloatVector s10 = differenceLast(m, mAt, xiStride);
-        FloatVector s11 = differenceLast(m, mAt + 4 * xiStride, xiStride);
-        FloatVector s12 = differenceLast(m, mAt + 8 * xiStride, xiStride);
-        FloatVector s13 = differenceLast(m, mAt + 12 * xiStride, xiStride);
+        FloatVector s00 = sumFirst(m, mAt);
+        FloatVector s01 = sumFirst(m, mAt + 4 * L);
+        FloatVector s02 = sumFirst(m, mAt + 8 * L);
+        FloatVector s03 = sumFirst(m, mAt + 12 * L);
+        FloatVector s10 = differenceLast(m, mAt);
+        FloatVector s11 = differenceLast(m, mAt + 4 * L);
+        FloatVector s12 = differenceLast(m, mAt + 8 * L);
+        FloatVector s13 = differenceLast(m, mAt + 12 * L);
         FloatVector zero = FloatVector.zero(Lanes.F);
         int valid = p.outW - ox;
         int validBelow = oy + 1 < p.outH ? valid : 0;
@@ -649,15 +659,15 @@ final class SimdWinograd implements WinogradKernels {
         }
     }
 
-    /** {@code (m0 + m1) + m2} of one row of {@code M} (its elements {@code xiStride} apart): column 0 of {@code M A}. */
-    private static FloatVector sumFirst(float[] m, int at, int xiStride) {
-        return FloatVector.fromArray(Lanes.F, m, at).add(FloatVector.fromArray(Lanes.F, m, at + xiStride))
-                .add(FloatVector.fromArray(Lanes.F, m, at + 2 * xiStride));
+    /** {@code (m0 + m1) + m2} of one row of {@code M} (its elements a vector apart): column 0 of {@code M A}. */
+    private static FloatVector sumFirst(float[] m, int at) {
+        return FloatVector.fromArray(Lanes.F, m, at).add(FloatVector.fromArray(Lanes.F, m, at + L))
+                .add(FloatVector.fromArray(Lanes.F, m, at + 2 * L));
     }
 
     /** {@code (m1 - m2) - m3} of one row of {@code M}: column 1 of {@code M A}. */
-    private static FloatVector differenceLast(float[] m, int at, int xiStride) {
-        return FloatVector.fromArray(Lanes.F, m, at + xiStride).sub(FloatVector.fromArray(Lanes.F, m, at + 2 * xiStride))
-                .sub(FloatVector.fromArray(Lanes.F, m, at + 3 * xiStride));
+    private static FloatVector differenceLast(float[] m, int at) {
+        return FloatVector.fromArray(Lanes.F, m, at + L).sub(FloatVector.fromArray(Lanes.F, m, at + 2 * L))
+                .sub(FloatVector.fromArray(Lanes.F, m, at + 3 * L));
     }
 }
