@@ -182,16 +182,11 @@ final class SimdWinograd implements WinogradKernels {
             for (int j = 0; j < valid; j++) {
                 int ty = (q0 + j) / g.vectorsPerRow;
                 int ox = 2 * ((q0 + j) % g.vectorsPerRow * L);
-                for (int f = 0; f < p.filters; f++) {
-                    int mAt = (f * COLUMNS + j) * XI * L;
-                    float b = bias == null ? 0f : bias[f];
-                    int planeOff = yOff + f * p.outputPlane();
-                    if (rectified == null || rectified == y) {
-                        outputTransform(m, mAt, b, rectified == null ? Float.NEGATIVE_INFINITY : 0f, p, y,
-                                planeOff, 2 * ty, ox);
-                    } else {
-                        outputTransformTwice(m, mAt, b, p, y, rectified, planeOff, 2 * ty, ox);
-                    }
+                if (rectified == null || rectified == y) {
+                    outputTransform(m, j * XI * L, bias, rectified == null ? Float.NEGATIVE_INFINITY : 0f, p, y, yOff,
+                            2 * ty, ox);
+                } else {
+                    outputTransformTwice(m, j * XI * L, bias, p, y, rectified, yOff, 2 * ty, ox);
                 }
             }
         }
@@ -554,91 +549,101 @@ final class SimdWinograd implements WinogradKernels {
      * crosses a method call, a loop iteration or a branch: after C2 recompiled a method with such
      * a branch for the other direction, it boxed vectors (320 bytes a call).
      */
-    private static void outputTransform(float[] m, int mAt, float bias, float floor, ConvPlan p,
-                                        float[] out, int planeOff, int oy, int ox) {
-        FloatVector s00 = sumFirst(m, mAt);
-        FloatVector s01 = sumFirst(m, mAt + 4 * L);
-        FloatVector s02 = sumFirst(m, mAt + 8 * L);
-        FloatVector s03 = sumFirst(m, mAt + 12 * L);
-        FloatVector s10 = differenceLast(m, mAt);
-        FloatVector s11 = differenceLast(m, mAt + 4 * L);
-        FloatVector s12 = differenceLast(m, mAt + 8 * L);
-        FloatVector s13 = differenceLast(m, mAt + 12 * L);
-        FloatVector least = FloatVector.broadcast(Lanes.F, floor);
-        FloatVector y00 = s00.add(s01).add(s02).add(bias).max(least);
-        FloatVector y01 = s10.add(s11).add(s12).add(bias).max(least);
-        FloatVector y10 = s01.sub(s02).sub(s03).add(bias).max(least);
-        FloatVector y11 = s11.sub(s12).sub(s13).add(bias).max(least);
+    private static void outputTransform(float[] m, int mAt, float[] bias, float floor, ConvPlan p,
+                                        float[] out, int yOff, int oy, int ox) {
         int valid = p.outW - ox;
         int validBelow = oy + 1 < p.outH ? valid : 0;
-        int at = planeOff + oy * p.outW + ox;
-        FloatVector r0 = y00.rearrange(LOW_TWICE).blend(y01.rearrange(LOW_TWICE), ODD);
-        FloatVector r1 = y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD);
-        FloatVector r2 = y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD);
-        FloatVector r3 = y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD);
-        if (Lanes.MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L) {
-            r0.intoArray(out, at, IOTA.compare(VectorOperators.LT, valid));
-            r1.intoArray(out, at + L, IOTA.compare(VectorOperators.LT, valid - L));
-            r2.intoArray(out, at + p.outW, IOTA.compare(VectorOperators.LT, validBelow));
-            r3.intoArray(out, at + p.outW + L, IOTA.compare(VectorOperators.LT, validBelow - L));
-        } else {
-            float[] lanes = LANE_BUFFER.get();
-            r0.intoArray(lanes, 0);
-            r1.intoArray(lanes, L);
-            r2.intoArray(lanes, 2 * L);
-            r3.intoArray(lanes, 3 * L);
-            copyRows(lanes, 0, out, at, p.outW, valid, validBelow);
+        boolean whole = Lanes.MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L;
+        for (int f = 0; f < p.filters; f++) {
+            int mf = mAt + f * COLUMNS * XI * L;
+            float b = bias == null ? 0f : bias[f];
+            int at = yOff + f * p.outputPlane() + oy * p.outW + ox;
+            FloatVector s00 = sumFirst(m, mf);
+            FloatVector s01 = sumFirst(m, mf + 4 * L);
+            FloatVector s02 = sumFirst(m, mf + 8 * L);
+            FloatVector s03 = sumFirst(m, mf + 12 * L);
+            FloatVector s10 = differenceLast(m, mf);
+            FloatVector s11 = differenceLast(m, mf + 4 * L);
+            FloatVector s12 = differenceLast(m, mf + 8 * L);
+            FloatVector s13 = differenceLast(m, mf + 12 * L);
+            FloatVector least = FloatVector.broadcast(Lanes.F, floor);
+            FloatVector y00 = s00.add(s01).add(s02).add(b).max(least);
+            FloatVector y01 = s10.add(s11).add(s12).add(b).max(least);
+            FloatVector y10 = s01.sub(s02).sub(s03).add(b).max(least);
+            FloatVector y11 = s11.sub(s12).sub(s13).add(b).max(least);
+            FloatVector r0 = y00.rearrange(LOW_TWICE).blend(y01.rearrange(LOW_TWICE), ODD);
+            FloatVector r1 = y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD);
+            FloatVector r2 = y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD);
+            FloatVector r3 = y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD);
+            if (whole) {
+                r0.intoArray(out, at, IOTA.compare(VectorOperators.LT, valid));
+                r1.intoArray(out, at + L, IOTA.compare(VectorOperators.LT, valid - L));
+                r2.intoArray(out, at + p.outW, IOTA.compare(VectorOperators.LT, validBelow));
+                r3.intoArray(out, at + p.outW + L, IOTA.compare(VectorOperators.LT, validBelow - L));
+            } else {
+                float[] lanes = LANE_BUFFER.get();
+                r0.intoArray(lanes, 0);
+                r1.intoArray(lanes, L);
+                r2.intoArray(lanes, 2 * L);
+                r3.intoArray(lanes, 3 * L);
+                copyRows(lanes, 0, out, at, p.outW, valid, validBelow);
+            }
         }
     }
 
     /** {@link #outputTransform} writing the values to {@code y} and their rectified values to {@code rectified}. */
-    private static void outputTransformTwice(float[] m, int mAt, float bias, ConvPlan p, float[] y,
-                                             float[] rectified, int planeOff, int oy, int ox) {
-        FloatVector s00 = sumFirst(m, mAt);
-        FloatVector s01 = sumFirst(m, mAt + 4 * L);
-        FloatVector s02 = sumFirst(m, mAt + 8 * L);
-        FloatVector s03 = sumFirst(m, mAt + 12 * L);
-        FloatVector s10 = differenceLast(m, mAt);
-        FloatVector s11 = differenceLast(m, mAt + 4 * L);
-        FloatVector s12 = differenceLast(m, mAt + 8 * L);
-        FloatVector s13 = differenceLast(m, mAt + 12 * L);
-        FloatVector zero = FloatVector.zero(Lanes.F);
+    private static void outputTransformTwice(float[] m, int mAt, float[] bias, ConvPlan p, float[] y,
+                                             float[] rectified, int yOff, int oy, int ox) {
         int valid = p.outW - ox;
         int validBelow = oy + 1 < p.outH ? valid : 0;
-        int at = planeOff + oy * p.outW + ox;
-        FloatVector y00 = s00.add(s01).add(s02).add(bias);
-        FloatVector y01 = s10.add(s11).add(s12).add(bias);
-        FloatVector y10 = s01.sub(s02).sub(s03).add(bias);
-        FloatVector y11 = s11.sub(s12).sub(s13).add(bias);
-        FloatVector r0 = y00.rearrange(LOW_TWICE).blend(y01.rearrange(LOW_TWICE), ODD);
-        FloatVector r1 = y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD);
-        FloatVector r2 = y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD);
-        FloatVector r3 = y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD);
-        if (Lanes.MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L) {
-            VectorMask<Float> low = IOTA.compare(VectorOperators.LT, valid);
-            VectorMask<Float> high = IOTA.compare(VectorOperators.LT, valid - L);
-            VectorMask<Float> lowBelow = IOTA.compare(VectorOperators.LT, validBelow);
-            VectorMask<Float> highBelow = IOTA.compare(VectorOperators.LT, validBelow - L);
-            r0.intoArray(y, at, low);
-            r1.intoArray(y, at + L, high);
-            r2.intoArray(y, at + p.outW, lowBelow);
-            r3.intoArray(y, at + p.outW + L, highBelow);
-            r0.max(zero).intoArray(rectified, at, low);
-            r1.max(zero).intoArray(rectified, at + L, high);
-            r2.max(zero).intoArray(rectified, at + p.outW, lowBelow);
-            r3.max(zero).intoArray(rectified, at + p.outW + L, highBelow);
-        } else {
-            float[] lanes = LANE_BUFFER.get();
-            r0.intoArray(lanes, 0);
-            r1.intoArray(lanes, L);
-            r2.intoArray(lanes, 2 * L);
-            r3.intoArray(lanes, 3 * L);
-            r0.max(zero).intoArray(lanes, 4 * L);
-            r1.max(zero).intoArray(lanes, 5 * L);
-            r2.max(zero).intoArray(lanes, 6 * L);
-            r3.max(zero).intoArray(lanes, 7 * L);
-            copyRows(lanes, 0, y, at, p.outW, valid, validBelow);
-            copyRows(lanes, 4 * L, rectified, at, p.outW, valid, validBelow);
+        boolean whole = Lanes.MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L;
+        for (int f = 0; f < p.filters; f++) {
+            int mf = mAt + f * COLUMNS * XI * L;
+            float b = bias == null ? 0f : bias[f];
+            int at = yOff + f * p.outputPlane() + oy * p.outW + ox;
+            FloatVector s00 = sumFirst(m, mf);
+            FloatVector s01 = sumFirst(m, mf + 4 * L);
+            FloatVector s02 = sumFirst(m, mf + 8 * L);
+            FloatVector s03 = sumFirst(m, mf + 12 * L);
+            FloatVector s10 = differenceLast(m, mf);
+            FloatVector s11 = differenceLast(m, mf + 4 * L);
+            FloatVector s12 = differenceLast(m, mf + 8 * L);
+            FloatVector s13 = differenceLast(m, mf + 12 * L);
+            FloatVector zero = FloatVector.zero(Lanes.F);
+            FloatVector y00 = s00.add(s01).add(s02).add(b);
+            FloatVector y01 = s10.add(s11).add(s12).add(b);
+            FloatVector y10 = s01.sub(s02).sub(s03).add(b);
+            FloatVector y11 = s11.sub(s12).sub(s13).add(b);
+            FloatVector r0 = y00.rearrange(LOW_TWICE).blend(y01.rearrange(LOW_TWICE), ODD);
+            FloatVector r1 = y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD);
+            FloatVector r2 = y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD);
+            FloatVector r3 = y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD);
+            if (whole) {
+                VectorMask<Float> low = IOTA.compare(VectorOperators.LT, valid);
+                VectorMask<Float> high = IOTA.compare(VectorOperators.LT, valid - L);
+                VectorMask<Float> lowBelow = IOTA.compare(VectorOperators.LT, validBelow);
+                VectorMask<Float> highBelow = IOTA.compare(VectorOperators.LT, validBelow - L);
+                r0.intoArray(y, at, low);
+                r1.intoArray(y, at + L, high);
+                r2.intoArray(y, at + p.outW, lowBelow);
+                r3.intoArray(y, at + p.outW + L, highBelow);
+                r0.max(zero).intoArray(rectified, at, low);
+                r1.max(zero).intoArray(rectified, at + L, high);
+                r2.max(zero).intoArray(rectified, at + p.outW, lowBelow);
+                r3.max(zero).intoArray(rectified, at + p.outW + L, highBelow);
+            } else {
+                float[] lanes = LANE_BUFFER.get();
+                r0.intoArray(lanes, 0);
+                r1.intoArray(lanes, L);
+                r2.intoArray(lanes, 2 * L);
+                r3.intoArray(lanes, 3 * L);
+                r0.max(zero).intoArray(lanes, 4 * L);
+                r1.max(zero).intoArray(lanes, 5 * L);
+                r2.max(zero).intoArray(lanes, 6 * L);
+                r3.max(zero).intoArray(lanes, 7 * L);
+                copyRows(lanes, 0, y, at, p.outW, valid, validBelow);
+                copyRows(lanes, 4 * L, rectified, at, p.outW, valid, validBelow);
+            }
         }
     }
 
