@@ -33,6 +33,10 @@ final class SimdWinograd implements WinogradKernels {
     private static final int BLOCK = Winograd.BLOCK;
     /** Vectors transformed and multiplied together: the register tile's width. */
     private static final int COLUMNS = 2;
+    /** Floats of one vector of tiles' 16 elements in {@code M} ({@code (F', 2, 16, L)}). */
+    private static final int M_COLUMN = XI * L;
+    /** Floats of one filter's {@code COLUMNS} vectors of tiles in {@code M}. */
+    private static final int M_FILTER = COLUMNS * M_COLUMN;
     /** Lanes {@code 0, 0, 1, 1, ...}: the first half of a vector, each lane twice. */
     private static final VectorShuffle<Float> LOW_TWICE = VectorShuffle.fromOp(Lanes.F, i -> i / 2);
     /** Lanes {@code L/2, L/2, L/2+1, ...}: the second half, each lane twice. */
@@ -136,7 +140,7 @@ final class SimdWinograd implements WinogradKernels {
          * consecutive vectors at constant offsets from one index.
          */
         int mSize() {
-            return paddedFilters * COLUMNS * XI * L;
+            return paddedFilters * M_FILTER;
         }
 
         /** Floats of the deinterleaved image {@code D}: {@code (C, paddedRows, 2, half)} and a vector of slack. */
@@ -170,12 +174,12 @@ final class SimdWinograd implements WinogradKernels {
             for (int xi = 0; xi < XI; xi++) {
                 for (int b = 0; b < blocks; b++) {
                     int uAt = (xi * blocks + b) * channels * BLOCK;
-                    int mAt = b * BLOCK * COLUMNS * XI * L + xi * L;
+                    int mAt = b * BLOCK * M_FILTER + xi * L;
                     if (WeightGradKernel.EIGHT_ROWS_FIT) {
                         products(u, uAt, channels, v, xi * g.vStride, m, mAt);
                     } else {
                         products4(u, uAt, channels, v, xi * g.vStride, m, mAt);
-                        products4(u, uAt + 4, channels, v, xi * g.vStride, m, mAt + 4 * COLUMNS * XI * L);
+                        products4(u, uAt + 4, channels, v, xi * g.vStride, m, mAt + 4 * M_FILTER);
                     }
                 }
             }
@@ -183,10 +187,10 @@ final class SimdWinograd implements WinogradKernels {
                 int ty = (q0 + j) / g.vectorsPerRow;
                 int ox = 2 * ((q0 + j) % g.vectorsPerRow * L);
                 if (rectified == null || rectified == y) {
-                    outputTransform(m, j * XI * L, bias, rectified == null ? Float.NEGATIVE_INFINITY : 0f, p, y, yOff,
+                    outputTransform(m, j * M_COLUMN, bias, rectified == null ? Float.NEGATIVE_INFINITY : 0f, p, y, yOff,
                             2 * ty, ox);
                 } else {
-                    outputTransformTwice(m, j * XI * L, bias, p, y, rectified, yOff, 2 * ty, ox);
+                    outputTransformTwice(m, j * M_COLUMN, bias, p, y, rectified, yOff, 2 * ty, ox);
                 }
             }
         }
@@ -415,7 +419,7 @@ final class SimdWinograd implements WinogradKernels {
 
     /**
      * One element's product for 8 filters and 2 vectors of tiles:
-     * {@code m[mAt + (k*2 + j)*16L + lane] = sum_c u[uAt + c*8 + k] * v[vAt + c*2L + j*L + lane]}
+     * {@code m[mAt + k*M_FILTER + j*M_COLUMN + lane] = sum_c u[uAt + c*8 + k] * v[vAt + c*2L + j*L + lane]}
      * (element {@code xi}'s vector of filter {@code k}'s tiles {@code j} in {@code M}'s layout),
      * summed over {@code c} in order by fused multiply-adds from zero. The tile of
      * {@link WeightGradKernel#k8x2Rows}, but starting from zero in registers: that kernel on a
@@ -470,24 +474,22 @@ final class SimdWinograd implements WinogradKernels {
             a70 = w.fma(v0, a70);
             a71 = w.fma(v1, a71);
         }
-        int column = XI * L;
-        int row = COLUMNS * column;
         a00.intoArray(m, mAt);
-        a01.intoArray(m, mAt + column);
-        a10.intoArray(m, mAt + row);
-        a11.intoArray(m, mAt + row + column);
-        a20.intoArray(m, mAt + 2 * row);
-        a21.intoArray(m, mAt + 2 * row + column);
-        a30.intoArray(m, mAt + 3 * row);
-        a31.intoArray(m, mAt + 3 * row + column);
-        a40.intoArray(m, mAt + 4 * row);
-        a41.intoArray(m, mAt + 4 * row + column);
-        a50.intoArray(m, mAt + 5 * row);
-        a51.intoArray(m, mAt + 5 * row + column);
-        a60.intoArray(m, mAt + 6 * row);
-        a61.intoArray(m, mAt + 6 * row + column);
-        a70.intoArray(m, mAt + 7 * row);
-        a71.intoArray(m, mAt + 7 * row + column);
+        a01.intoArray(m, mAt + M_COLUMN);
+        a10.intoArray(m, mAt + M_FILTER);
+        a11.intoArray(m, mAt + M_FILTER + M_COLUMN);
+        a20.intoArray(m, mAt + 2 * M_FILTER);
+        a21.intoArray(m, mAt + 2 * M_FILTER + M_COLUMN);
+        a30.intoArray(m, mAt + 3 * M_FILTER);
+        a31.intoArray(m, mAt + 3 * M_FILTER + M_COLUMN);
+        a40.intoArray(m, mAt + 4 * M_FILTER);
+        a41.intoArray(m, mAt + 4 * M_FILTER + M_COLUMN);
+        a50.intoArray(m, mAt + 5 * M_FILTER);
+        a51.intoArray(m, mAt + 5 * M_FILTER + M_COLUMN);
+        a60.intoArray(m, mAt + 6 * M_FILTER);
+        a61.intoArray(m, mAt + 6 * M_FILTER + M_COLUMN);
+        a70.intoArray(m, mAt + 7 * M_FILTER);
+        a71.intoArray(m, mAt + 7 * M_FILTER + M_COLUMN);
     }
 
     /**
@@ -495,7 +497,7 @@ final class SimdWinograd implements WinogradKernels {
      * accumulators, 2 vectors of {@code v} and 4 broadcasts, 14 registers, for JITs with 16
      * vector registers (AVX2), where {@link #products}' 26 do not fit
      * ({@link WeightGradKernel#EIGHT_ROWS_FIT}). Filters 0-3 and then 4-7 ({@code uAt + 4},
-     * {@code mAt + 4 * 32L}) give {@link #products}' bits: each accumulator is the same FMA chain.
+     * {@code mAt + 4 * M_FILTER}) give {@link #products}' bits: each accumulator is the same FMA chain.
      */
     static void products4(float[] u, int uAt, int channels, float[] v, int vAt, float[] m, int mAt) {
         FloatVector a00 = FloatVector.zero(Lanes.F);
@@ -524,25 +526,25 @@ final class SimdWinograd implements WinogradKernels {
             a30 = w.fma(v0, a30);
             a31 = w.fma(v1, a31);
         }
-        int column = XI * L;
-        int row = COLUMNS * column;
         a00.intoArray(m, mAt);
-        a01.intoArray(m, mAt + column);
-        a10.intoArray(m, mAt + row);
-        a11.intoArray(m, mAt + row + column);
-        a20.intoArray(m, mAt + 2 * row);
-        a21.intoArray(m, mAt + 2 * row + column);
-        a30.intoArray(m, mAt + 3 * row);
-        a31.intoArray(m, mAt + 3 * row + column);
+        a01.intoArray(m, mAt + M_COLUMN);
+        a10.intoArray(m, mAt + M_FILTER);
+        a11.intoArray(m, mAt + M_FILTER + M_COLUMN);
+        a20.intoArray(m, mAt + 2 * M_FILTER);
+        a21.intoArray(m, mAt + 2 * M_FILTER + M_COLUMN);
+        a30.intoArray(m, mAt + 3 * M_FILTER);
+        a31.intoArray(m, mAt + 3 * M_FILTER + M_COLUMN);
     }
 
     /**
-     * {@code Y = Aᵀ (M A)} of {@code L} adjacent tiles of one filter ({@code M[xi]} at
-     * {@code m[mAt + xi * L]}) plus {@code bias}, each value {@code max(., floor)} (0 to
-     * rectify, -infinity for the values themselves), written to output rows {@code oy} and
-     * {@code oy + 1} of the plane at {@code out[planeOff]} from column {@code ox}: the tiles' two
-     * columns interleaved, the rows clipped to the plane by masked stores (before JDK 25, a row
-     * that ends inside a vector through {@link #LANE_BUFFER}: see {@link Lanes#MASKED_STORES}).
+     * {@code Y = Aᵀ (M A)} of {@code L} adjacent tiles of every filter {@code f} ({@code M[xi]} at
+     * {@code m[mAt + f * M_FILTER + xi * L]}) plus {@code bias[f]} (none when {@code bias} is
+     * {@code null}), each value {@code max(., floor)} (0 to rectify, -infinity for the values
+     * themselves), written to output rows {@code oy} and {@code oy + 1} of filter {@code f}'s plane
+     * at {@code out[yOff + f * outputPlane]} from column {@code ox}: the tiles' two columns
+     * interleaved, the rows clipped to the plane by masked stores (before JDK 25, a row that ends
+     * inside a vector through {@link #LANE_BUFFER}: see {@link Lanes#MASKED_STORES}). The filters
+     * are a loop here rather than a call each, so the caller saves no registers per filter.
      *
      * <p>The Vector API code here has no branch whose direction a caller changes (an inference
      * writes one output, a training step two: {@link #outputTransformTwice}), and no vector
@@ -554,8 +556,9 @@ final class SimdWinograd implements WinogradKernels {
         int valid = p.outW - ox;
         int validBelow = oy + 1 < p.outH ? valid : 0;
         boolean whole = Lanes.MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L;
+        float[] lanes = whole ? null : LANE_BUFFER.get();
         for (int f = 0; f < p.filters; f++) {
-            int mf = mAt + f * COLUMNS * XI * L;
+            int mf = mAt + f * M_FILTER;
             float b = bias == null ? 0f : bias[f];
             int at = yOff + f * p.outputPlane() + oy * p.outW + ox;
             FloatVector s00 = sumFirst(m, mf);
@@ -581,7 +584,6 @@ final class SimdWinograd implements WinogradKernels {
                 r2.intoArray(out, at + p.outW, IOTA.compare(VectorOperators.LT, validBelow));
                 r3.intoArray(out, at + p.outW + L, IOTA.compare(VectorOperators.LT, validBelow - L));
             } else {
-                float[] lanes = LANE_BUFFER.get();
                 r0.intoArray(lanes, 0);
                 r1.intoArray(lanes, L);
                 r2.intoArray(lanes, 2 * L);
@@ -597,8 +599,9 @@ final class SimdWinograd implements WinogradKernels {
         int valid = p.outW - ox;
         int validBelow = oy + 1 < p.outH ? valid : 0;
         boolean whole = Lanes.MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L;
+        float[] lanes = whole ? null : LANE_BUFFER.get();
         for (int f = 0; f < p.filters; f++) {
-            int mf = mAt + f * COLUMNS * XI * L;
+            int mf = mAt + f * M_FILTER;
             float b = bias == null ? 0f : bias[f];
             int at = yOff + f * p.outputPlane() + oy * p.outW + ox;
             FloatVector s00 = sumFirst(m, mf);
@@ -632,7 +635,6 @@ final class SimdWinograd implements WinogradKernels {
                 r2.max(zero).intoArray(rectified, at + p.outW, lowBelow);
                 r3.max(zero).intoArray(rectified, at + p.outW + L, highBelow);
             } else {
-                float[] lanes = LANE_BUFFER.get();
                 r0.intoArray(lanes, 0);
                 r1.intoArray(lanes, L);
                 r2.intoArray(lanes, 2 * L);
