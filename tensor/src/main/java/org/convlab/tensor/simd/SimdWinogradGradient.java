@@ -24,20 +24,26 @@ import org.convlab.tensor.parallel.Parallel;
  * the bias gradient in that kernel's order ({@link DirectWeightGrad#channelSums}: the same bits as
  * the direct kernels' bias gradient);</li>
  * <li>then strip by strip of whole tile rows ({@link Layout#stripRows}, about
- * {@link #STRIP_TILES} tiles), in order: {@code V[xi * vStride + t * C' + c]}, each tile's 16
- * input vectors of L channels transformed ({@link #tileInput}); {@code Ŷ[xi * yStride + t * F' + f]},
- * each tile's 4 gradient vectors of L filters transformed ({@link #tileGradient}; {@code F'} the
- * transposed gradient's channels, a multiple of 8); and the 16 products
- * {@code M[xi] += Ŷ[xi]ᵀ V[xi]} over the strip's tiles, 8 filters x 2L channels a register tile
- * ({@link WeightGradKernel#k8x2Rows}: 2 loads and 8 broadcasts for 16 FMAs), into the chunk's
- * {@code M[(xi * F' + f) * C' + c]}.</li>
+ * {@link #STRIP_TILES} tiles), in order: {@code V}, each tile's 16 input vectors of L channels
+ * transformed ({@link #tileInput}); {@code Ŷ}, each tile's 4 gradient vectors of L filters
+ * transformed ({@link #tileGradient}); and the 16 products {@code M[xi] += Ŷ[xi]ᵀ V[xi]} over the
+ * strip's tiles, 8 filters x 2L channels a register tile ({@link PanelKernel#k8x2}: 2 loads and 8
+ * broadcasts for 16 FMAs), into the chunk's {@code M[(xi * F' + f) * C' + c]}.</li>
  * </ol>
+ *
+ * <p>{@code V} and {@code Ŷ} are stored in panels of {@code PANEL = 2L} channels (filters), each
+ * tile's {@code 2L} values of a panel together: {@code V[xi * vStride + (c / 2L) * T * 2L + t * 2L + c % 2L]}
+ * and {@code Ŷ[xi * yStride + (f / 2L) * T * 2L + t * 2L + f % 2L]} ({@code T} a strip's tiles at
+ * most), so that the products step from tile to tile by a constant ({@link PanelKernel}). A panel
+ * with one vector of channels (an odd number of vectors) or one of filters ({@code F'} the
+ * transposed gradient's {@code L} at 512 bits) leaves its second half unused.
  */
 final class SimdWinogradGradient {
     private static final int L = Lanes.L;
     private static final int XI = Winograd.XI;
     /** Filters of a register tile. */
     private static final int ROWS = 8;
+    private static final int PANEL = PanelKernel.PANEL;
     /**
      * Tiles whose transforms are made and multiplied at a time (whole tile rows, at least one):
      * their {@code V} and {@code Ŷ} (128 KiB and 64 KiB for 32 channels and 16 filters) stay in
@@ -72,10 +78,12 @@ final class SimdWinogradGradient {
         final int filterStride;
         /** Tile rows transformed and multiplied at a time: about {@link #STRIP_TILES} tiles. */
         final int stripRows;
+        /** {@code T}: a strip's tiles at most, the tiles of one panel of {@code V} or {@code Ŷ}. */
+        final int stripTiles;
         /**
-         * Floats between the elements {@code xi} of {@code V} and of {@code Ŷ}: a strip's tiles'
-         * floats and one vector more, so that a tile's 16 stores do not fall in one L1 set when
-         * those are a multiple of 4 KB (as with whole 32 x 32 images, before the strips).
+         * Floats between the elements {@code xi} of {@code V} and of {@code Ŷ}: a strip's panels
+         * and one vector more, so that a tile's 16 stores do not fall in one L1 set when those are
+         * a multiple of 4 KB (as with whole 32 x 32 images, before the strips).
          */
         final int vStride;
         final int yStride;
@@ -97,8 +105,9 @@ final class SimdWinogradGradient {
             channelStride = (p.channels + L - 1) / L * L;
             filterStride = DirectWeightGrad.channelBlocks(g) * DirectWeightGrad.channelWidth(g);
             stripRows = Math.max(1, Math.min(tileRows, STRIP_TILES / tileColumns));
-            vStride = stripRows * tileColumns * channelStride + L;
-            yStride = stripRows * tileColumns * filterStride + L;
+            stripTiles = stripRows * tileColumns;
+            vStride = panels(channelStride) * stripTiles * PANEL + L;
+            yStride = panels(filterStride) * stripTiles * PANEL + L;
             filterBlocks = (p.filters + ROWS - 1) / ROWS;
             channelPairs = channelStride / (2 * L);
             oddVector = channelStride / L % 2 == 1;
@@ -107,6 +116,15 @@ final class SimdWinogradGradient {
 
         int productsSize() {
             return XI * filterStride * channelStride;
+        }
+
+        /** Where channel (or filter) {@code c}, a multiple of L, of tile {@code t} starts in its element's {@code V} (or {@code Ŷ}). */
+        int panelAt(int t, int c) {
+            return c / PANEL * stripTiles * PANEL + t * PANEL + c % PANEL;
+        }
+
+        private static int panels(int width) {
+            return (width + PANEL - 1) / PANEL;
         }
     }
 
@@ -172,7 +190,7 @@ final class SimdWinogradGradient {
                 int t = (ty - ty0) * s.tileColumns + tx;
                 int at = (2 * ty * s.columns + 2 * tx) * cs;
                 for (int c0 = 0; c0 < cs; c0 += L) {
-                    tileInput(xT, at + c0, rowStride, cs, v, t * cs + c0, xiStride);
+                    tileInput(xT, at + c0, rowStride, cs, v, s.panelAt(t, c0), xiStride);
                 }
             }
         }
@@ -261,7 +279,7 @@ final class SimdWinogradGradient {
                         int i10 = i00 + g.paddedW * cw;
                         tileGradient(dT, i00, right ? dT : ZEROS, right ? i00 + cw : 0, lower ? dT : ZEROS,
                                 lower ? i10 : 0, lower && right ? dT : ZEROS, lower && right ? i10 + cw : 0, yhat,
-                                t * fs + b * cw + v, xiStride);
+                                s.panelAt(t, b * cw + v), xiStride);
                     }
                 }
             }
@@ -311,20 +329,19 @@ final class SimdWinogradGradient {
             int vBase = xi * s.vStride;
             for (int fb = 0; fb < s.filterBlocks; fb++) {
                 int mRow = (xi * fs + fb * ROWS) * cs;
+                int a = yBase + s.panelAt(0, fb * ROWS);
                 for (int cp = 0; cp < s.channelPairs; cp++) {
+                    int b = vBase + s.panelAt(0, cp * PANEL);
                     if (WeightGradKernel.EIGHT_ROWS_FIT) {
-                        WeightGradKernel.k8x2Rows(yhat, yBase + fb * ROWS, fs, v, vBase + cp * 2 * L, cs, tiles, m,
-                                mRow + cp * 2 * L, cs);
+                        PanelKernel.k8x2(yhat, a, v, b, tiles, m, mRow + cp * PANEL, cs);
                     } else {
-                        WeightGradKernel.k4x2Rows(yhat, yBase + fb * ROWS, fs, v, vBase + cp * 2 * L, cs, tiles, m,
-                                mRow + cp * 2 * L, cs);
-                        WeightGradKernel.k4x2Rows(yhat, yBase + fb * ROWS + 4, fs, v, vBase + cp * 2 * L, cs, tiles, m,
-                                mRow + 4 * cs + cp * 2 * L, cs);
+                        PanelKernel.k4x2(yhat, a, v, b, tiles, m, mRow + cp * PANEL, cs);
+                        PanelKernel.k4x2(yhat, a + 4, v, b, tiles, m, mRow + 4 * cs + cp * PANEL, cs);
                     }
                 }
                 if (s.oddVector) {
-                    int c0 = s.channelPairs * 2 * L;
-                    WeightGradKernel.k8x1Rows(yhat, yBase + fb * ROWS, fs, v, vBase + c0, cs, tiles, m, mRow + c0, cs);
+                    int c0 = s.channelPairs * PANEL;
+                    PanelKernel.k8x1(yhat, a, v, vBase + s.panelAt(0, c0), tiles, m, mRow + c0, cs);
                 }
             }
         }

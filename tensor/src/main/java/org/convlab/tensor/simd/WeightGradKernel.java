@@ -256,89 +256,12 @@ final class WeightGradKernel {
     }
 
     /**
-     * Whether {@link #k8x2Rows}' tile fits the vector registers the JIT has: its 16 accumulators,
-     * 2 vectors of {@code b} and 8 broadcasts (C2 loads them all before the first FMA) take 26,
-     * which AVX-512's 32 hold. With AVX2's 16, C2 keeps accumulators on the stack (Winograd's
-     * weight gradient of the 32->16 layer at 256 bits on Zen 4 with {@code -XX:UseAVX=2}: 51
-     * GFLOP/s against 107 with 32 registers), so callers run the rows as two {@link #k4x2Rows}
-     * tiles there.
+     * Whether an 8 x 2L tile ({@link #k8x2Rows}, {@link PanelKernel#k8x2}) fits the vector
+     * registers the JIT has: its 16 accumulators, 2 vectors of {@code b} and 8 broadcasts (C2 loads
+     * them all before the first FMA) take 26, which AVX-512's 32 hold. With AVX2's 16, C2 keeps
+     * accumulators on the stack (Winograd's weight gradient of the 32->16 layer at 256 bits on Zen
+     * 4 with {@code -XX:UseAVX=2}: 51 GFLOP/s against 107 with 32 registers), so callers run the
+     * rows as two 4 x 2L tiles there ({@link PanelKernel#k4x2}, {@code SimdWinograd.products4}).
      */
     static final boolean EIGHT_ROWS_FIT = Lanes.REGISTERS >= 32;
-
-    /**
-     * Rows {@code r < 4} of {@link #k8x2Rows}' tile: 8 accumulators, 2 vectors of {@code b} and 4
-     * broadcasts, 14 registers. Each accumulator is the same FMA chain over {@code q}, so rows 0-3
-     * and then rows 4-7 ({@code aBase + 4}, {@code accIdx + 4 * accStride}) give {@link #k8x2Rows}'
-     * bits.
-     */
-    static void k4x2Rows(float[] a, int aBase, int aStride, float[] b, int bBase, int bStride, int count,
-                         float[] acc, int accIdx, int accStride) {
-        FloatVector c00 = FloatVector.fromArray(Lanes.F, acc, accIdx);
-        FloatVector c01 = FloatVector.fromArray(Lanes.F, acc, accIdx + Lanes.L);
-        FloatVector c10 = FloatVector.fromArray(Lanes.F, acc, accIdx + accStride);
-        FloatVector c11 = FloatVector.fromArray(Lanes.F, acc, accIdx + accStride + Lanes.L);
-        FloatVector c20 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * accStride);
-        FloatVector c21 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * accStride + Lanes.L);
-        FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * accStride);
-        FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * accStride + Lanes.L);
-        for (int q = 0; q < count; q++) {
-            int di = aBase + q * aStride;
-            int xi = bBase + q * bStride;
-            FloatVector b0 = FloatVector.fromArray(Lanes.F, b, xi);
-            FloatVector b1 = FloatVector.fromArray(Lanes.F, b, xi + Lanes.L);
-            FloatVector s = FloatVector.broadcast(Lanes.F, a[di]);
-            c00 = s.fma(b0, c00);
-            c01 = s.fma(b1, c01);
-            s = FloatVector.broadcast(Lanes.F, a[di + 1]);
-            c10 = s.fma(b0, c10);
-            c11 = s.fma(b1, c11);
-            s = FloatVector.broadcast(Lanes.F, a[di + 2]);
-            c20 = s.fma(b0, c20);
-            c21 = s.fma(b1, c21);
-            s = FloatVector.broadcast(Lanes.F, a[di + 3]);
-            c30 = s.fma(b0, c30);
-            c31 = s.fma(b1, c31);
-        }
-        c00.intoArray(acc, accIdx);
-        c01.intoArray(acc, accIdx + Lanes.L);
-        c10.intoArray(acc, accIdx + accStride);
-        c11.intoArray(acc, accIdx + accStride + Lanes.L);
-        c20.intoArray(acc, accIdx + 2 * accStride);
-        c21.intoArray(acc, accIdx + 2 * accStride + Lanes.L);
-        c30.intoArray(acc, accIdx + 3 * accStride);
-        c31.intoArray(acc, accIdx + 3 * accStride + Lanes.L);
-    }
-
-    /** {@link #k8x2Rows} with one vector of {@code b}: {@code v = 0} only. */
-    static void k8x1Rows(float[] a, int aBase, int aStride, float[] b, int bBase, int bStride, int count,
-                         float[] acc, int accIdx, int accStride) {
-        FloatVector c0 = FloatVector.fromArray(Lanes.F, acc, accIdx);
-        FloatVector c1 = FloatVector.fromArray(Lanes.F, acc, accIdx + accStride);
-        FloatVector c2 = FloatVector.fromArray(Lanes.F, acc, accIdx + 2 * accStride);
-        FloatVector c3 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * accStride);
-        FloatVector c4 = FloatVector.fromArray(Lanes.F, acc, accIdx + 4 * accStride);
-        FloatVector c5 = FloatVector.fromArray(Lanes.F, acc, accIdx + 5 * accStride);
-        FloatVector c6 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * accStride);
-        FloatVector c7 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * accStride);
-        for (int q = 0; q < count; q++) {
-            int ai = aBase + q * aStride;
-            FloatVector v = FloatVector.fromArray(Lanes.F, b, bBase + q * bStride);
-            c0 = FloatVector.broadcast(Lanes.F, a[ai]).fma(v, c0);
-            c1 = FloatVector.broadcast(Lanes.F, a[ai + 1]).fma(v, c1);
-            c2 = FloatVector.broadcast(Lanes.F, a[ai + 2]).fma(v, c2);
-            c3 = FloatVector.broadcast(Lanes.F, a[ai + 3]).fma(v, c3);
-            c4 = FloatVector.broadcast(Lanes.F, a[ai + 4]).fma(v, c4);
-            c5 = FloatVector.broadcast(Lanes.F, a[ai + 5]).fma(v, c5);
-            c6 = FloatVector.broadcast(Lanes.F, a[ai + 6]).fma(v, c6);
-            c7 = FloatVector.broadcast(Lanes.F, a[ai + 7]).fma(v, c7);
-        }
-        c0.intoArray(acc, accIdx);
-        c1.intoArray(acc, accIdx + accStride);
-        c2.intoArray(acc, accIdx + 2 * accStride);
-        c3.intoArray(acc, accIdx + 3 * accStride);
-        c4.intoArray(acc, accIdx + 4 * accStride);
-        c5.intoArray(acc, accIdx + 5 * accStride);
-        c6.intoArray(acc, accIdx + 6 * accStride);
-        c7.intoArray(acc, accIdx + 7 * accStride);
-    }
 }
