@@ -13,6 +13,12 @@ import jdk.incubator.vector.FloatVector;
  * layer's channel counts), as before, each step of the 4 x 2L tile at 256 bits carried four range
  * checks and two multiplications by strides kept on the stack: 30 instructions for 8 FMAs, at
  * 54% of the FMA peak (Zen 4, {@code -XX:UseAVX=2}).
+ *
+ * <p>{@link WeightGradKernel#k8x2Rows} is the same tile with its strides passed in, for the direct
+ * weight gradient's input channels in the lanes ({@link WeightGradKernel#k8x2Inputs}), whose
+ * position stride is the layer's padded channel count; one method for both would put the checks
+ * back into this loop (C2 does not inline a method of this size into its caller, where the strides
+ * would be constants).
  */
 final class PanelKernel {
     /** Floats of a tile in either operand's panel: two vectors. */
