@@ -46,7 +46,8 @@ final class SimdWinogradGradient {
     private static final int PANEL = PanelKernel.PANEL;
     /**
      * Tiles whose transforms are made and multiplied at a time (whole tile rows, at least one):
-     * their {@code V} and {@code Ŷ} (128 KiB and 64 KiB for 32 channels and 16 filters) stay in
+     * their {@code V} and {@code Ŷ} (128 KiB and 64 KiB for 32 channels and 16 filters; {@code Ŷ}
+     * 128 KiB at 512 bits, where its one panel of 16 filters is half used) stay in
      * L2 between the transforms and the products, where a whole 32 x 32 image's (768 KiB, with
      * its channels-last copy) did not. The products run over the strips in order, so each
      * element's chain over the tiles is the same.
