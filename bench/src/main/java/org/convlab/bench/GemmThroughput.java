@@ -45,8 +45,9 @@ public final class GemmThroughput {
 
     /**
      * Sorted GFLOP/s of {@code repeats} timed runs of about 0.1 s each at 100 GFLOP/s, after
-     * {@link #WARM_UP_NANOS} of products: C2 compiles the kernels within it (three 1024³ products,
-     * the warm-up this had before, left the first timed runs in C1's code at a quarter of the speed).
+     * {@link #WARM_UP_NANOS} of products: the JIT needs about a second (a loop of 1024³ products
+     * reads 15-28 GFLOP/s in its first second and 80-100 after it, Zen 4 at 256 bits), where the
+     * three products this warm-up was before take 60 ms.
      */
     static double[] measure(Gemm gemm, GemmShape s, int repeats) {
         Random r = new Random(7);
