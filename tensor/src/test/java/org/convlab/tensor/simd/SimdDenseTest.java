@@ -122,6 +122,43 @@ class SimdDenseTest {
     }
 
     /**
+     * The forward's canonical order, written out in scalar code: each dot product as 8 partial
+     * sums (element {@code k} in partial {@code k % 8}, one {@code Math.fma} each, {@code k} in
+     * order, across the depth blocks of 512), the partials added in order, then the elements past
+     * the last multiple of 8, then the bias. The in-place kernels ({@code DenseKernel.dot2x5}, its
+     * loop bounded by {@code k != len} with 16 vector registers) give exactly these bits.
+     */
+    @ParameterizedTest(name = "n={0} in={1} out={2}")
+    @CsvSource({"64, 16384, 10", "3, 1031, 7", "2, 16, 1", "5, 520, 12", "1, 23, 5"})
+    void forwardSumsEightPartialsInOrder(int n, int in, int out) {
+        Random r = new Random(n * 131L + in + out);
+        float[] x = values(r, n * in);
+        float[] w = values(r, out * in);
+        float[] bias = values(r, out);
+        float[] y = new float[n * out];
+        fast.forward(n, in, out, x, w, bias, y);
+        float[] expected = new float[n * out];
+        int len = in & ~7;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < out; j++) {
+                float[] partial = new float[8];
+                for (int k = 0; k < len; k++) {
+                    partial[k % 8] = Math.fma(x[i * in + k], w[j * in + k], partial[k % 8]);
+                }
+                float s = partial[0];
+                for (int lane = 1; lane < 8; lane++) {
+                    s += partial[lane];
+                }
+                for (int k = len; k < in; k++) {
+                    s += x[i * in + k] * w[j * in + k];
+                }
+                expected[i * out + j] = s + bias[j];
+            }
+        }
+        assertThat(y).as(Lanes.F.vectorBitSize() + " bits").containsExactly(expected);
+    }
+
+    /**
      * The packed weights' forward (at 16 lanes two outputs a vector, {@code DenseKernel.dot2x10Pairs},
      * on rows interleaved by pairs) gives the unpacked forward's bits: odd and even batches and
      * output counts, inputs not a multiple of 8, depths past one block of 512, 1 and 2 threads.
