@@ -557,6 +557,10 @@ final class SimdWinograd implements WinogradKernels {
         int validBelow = oy + 1 < p.outH ? valid : 0;
         boolean whole = Lanes.MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L;
         float[] lanes = whole ? null : LANE_BUFFER.get();
+        VectorMask<Float> low = IOTA.compare(VectorOperators.LT, valid);
+        VectorMask<Float> high = IOTA.compare(VectorOperators.LT, valid - L);
+        VectorMask<Float> lowBelow = IOTA.compare(VectorOperators.LT, validBelow);
+        VectorMask<Float> highBelow = IOTA.compare(VectorOperators.LT, validBelow - L);
         for (int f = 0; f < p.filters; f++) {
             int mf = mAt + f * M_FILTER;
             float b = bias == null ? 0f : bias[f];
@@ -570,19 +574,23 @@ final class SimdWinograd implements WinogradKernels {
             FloatVector s12 = differenceLast(m, mf + 8 * L);
             FloatVector s13 = differenceLast(m, mf + 12 * L);
             FloatVector least = FloatVector.broadcast(Lanes.F, floor);
-            FloatVector y00 = s00.add(s01).add(s02).add(b).max(least);
-            FloatVector y01 = s10.add(s11).add(s12).add(b).max(least);
-            FloatVector y10 = s01.sub(s02).sub(s03).add(b).max(least);
-            FloatVector y11 = s11.sub(s12).sub(s13).add(b).max(least);
+            FloatVector t00 = s00.add(s01).add(s02).add(b);
+            FloatVector y00 = t00.blend(least, t00.compare(VectorOperators.LE, least));
+            FloatVector t01 = s10.add(s11).add(s12).add(b);
+            FloatVector y01 = t01.blend(least, t01.compare(VectorOperators.LE, least));
+            FloatVector t10 = s01.sub(s02).sub(s03).add(b);
+            FloatVector y10 = t10.blend(least, t10.compare(VectorOperators.LE, least));
+            FloatVector t11 = s11.sub(s12).sub(s13).add(b);
+            FloatVector y11 = t11.blend(least, t11.compare(VectorOperators.LE, least));
             FloatVector r0 = y00.rearrange(LOW_TWICE).blend(y01.rearrange(LOW_TWICE), ODD);
             FloatVector r1 = y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD);
             FloatVector r2 = y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD);
             FloatVector r3 = y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD);
             if (whole) {
-                r0.intoArray(out, at, IOTA.compare(VectorOperators.LT, valid));
-                r1.intoArray(out, at + L, IOTA.compare(VectorOperators.LT, valid - L));
-                r2.intoArray(out, at + p.outW, IOTA.compare(VectorOperators.LT, validBelow));
-                r3.intoArray(out, at + p.outW + L, IOTA.compare(VectorOperators.LT, validBelow - L));
+                r0.intoArray(out, at, low);
+                r1.intoArray(out, at + L, high);
+                r2.intoArray(out, at + p.outW, lowBelow);
+                r3.intoArray(out, at + p.outW + L, highBelow);
             } else {
                 r0.intoArray(lanes, 0);
                 r1.intoArray(lanes, L);
@@ -600,6 +608,10 @@ final class SimdWinograd implements WinogradKernels {
         int validBelow = oy + 1 < p.outH ? valid : 0;
         boolean whole = Lanes.MASKED_STORES || valid >= 2 * L && validBelow >= 2 * L;
         float[] lanes = whole ? null : LANE_BUFFER.get();
+        VectorMask<Float> low = IOTA.compare(VectorOperators.LT, valid);
+        VectorMask<Float> high = IOTA.compare(VectorOperators.LT, valid - L);
+        VectorMask<Float> lowBelow = IOTA.compare(VectorOperators.LT, validBelow);
+        VectorMask<Float> highBelow = IOTA.compare(VectorOperators.LT, validBelow - L);
         for (int f = 0; f < p.filters; f++) {
             int mf = mAt + f * M_FILTER;
             float b = bias == null ? 0f : bias[f];
@@ -622,27 +634,23 @@ final class SimdWinograd implements WinogradKernels {
             FloatVector r2 = y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD);
             FloatVector r3 = y10.rearrange(HIGH_TWICE).blend(y11.rearrange(HIGH_TWICE), ODD);
             if (whole) {
-                VectorMask<Float> low = IOTA.compare(VectorOperators.LT, valid);
-                VectorMask<Float> high = IOTA.compare(VectorOperators.LT, valid - L);
-                VectorMask<Float> lowBelow = IOTA.compare(VectorOperators.LT, validBelow);
-                VectorMask<Float> highBelow = IOTA.compare(VectorOperators.LT, validBelow - L);
                 r0.intoArray(y, at, low);
                 r1.intoArray(y, at + L, high);
                 r2.intoArray(y, at + p.outW, lowBelow);
                 r3.intoArray(y, at + p.outW + L, highBelow);
-                r0.max(zero).intoArray(rectified, at, low);
-                r1.max(zero).intoArray(rectified, at + L, high);
-                r2.max(zero).intoArray(rectified, at + p.outW, lowBelow);
-                r3.max(zero).intoArray(rectified, at + p.outW + L, highBelow);
+                r0.blend(zero, r0.compare(VectorOperators.LE, zero)).intoArray(rectified, at, low);
+                r1.blend(zero, r1.compare(VectorOperators.LE, zero)).intoArray(rectified, at + L, high);
+                r2.blend(zero, r2.compare(VectorOperators.LE, zero)).intoArray(rectified, at + p.outW, lowBelow);
+                r3.blend(zero, r3.compare(VectorOperators.LE, zero)).intoArray(rectified, at + p.outW + L, highBelow);
             } else {
                 r0.intoArray(lanes, 0);
                 r1.intoArray(lanes, L);
                 r2.intoArray(lanes, 2 * L);
                 r3.intoArray(lanes, 3 * L);
-                r0.max(zero).intoArray(lanes, 4 * L);
-                r1.max(zero).intoArray(lanes, 5 * L);
-                r2.max(zero).intoArray(lanes, 6 * L);
-                r3.max(zero).intoArray(lanes, 7 * L);
+                r0.blend(zero, r0.compare(VectorOperators.LE, zero)).intoArray(lanes, 4 * L);
+                r1.blend(zero, r1.compare(VectorOperators.LE, zero)).intoArray(lanes, 5 * L);
+                r2.blend(zero, r2.compare(VectorOperators.LE, zero)).intoArray(lanes, 6 * L);
+                r3.blend(zero, r3.compare(VectorOperators.LE, zero)).intoArray(lanes, 7 * L);
                 copyRows(lanes, 0, y, at, p.outW, valid, validBelow);
                 copyRows(lanes, 4 * L, rectified, at, p.outW, valid, validBelow);
             }

@@ -65,6 +65,10 @@ class SimdWinogradTest {
         assertThat(Winograd.applies(p)).isTrue();
         Random r = new Random(name.hashCode());
         float[] x = random(r, n * p.inputSize());
+        // Outputs NaN and infinite: the rectifier keeps NaN (Math.max's rule) and clamps -infinity.
+        x[x.length - 1] = Float.NaN;
+        x[x.length / 2] = Float.NEGATIVE_INFINITY;
+        x[x.length / 3] = Float.POSITIVE_INFINITY;
         float[] gate = random(r, n * p.inputSize());
         gate[0] = Float.NaN;
         float[] u = Winograd.transformFilters(p, random(r, p.weightSize()));
