@@ -4,9 +4,9 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The products of Winograd's weight gradient ({@link SimdWinogradGradient}) over panels: both
- * operands stored {@code PANEL = 2L} floats a tile, so that a step's index is the tile number
- * times a constant,
- * <pre>  acc[accIdx + r*accStride + v*L + lane] += sum_{q < count} a[aBase + q*2L + r] * b[bBase + q*2L + v*L + lane]</pre>
+ * operands stored {@code PANEL = 2L} floats of a tile's element, the tiles {@link #TILE} floats
+ * apart, so that a step's index is the tile number times a constant,
+ * <pre>  acc[accIdx + r*accStride + v*L + lane] += sum_{q < count} a[aBase + q*TILE + r] * b[bBase + q*TILE + v*L + lane]</pre>
  * for rows {@code r} of {@code a} (broadcast) and vectors {@code v} of {@code b} (loaded), each
  * accumulator one FMA chain over {@code q}, in order. With a constant stride C2 proves every
  * access of the loop in bounds before it starts (the 4 x 2L tile's loop at 256 bits: 22
@@ -24,6 +24,13 @@ import jdk.incubator.vector.FloatVector;
 final class PanelKernel {
     /** Floats of a tile in either operand's panel: two vectors. */
     static final int PANEL = 2 * Lanes.L;
+    /**
+     * Floats from one tile of a panel to the next: the tile's 16 elements of the panel
+     * ({@code Winograd.XI}, {@code PANEL} floats each, a multiply-add's operands for one element)
+     * and a vector of padding, so that a pass over a panel's tiles, one element of each, does not
+     * find them a power of two apart in the L1 cache's sets.
+     */
+    static final int TILE = org.convlab.tensor.kernels.Winograd.XI * PANEL + Lanes.L;
 
     private PanelKernel() {
     }
@@ -47,8 +54,8 @@ final class PanelKernel {
         FloatVector c70 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * accStride);
         FloatVector c71 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * accStride + Lanes.L);
         for (int q = 0; q < count; q++) {
-            int ai = aBase + q * PANEL;
-            int bi = bBase + q * PANEL;
+            int ai = aBase + q * TILE;
+            int bi = bBase + q * TILE;
             FloatVector b0 = FloatVector.fromArray(Lanes.F, b, bi);
             FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + Lanes.L);
             FloatVector s = FloatVector.broadcast(Lanes.F, a[ai]);
@@ -110,8 +117,8 @@ final class PanelKernel {
         FloatVector c30 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * accStride);
         FloatVector c31 = FloatVector.fromArray(Lanes.F, acc, accIdx + 3 * accStride + Lanes.L);
         for (int q = 0; q < count; q++) {
-            int ai = aBase + q * PANEL;
-            int bi = bBase + q * PANEL;
+            int ai = aBase + q * TILE;
+            int bi = bBase + q * TILE;
             FloatVector b0 = FloatVector.fromArray(Lanes.F, b, bi);
             FloatVector b1 = FloatVector.fromArray(Lanes.F, b, bi + Lanes.L);
             FloatVector s = FloatVector.broadcast(Lanes.F, a[ai]);
@@ -148,8 +155,8 @@ final class PanelKernel {
         FloatVector c6 = FloatVector.fromArray(Lanes.F, acc, accIdx + 6 * accStride);
         FloatVector c7 = FloatVector.fromArray(Lanes.F, acc, accIdx + 7 * accStride);
         for (int q = 0; q < count; q++) {
-            int ai = aBase + q * PANEL;
-            FloatVector v = FloatVector.fromArray(Lanes.F, b, bBase + q * PANEL);
+            int ai = aBase + q * TILE;
+            FloatVector v = FloatVector.fromArray(Lanes.F, b, bBase + q * TILE);
             c0 = FloatVector.broadcast(Lanes.F, a[ai]).fma(v, c0);
             c1 = FloatVector.broadcast(Lanes.F, a[ai + 1]).fma(v, c1);
             c2 = FloatVector.broadcast(Lanes.F, a[ai + 2]).fma(v, c2);

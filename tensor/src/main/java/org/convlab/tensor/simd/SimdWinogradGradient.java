@@ -32,9 +32,13 @@ import org.convlab.tensor.parallel.Parallel;
  * </ol>
  *
  * <p>{@code V} and {@code Ŷ} are stored in panels of {@code PANEL = 2L} channels (filters), each
- * tile's {@code 2L} values of a panel together: {@code V[xi * vStride + (c / 2L) * T * 2L + t * 2L + c % 2L]}
- * and {@code Ŷ[xi * yStride + (f / 2L) * T * 2L + t * 2L + f % 2L]} ({@code T} a strip's tiles at
- * most), so that the products step from tile to tile by a constant ({@link PanelKernel}). A panel
+ * tile's 16 elements of a panel together, {@code 2L} values each:
+ * {@code V[(c / 2L) * T * TILE + t * TILE + xi * 2L + c % 2L]} and
+ * {@code Ŷ[(f / 2L) * T * TILE + t * TILE + xi * 2L + f % 2L]} ({@code T} a strip's tiles at most,
+ * {@code TILE = 16 * 2L + L}, {@link PanelKernel#TILE}), so that the products step from tile to
+ * tile by a constant ({@link PanelKernel}) and a tile's transform stores its 16 elements at
+ * constant offsets from one index (one bounds check; with the elements a strip's panels apart,
+ * each store carried its own). A panel
  * with one vector of channels (an odd number of vectors) or one of filters ({@code F'} the
  * transposed gradient's {@code L} at 512 bits) leaves its second half unused.
  */
@@ -81,13 +85,9 @@ final class SimdWinogradGradient {
         final int stripRows;
         /** {@code T}: a strip's tiles at most, the tiles of one panel of {@code V} or {@code Ŷ}. */
         final int stripTiles;
-        /**
-         * Floats between the elements {@code xi} of {@code V} and of {@code Ŷ}: a strip's panels
-         * and one vector more, so that a tile's 16 stores do not fall in one L1 set when those are
-         * a multiple of 4 KB (as with whole 32 x 32 images, before the strips).
-         */
-        final int vStride;
-        final int yStride;
+        /** Floats of {@code V} and of {@code Ŷ}: a strip's panels of tiles. */
+        final int vSize;
+        final int ySize;
         /** Register tiles of 8 filters. */
         final int filterBlocks;
         /** Register tiles of 2L channels, and whether one more of L channels follows. */
@@ -107,8 +107,8 @@ final class SimdWinogradGradient {
             filterStride = DirectWeightGrad.channelBlocks(g) * DirectWeightGrad.channelWidth(g);
             stripRows = Math.max(1, Math.min(tileRows, STRIP_TILES / tileColumns));
             stripTiles = stripRows * tileColumns;
-            vStride = panels(channelStride) * stripTiles * PANEL + L;
-            yStride = panels(filterStride) * stripTiles * PANEL + L;
+            vSize = panels(channelStride) * stripTiles * PanelKernel.TILE;
+            ySize = panels(filterStride) * stripTiles * PanelKernel.TILE;
             filterBlocks = (p.filters + ROWS - 1) / ROWS;
             channelPairs = channelStride / (2 * L);
             oddVector = channelStride / L % 2 == 1;
@@ -119,9 +119,9 @@ final class SimdWinogradGradient {
             return XI * filterStride * channelStride;
         }
 
-        /** Where channel (or filter) {@code c}, a multiple of L, of tile {@code t} starts in its element's {@code V} (or {@code Ŷ}). */
+        /** Where channel (or filter) {@code c}, a multiple of L, of tile {@code t} starts in {@code V} (or {@code Ŷ}): its element 0. */
         int panelAt(int t, int c) {
-            return c / PANEL * stripTiles * PANEL + t * PANEL + c % PANEL;
+            return c / PANEL * stripTiles * PanelKernel.TILE + t * PanelKernel.TILE + c % PANEL;
         }
 
         private static int panels(int width) {
@@ -143,7 +143,7 @@ final class SimdWinogradGradient {
         float[][] sums = dbias == null ? null : ws.floats(KEY_BIAS_SUMS, chunks, p.filters);
         int outImage = p.outputSize();
         Parallel.forEach(chunks, k -> {
-            float[][] t = ThreadScratch.grow(SCRATCH.get(), s.input.size(), XI * s.vStride, XI * s.yStride, DirectWeightGrad.transposedSize(s.g), rectified == null ? 0 : outImage);
+            float[][] t = ThreadScratch.grow(SCRATCH.get(), s.input.size(), s.vSize, s.ySize, DirectWeightGrad.transposedSize(s.g), rectified == null ? 0 : outImage);
             Arrays.fill(m[k], 0, size, 0f);
             float[] chunkSums = null;
             if (sums != null) {
@@ -185,13 +185,12 @@ final class SimdWinogradGradient {
     static void inputTransforms(Layout s, float[] xT, float[] v, int ty0, int ty1) {
         int cs = s.channelStride;
         int rowStride = s.columns * cs;
-        int xiStride = s.vStride;
         for (int ty = ty0; ty < ty1; ty++) {
             for (int tx = 0; tx < s.tileColumns; tx++) {
                 int t = (ty - ty0) * s.tileColumns + tx;
                 int at = (2 * ty * s.columns + 2 * tx) * cs;
                 for (int c0 = 0; c0 < cs; c0 += L) {
-                    tileInput(xT, at + c0, rowStride, cs, v, s.panelAt(t, c0), xiStride);
+                    tileInput(xT, at + c0, rowStride, cs, v, s.panelAt(t, c0));
                 }
             }
         }
@@ -199,10 +198,10 @@ final class SimdWinogradGradient {
 
     /**
      * {@code V = Bᵀ (d B)} of one tile and L channels: {@code d[a][b]} at
-     * {@code xT[at + a * rowStride + b * colStride]}, {@code V[xi]} to {@code v[vAt + xi * xiStride]};
+     * {@code xT[at + a * rowStride + b * colStride]}, {@code V[xi]} to {@code v[vAt + xi * PANEL]};
      * the rows of {@code d} first, as {@code ReferenceWinograd}'s input transform.
      */
-    private static void tileInput(float[] xT, int at, int rowStride, int colStride, float[] v, int vAt, int xiStride) {
+    private static void tileInput(float[] xT, int at, int rowStride, int colStride, float[] v, int vAt) {
         FloatVector d0 = FloatVector.fromArray(Lanes.F, xT, at);
         FloatVector d1 = FloatVector.fromArray(Lanes.F, xT, at + colStride);
         FloatVector d2 = FloatVector.fromArray(Lanes.F, xT, at + 2 * colStride);
@@ -239,21 +238,21 @@ final class SimdWinogradGradient {
         FloatVector h32 = d2.sub(d1);
         FloatVector h33 = d1.sub(d3);
         h00.sub(h20).intoArray(v, vAt);
-        h01.sub(h21).intoArray(v, vAt + xiStride);
-        h02.sub(h22).intoArray(v, vAt + 2 * xiStride);
-        h03.sub(h23).intoArray(v, vAt + 3 * xiStride);
-        h10.add(h20).intoArray(v, vAt + 4 * xiStride);
-        h11.add(h21).intoArray(v, vAt + 5 * xiStride);
-        h12.add(h22).intoArray(v, vAt + 6 * xiStride);
-        h13.add(h23).intoArray(v, vAt + 7 * xiStride);
-        h20.sub(h10).intoArray(v, vAt + 8 * xiStride);
-        h21.sub(h11).intoArray(v, vAt + 9 * xiStride);
-        h22.sub(h12).intoArray(v, vAt + 10 * xiStride);
-        h23.sub(h13).intoArray(v, vAt + 11 * xiStride);
-        h10.sub(h30).intoArray(v, vAt + 12 * xiStride);
-        h11.sub(h31).intoArray(v, vAt + 13 * xiStride);
-        h12.sub(h32).intoArray(v, vAt + 14 * xiStride);
-        h13.sub(h33).intoArray(v, vAt + 15 * xiStride);
+        h01.sub(h21).intoArray(v, vAt + PANEL);
+        h02.sub(h22).intoArray(v, vAt + 2 * PANEL);
+        h03.sub(h23).intoArray(v, vAt + 3 * PANEL);
+        h10.add(h20).intoArray(v, vAt + 4 * PANEL);
+        h11.add(h21).intoArray(v, vAt + 5 * PANEL);
+        h12.add(h22).intoArray(v, vAt + 6 * PANEL);
+        h13.add(h23).intoArray(v, vAt + 7 * PANEL);
+        h20.sub(h10).intoArray(v, vAt + 8 * PANEL);
+        h21.sub(h11).intoArray(v, vAt + 9 * PANEL);
+        h22.sub(h12).intoArray(v, vAt + 10 * PANEL);
+        h23.sub(h13).intoArray(v, vAt + 11 * PANEL);
+        h10.sub(h30).intoArray(v, vAt + 12 * PANEL);
+        h11.sub(h31).intoArray(v, vAt + 13 * PANEL);
+        h12.sub(h32).intoArray(v, vAt + 14 * PANEL);
+        h13.sub(h33).intoArray(v, vAt + 15 * PANEL);
     }
 
     /**
@@ -267,7 +266,6 @@ final class SimdWinogradGradient {
         int positions = DirectWeightGrad.positions(g);
         int blocks = DirectWeightGrad.channelBlocks(g);
         int fs = s.filterStride;
-        int xiStride = s.yStride;
         for (int ty = ty0; ty < ty1; ty++) {
             boolean lower = 2 * ty + 1 < g.outH;
             for (int tx = 0; tx < s.tileColumns; tx++) {
@@ -280,7 +278,7 @@ final class SimdWinogradGradient {
                         int i10 = i00 + g.paddedW * cw;
                         tileGradient(dT, i00, right ? dT : ZEROS, right ? i00 + cw : 0, lower ? dT : ZEROS,
                                 lower ? i10 : 0, lower && right ? dT : ZEROS, lower && right ? i10 + cw : 0, yhat,
-                                s.panelAt(t, b * cw + v), xiStride);
+                                s.panelAt(t, b * cw + v));
                     }
                 }
             }
@@ -289,36 +287,36 @@ final class SimdWinogradGradient {
 
     /**
      * {@code Ŷ = (A dY) Aᵀ} of one tile and L filters, {@code dY = [a b; c d]}, as
-     * {@link WinogradGradient#transformGradient}; {@code Ŷ[xi]} to {@code yhat[at + xi * xiStride]}.
+     * {@link WinogradGradient#transformGradient}; {@code Ŷ[xi]} to {@code yhat[at + xi * PANEL]}.
      */
     private static void tileGradient(float[] aa, int ai, float[] ba, int bi, float[] ca, int ci, float[] da, int di,
-                                     float[] yhat, int at, int xiStride) {
+                                     float[] yhat, int at) {
         FloatVector a = FloatVector.fromArray(Lanes.F, aa, ai);
         FloatVector b = FloatVector.fromArray(Lanes.F, ba, bi);
         FloatVector c = FloatVector.fromArray(Lanes.F, ca, ci);
         FloatVector d = FloatVector.fromArray(Lanes.F, da, di);
         a.intoArray(yhat, at);
-        a.add(b).intoArray(yhat, at + xiStride);
-        a.sub(b).intoArray(yhat, at + 2 * xiStride);
-        b.neg().intoArray(yhat, at + 3 * xiStride);
+        a.add(b).intoArray(yhat, at + PANEL);
+        a.sub(b).intoArray(yhat, at + 2 * PANEL);
+        b.neg().intoArray(yhat, at + 3 * PANEL);
         FloatVector s = a.add(c);
         FloatVector u = b.add(d);
-        s.intoArray(yhat, at + 4 * xiStride);
-        s.add(u).intoArray(yhat, at + 5 * xiStride);
-        s.sub(u).intoArray(yhat, at + 6 * xiStride);
-        u.neg().intoArray(yhat, at + 7 * xiStride);
+        s.intoArray(yhat, at + 4 * PANEL);
+        s.add(u).intoArray(yhat, at + 5 * PANEL);
+        s.sub(u).intoArray(yhat, at + 6 * PANEL);
+        u.neg().intoArray(yhat, at + 7 * PANEL);
         s = a.sub(c);
         u = b.sub(d);
-        s.intoArray(yhat, at + 8 * xiStride);
-        s.add(u).intoArray(yhat, at + 9 * xiStride);
-        s.sub(u).intoArray(yhat, at + 10 * xiStride);
-        u.neg().intoArray(yhat, at + 11 * xiStride);
+        s.intoArray(yhat, at + 8 * PANEL);
+        s.add(u).intoArray(yhat, at + 9 * PANEL);
+        s.sub(u).intoArray(yhat, at + 10 * PANEL);
+        u.neg().intoArray(yhat, at + 11 * PANEL);
         s = c.neg();
         u = d.neg();
-        s.intoArray(yhat, at + 12 * xiStride);
-        s.add(u).intoArray(yhat, at + 13 * xiStride);
-        s.sub(u).intoArray(yhat, at + 14 * xiStride);
-        u.neg().intoArray(yhat, at + 15 * xiStride);
+        s.intoArray(yhat, at + 12 * PANEL);
+        s.add(u).intoArray(yhat, at + 13 * PANEL);
+        s.sub(u).intoArray(yhat, at + 14 * PANEL);
+        u.neg().intoArray(yhat, at + 15 * PANEL);
     }
 
     /** {@code m[(xi * F' + f) * C' + c] += sum_t Ŷ[xi][t][f] V[xi][t][c]} over a strip's {@code tiles} tiles in order. */
@@ -326,8 +324,8 @@ final class SimdWinogradGradient {
         int fs = s.filterStride;
         int cs = s.channelStride;
         for (int xi = 0; xi < XI; xi++) {
-            int yBase = xi * s.yStride;
-            int vBase = xi * s.vStride;
+            int yBase = xi * PANEL;
+            int vBase = xi * PANEL;
             for (int fb = 0; fb < s.filterBlocks; fb++) {
                 int mRow = (xi * fs + fb * ROWS) * cs;
                 int a = yBase + s.panelAt(0, fb * ROWS);
