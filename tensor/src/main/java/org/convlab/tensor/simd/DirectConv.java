@@ -2,7 +2,6 @@ package org.convlab.tensor.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * Direct convolution of one image with the {@link CorrelationKernel}s: the padded image is the
@@ -182,8 +181,8 @@ final class DirectConv {
                     v1.intoArray(out, out1 + r * plane);
                 }
                 if (rect != null) {
-                    v0.blend(zero, v0.compare(VectorOperators.LE, zero)).intoArray(rect, out0 + r * plane);
-                    v1.blend(zero, v1.compare(VectorOperators.LE, zero)).intoArray(rect, out1 + r * plane);
+                    v0.max(zero).intoArray(rect, out0 + r * plane);
+                    v1.max(zero).intoArray(rect, out1 + r * plane);
                 }
             }
             return;
@@ -200,8 +199,8 @@ final class DirectConv {
                 v1.intoArray(out, out1 + r * plane, m1);
             }
             if (rect != null) {
-                v0.blend(zero, v0.compare(VectorOperators.LE, zero)).intoArray(rect, out0 + r * plane, m0);
-                v1.blend(zero, v1.compare(VectorOperators.LE, zero)).intoArray(rect, out1 + r * plane, m1);
+                v0.max(zero).intoArray(rect, out0 + r * plane, m0);
+                v1.max(zero).intoArray(rect, out1 + r * plane, m1);
             }
         }
     }

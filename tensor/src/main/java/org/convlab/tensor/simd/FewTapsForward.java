@@ -5,7 +5,6 @@ import static org.convlab.tensor.simd.MicroKernel.NR;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import org.convlab.tensor.kernels.ConvPlan;
 import org.convlab.tensor.kernels.Workspace;
 import org.convlab.tensor.parallel.Parallel;
@@ -164,14 +163,14 @@ final class FewTapsForward {
                             v.intoArray(y, dst + at);
                         }
                         if (rectified != null) {
-                            v.blend(zero, v.compare(VectorOperators.LE, zero)).intoArray(rectified, dst + at);
+                            v.max(zero).intoArray(rectified, dst + at);
                         }
                     } else {
                         if (rectified != y) {
                             v.intoArray(y, dst, narrow);
                         }
                         if (rectified != null) {
-                            v.blend(zero, v.compare(VectorOperators.LE, zero)).intoArray(rectified, dst, narrow);
+                            v.max(zero).intoArray(rectified, dst, narrow);
                         }
                     }
                 }

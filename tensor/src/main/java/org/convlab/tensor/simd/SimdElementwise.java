@@ -25,8 +25,7 @@ public final class SimdElementwise implements ElementwiseKernels {
         FloatVector zero = FloatVector.zero(Lanes.F);
         int i = from;
         for (int bound = from + Lanes.F.loopBound(to - from); i < bound; i += Lanes.L) {
-            FloatVector v = FloatVector.fromArray(Lanes.F, x, i);
-            v.blend(zero, v.compare(VectorOperators.LE, zero)).intoArray(y, i);
+            FloatVector.fromArray(Lanes.F, x, i).max(zero).intoArray(y, i);
         }
         for (; i < to; i++) {
             y[i] = Math.max(x[i], 0f);

@@ -1,7 +1,6 @@
 package org.convlab.tensor.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import org.convlab.tensor.kernels.PackedWeights;
 
 /**
@@ -87,8 +86,7 @@ record WeightRows(int in, int out, SimdGemm.RowPanels w) implements PackedWeight
         FloatVector least = FloatVector.broadcast(Lanes.F, floor);
         for (int i = 0; i < n; i++) {
             int at = i * out + o;
-            FloatVector v = FloatVector.fromArray(Lanes.F, y, at).add(b);
-            v.blend(least, v.compare(VectorOperators.LE, least)).intoArray(y, at);
+            FloatVector.fromArray(Lanes.F, y, at).add(b).max(least).intoArray(y, at);
         }
     }
 
@@ -97,8 +95,7 @@ record WeightRows(int in, int out, SimdGemm.RowPanels w) implements PackedWeight
         FloatVector least = FloatVector.broadcast(Lanes.F, floor);
         for (int i = 0; i < n; i++) {
             int at = i * out + o;
-            FloatVector v = FloatVector.fromArray(Lanes.F, y, at);
-            v.blend(least, v.compare(VectorOperators.LE, least)).intoArray(y, at);
+            FloatVector.fromArray(Lanes.F, y, at).max(least).intoArray(y, at);
         }
     }
 }
