@@ -25,12 +25,15 @@ final class PanelKernel {
     /** Floats of a tile in either operand's panel: two vectors. */
     static final int PANEL = 2 * Lanes.L;
     /**
-     * Floats from one tile of a panel to the next: the tile's 16 elements of the panel
-     * ({@code Winograd.XI}, {@code PANEL} floats each, a multiply-add's operands for one element)
-     * and a vector of padding, so that a pass over a panel's tiles, one element of each, does not
-     * find them a power of two apart in the L1 cache's sets.
+     * Floats from one tile of a panel to the next. With 16 vector registers the tile's 16 elements
+     * of the panel ({@code Winograd.XI}, {@code PANEL} floats each) and a vector of padding, so
+     * that Winograd's gradient transforms store a tile's elements at constant offsets from one
+     * index (one bounds check instead of one a store), and a pass over a panel's tiles, one
+     * element of each, does not find them a power of two apart in the L1 cache's sets; with 32,
+     * {@code PANEL}: the tiles of one element next to each other, which the products stream (see
+     * {@link SimdWinograd#V_BY_CHANNEL} for the same choice in the forward pass).
      */
-    static final int TILE = org.convlab.tensor.kernels.Winograd.XI * PANEL + Lanes.L;
+    static final int TILE = Lanes.REGISTERS < 32 ? org.convlab.tensor.kernels.Winograd.XI * PANEL + Lanes.L : PANEL;
 
     private PanelKernel() {
     }

@@ -22,7 +22,7 @@ import org.convlab.tensor.parallel.Parallel;
  * ({@code D}, {@link #deinterleave}), so that the four columns {@code 2 tx + b} of the windows
  * of {@code L} adjacent tiles are four unit-stride vectors (even and odd columns at {@code tx}
  * and {@code tx + 1}). Then two tile-row vectors ("columns") at a time: their inputs are
- * transformed ({@code V}, {@code (C, 16, 2, L)}), the 16 products {@code M[xi] = U[xi] V[xi]}
+ * transformed ({@code V}, {@code (C, 16, 2, L)} or {@code (16, C, 2, L)}: {@link #V_BY_CHANNEL}), the 16 products {@code M[xi] = U[xi] V[xi]}
  * computed 8 filters x 2 vectors at a time ({@link #products}: 2 loads and 8 broadcasts for 16
  * fused multiply-adds), and {@code M} ({@code (F', 2, 16, L)}) transformed back into the
  * output's rows, the tiles' two columns interleaved by lane shuffles.
@@ -37,14 +37,26 @@ final class SimdWinograd implements WinogradKernels {
     private static final int M_COLUMN = XI * L;
     /** Floats of one filter's {@code COLUMNS} vectors of tiles in {@code M}. */
     private static final int M_FILTER = COLUMNS * M_COLUMN;
-    /** Floats of one element {@code xi}'s {@code COLUMNS} vectors of tiles of one channel in {@code V}. */
+    /**
+     * Whether {@code V} is laid out channel by channel, {@code (C, 16, COLUMNS, L)} (with 16 vector
+     * registers), or element by element, {@code (16, C, COLUMNS, L)} (with 32). Channel by channel
+     * a channel's 16 elements lie at constant offsets from one index, and the input transform's
+     * stores share one bounds check and one address (at 256 bits, JDK 25, {@code -XX:UseAVX=2}: 163
+     * instructions a channel against 287, 16 range checks against 32; its share of the 32->16
+     * layer's forward 22% -> 18%). Element by element the products read each element's channels
+     * one after the other (their share 50% -> 45% there); at 512 bits, where the transform's code
+     * is not what limits it, that order is kept (the other ran the 3x32x32 ConvNet's step 0.98x on
+     * Zen 5, within the noise on Zen 4).
+     */
+    static final boolean V_BY_CHANNEL = Lanes.REGISTERS < 32;
+    /** Channel by channel: floats from one element {@code xi} of a channel to the next. */
     private static final int V_ELEMENT = COLUMNS * L;
     /**
-     * Floats of one channel in {@code V} ({@code (C, 16, COLUMNS, L)}): its 16 elements and a vector
-     * of padding, so that the products, which read one element of every channel, do not find the
-     * channels a power of two apart in the L1 cache's sets.
+     * Floats from one channel to the next in {@code V}: channel by channel its 16 elements and a
+     * vector of padding (so that the products, which read one element of every channel, do not
+     * find the channels a power of two apart in the L1 cache's sets), else one element's vectors.
      */
-    private static final int V_CHANNEL = XI * V_ELEMENT + L;
+    private static final int V_CHANNEL = V_BY_CHANNEL ? XI * V_ELEMENT + L : COLUMNS * L;
     /** Lanes {@code 0, 0, 1, 1, ...}: the first half of a vector, each lane twice. */
     private static final VectorShuffle<Float> LOW_TWICE = VectorShuffle.fromOp(Lanes.F, i -> i / 2);
     /** Lanes {@code L/2, L/2, L/2+1, ...}: the second half, each lane twice. */
@@ -108,7 +120,7 @@ final class SimdWinograd implements WinogradKernels {
                         float[] rectified) {
         Geometry g = new Geometry(p);
         Parallel.forEach(n, i -> {
-            float[][] t = ThreadScratch.grow(SCRATCH.get(), g.deinterleavedSize(), p.channels * V_CHANNEL, g.mSize());
+            float[][] t = ThreadScratch.grow(SCRATCH.get(), g.deinterleavedSize(), g.vSize(), g.mSize());
             image(g, x, gate, i * p.inputSize(), u, bias, y, rectified, i * p.outputSize(), t[0], t[1], t[2]);
         });
     }
@@ -124,6 +136,13 @@ final class SimdWinograd implements WinogradKernels {
         /** Rows of the zero-padded plane the tiles read. */
         final int paddedRows;
         final int paddedFilters;
+        /**
+         * Floats from one element {@code xi} of {@code V} to the next: {@link #V_ELEMENT} channel by
+         * channel; else the channels' vectors and one more, so that the 16 elements of a tile, stored
+         * together, do not fall in one set of the L1 cache (at 32 channels and 512 bits they are 4
+         * KiB apart otherwise).
+         */
+        final int vStride;
 
         Geometry(ConvPlan p) {
             this.p = p;
@@ -132,6 +151,12 @@ final class SimdWinograd implements WinogradKernels {
             half = vectorsPerRow * L + 1;
             paddedRows = 2 * tileRows + 2;
             paddedFilters = Winograd.paddedFilters(p.filters);
+            vStride = V_BY_CHANNEL ? V_ELEMENT : p.channels * COLUMNS * L + L;
+        }
+
+        /** Floats of {@code V}. */
+        int vSize() {
+            return V_BY_CHANNEL ? p.channels * V_CHANNEL : XI * vStride;
         }
 
         /**
@@ -170,16 +195,16 @@ final class SimdWinograd implements WinogradKernels {
         for (int q0 = 0; q0 < columns; q0 += COLUMNS) {
             int valid = Math.min(COLUMNS, columns - q0);
             inputTransform(d, windows(g, q0), windows(g, q0 + valid - 1), valid, g.paddedRows * 2 * g.half, g.half, v,
-                    channels);
+                    g.vStride, channels);
             for (int xi = 0; xi < XI; xi++) {
                 for (int b = 0; b < blocks; b++) {
                     int uAt = (xi * blocks + b) * channels * BLOCK;
                     int mAt = b * BLOCK * M_FILTER + xi * L;
                     if (WeightGradKernel.EIGHT_ROWS_FIT) {
-                        products(u, uAt, channels, v, xi * V_ELEMENT, m, mAt);
+                        products(u, uAt, channels, v, xi * g.vStride, m, mAt);
                     } else {
-                        products4(u, uAt, channels, v, xi * V_ELEMENT, m, mAt);
-                        products4(u, uAt + 4, channels, v, xi * V_ELEMENT, m, mAt + 4 * M_FILTER);
+                        products4(u, uAt, channels, v, xi * g.vStride, m, mAt);
+                        products4(u, uAt + 4, channels, v, xi * g.vStride, m, mAt + 4 * M_FILTER);
                     }
                 }
             }
@@ -347,20 +372,17 @@ final class SimdWinograd implements WinogradKernels {
      * adjacent tiles, channel by channel, both vectors of a channel one after the other: vector
      * {@code j}'s windows' rows {@code a = 0..3} start at {@code d[at + a * 2 * half]} ({@code at}
      * is {@code dStart} or {@code dStart1} plus the channel's offset; even columns, odd ones
-     * {@code half} further); element {@code xi} goes to {@code v[c*V_CHANNEL + xi*2L + j*L]}.
+     * {@code half} further); element {@code xi} goes to {@code v[c*V_CHANNEL + xi*vStride + j*L]} ({@link #V_BY_CHANNEL}).
      * Both vectors' stores to one channel's {@code 2L} floats of each element go out together:
      * vector by vector over all the channels (V is 64 KiB for 32 channels, twice Zen 4's L1) the
      * 1x28x28 ConvNet's inference ran 0.91-0.96x as fast.
      *
-     * <p>A channel's 16 elements lie at constant offsets from one index, so its 16 stores share
-     * one bounds check and one address. With the elements {@code C * 2L + L} floats apart
-     * ({@code (16, C, 2, L)}) each store carried its own check and address, which C2 kept on the
-     * stack: 287 instructions a channel at 256 bits (JDK 25, {@code -XX:UseAVX=2}), 163 now; the
-     * transform's share of the 32->16 layer's forward 22% -> 18% ({@code perf}), the products'
-     * 45% -> 50% (they read each channel's element 1 KiB after the last instead of next to it).
+     * <p>With {@code V} channel by channel ({@link #V_BY_CHANNEL}) a channel's 16 elements lie at
+     * constant offsets from one index, and its 16 stores share one bounds check and one address.
      */
     private static void inputTransform(float[] d, int dStart, int dStart1, int valid, int channelStride, int half,
-                                       float[] v, int channels) {
+                                       float[] v, int vStride, int channels) {
+        int xs = V_BY_CHANNEL ? V_ELEMENT : vStride; // a constant where V is channel by channel
         for (int c = 0; c < channels; c++) for (int j = 0; j < valid; j++) {
             int at = (j == 0 ? dStart : dStart1) + c * channelStride;
             int vAt = c * V_CHANNEL + j * L;
@@ -392,33 +414,33 @@ final class SimdWinograd implements WinogradKernels {
             FloatVector h02 = e2.sub(f2);
             FloatVector h03 = e3.sub(f3);
             h00.sub(h02).intoArray(v, vAt);
-            h01.add(h02).intoArray(v, vAt + 4 * V_ELEMENT);
-            h02.sub(h01).intoArray(v, vAt + 8 * V_ELEMENT);
-            h01.sub(h03).intoArray(v, vAt + 12 * V_ELEMENT);
+            h01.add(h02).intoArray(v, vAt + 4 * xs);
+            h02.sub(h01).intoArray(v, vAt + 8 * xs);
+            h01.sub(h03).intoArray(v, vAt + 12 * xs);
             FloatVector h10 = o0.add(f0);
             FloatVector h11 = o1.add(f1);
             FloatVector h12 = o2.add(f2);
             FloatVector h13 = o3.add(f3);
-            h10.sub(h12).intoArray(v, vAt + V_ELEMENT);
-            h11.add(h12).intoArray(v, vAt + V_ELEMENT + 4 * V_ELEMENT);
-            h12.sub(h11).intoArray(v, vAt + V_ELEMENT + 8 * V_ELEMENT);
-            h11.sub(h13).intoArray(v, vAt + V_ELEMENT + 12 * V_ELEMENT);
+            h10.sub(h12).intoArray(v, vAt + xs);
+            h11.add(h12).intoArray(v, vAt + xs + 4 * xs);
+            h12.sub(h11).intoArray(v, vAt + xs + 8 * xs);
+            h11.sub(h13).intoArray(v, vAt + xs + 12 * xs);
             FloatVector h20 = f0.sub(o0);
             FloatVector h21 = f1.sub(o1);
             FloatVector h22 = f2.sub(o2);
             FloatVector h23 = f3.sub(o3);
-            h20.sub(h22).intoArray(v, vAt + 2 * V_ELEMENT);
-            h21.add(h22).intoArray(v, vAt + 2 * V_ELEMENT + 4 * V_ELEMENT);
-            h22.sub(h21).intoArray(v, vAt + 2 * V_ELEMENT + 8 * V_ELEMENT);
-            h21.sub(h23).intoArray(v, vAt + 2 * V_ELEMENT + 12 * V_ELEMENT);
+            h20.sub(h22).intoArray(v, vAt + 2 * xs);
+            h21.add(h22).intoArray(v, vAt + 2 * xs + 4 * xs);
+            h22.sub(h21).intoArray(v, vAt + 2 * xs + 8 * xs);
+            h21.sub(h23).intoArray(v, vAt + 2 * xs + 12 * xs);
             FloatVector h30 = o0.sub(p0);
             FloatVector h31 = o1.sub(p1);
             FloatVector h32 = o2.sub(p2);
             FloatVector h33 = o3.sub(p3);
-            h30.sub(h32).intoArray(v, vAt + 3 * V_ELEMENT);
-            h31.add(h32).intoArray(v, vAt + 3 * V_ELEMENT + 4 * V_ELEMENT);
-            h32.sub(h31).intoArray(v, vAt + 3 * V_ELEMENT + 8 * V_ELEMENT);
-            h31.sub(h33).intoArray(v, vAt + 3 * V_ELEMENT + 12 * V_ELEMENT);
+            h30.sub(h32).intoArray(v, vAt + 3 * xs);
+            h31.add(h32).intoArray(v, vAt + 3 * xs + 4 * xs);
+            h32.sub(h31).intoArray(v, vAt + 3 * xs + 8 * xs);
+            h31.sub(h33).intoArray(v, vAt + 3 * xs + 12 * xs);
         }
     }
 
@@ -579,14 +601,10 @@ final class SimdWinograd implements WinogradKernels {
             FloatVector s12 = differenceLast(m, mf + 8 * L);
             FloatVector s13 = differenceLast(m, mf + 12 * L);
             FloatVector least = FloatVector.broadcast(Lanes.F, floor);
-            FloatVector t00 = s00.add(s01).add(s02).add(b);
-            FloatVector y00 = t00.blend(least, t00.compare(VectorOperators.LE, least));
-            FloatVector t01 = s10.add(s11).add(s12).add(b);
-            FloatVector y01 = t01.blend(least, t01.compare(VectorOperators.LE, least));
-            FloatVector t10 = s01.sub(s02).sub(s03).add(b);
-            FloatVector y10 = t10.blend(least, t10.compare(VectorOperators.LE, least));
-            FloatVector t11 = s11.sub(s12).sub(s13).add(b);
-            FloatVector y11 = t11.blend(least, t11.compare(VectorOperators.LE, least));
+            FloatVector y00 = s00.add(s01).add(s02).add(b).max(least);
+            FloatVector y01 = s10.add(s11).add(s12).add(b).max(least);
+            FloatVector y10 = s01.sub(s02).sub(s03).add(b).max(least);
+            FloatVector y11 = s11.sub(s12).sub(s13).add(b).max(least);
             FloatVector r0 = y00.rearrange(LOW_TWICE).blend(y01.rearrange(LOW_TWICE), ODD);
             FloatVector r1 = y00.rearrange(HIGH_TWICE).blend(y01.rearrange(HIGH_TWICE), ODD);
             FloatVector r2 = y10.rearrange(LOW_TWICE).blend(y11.rearrange(LOW_TWICE), ODD);
@@ -643,19 +661,19 @@ final class SimdWinograd implements WinogradKernels {
                 r1.intoArray(y, at + L, high);
                 r2.intoArray(y, at + p.outW, lowBelow);
                 r3.intoArray(y, at + p.outW + L, highBelow);
-                r0.blend(zero, r0.compare(VectorOperators.LE, zero)).intoArray(rectified, at, low);
-                r1.blend(zero, r1.compare(VectorOperators.LE, zero)).intoArray(rectified, at + L, high);
-                r2.blend(zero, r2.compare(VectorOperators.LE, zero)).intoArray(rectified, at + p.outW, lowBelow);
-                r3.blend(zero, r3.compare(VectorOperators.LE, zero)).intoArray(rectified, at + p.outW + L, highBelow);
+                r0.max(zero).intoArray(rectified, at, low);
+                r1.max(zero).intoArray(rectified, at + L, high);
+                r2.max(zero).intoArray(rectified, at + p.outW, lowBelow);
+                r3.max(zero).intoArray(rectified, at + p.outW + L, highBelow);
             } else {
                 r0.intoArray(lanes, 0);
                 r1.intoArray(lanes, L);
                 r2.intoArray(lanes, 2 * L);
                 r3.intoArray(lanes, 3 * L);
-                r0.blend(zero, r0.compare(VectorOperators.LE, zero)).intoArray(lanes, 4 * L);
-                r1.blend(zero, r1.compare(VectorOperators.LE, zero)).intoArray(lanes, 5 * L);
-                r2.blend(zero, r2.compare(VectorOperators.LE, zero)).intoArray(lanes, 6 * L);
-                r3.blend(zero, r3.compare(VectorOperators.LE, zero)).intoArray(lanes, 7 * L);
+                r0.max(zero).intoArray(lanes, 4 * L);
+                r1.max(zero).intoArray(lanes, 5 * L);
+                r2.max(zero).intoArray(lanes, 6 * L);
+                r3.max(zero).intoArray(lanes, 7 * L);
                 copyRows(lanes, 0, y, at, p.outW, valid, validBelow);
                 copyRows(lanes, 4 * L, rectified, at, p.outW, valid, validBelow);
             }

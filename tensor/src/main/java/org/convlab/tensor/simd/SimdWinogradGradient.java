@@ -32,13 +32,15 @@ import org.convlab.tensor.parallel.Parallel;
  * </ol>
  *
  * <p>{@code V} and {@code Ŷ} are stored in panels of {@code PANEL = 2L} channels (filters), each
- * tile's 16 elements of a panel together, {@code 2L} values each:
- * {@code V[(c / 2L) * T * TILE + t * TILE + xi * 2L + c % 2L]} and
- * {@code Ŷ[(f / 2L) * T * TILE + t * TILE + xi * 2L + f % 2L]} ({@code T} a strip's tiles at most,
- * {@code TILE = 16 * 2L + L}, {@link PanelKernel#TILE}), so that the products step from tile to
- * tile by a constant ({@link PanelKernel}) and a tile's transform stores its 16 elements at
- * constant offsets from one index (one bounds check; with the elements a strip's panels apart,
- * each store carried its own). A panel
+ * tile's {@code 2L} values of an element of a panel together:
+ * {@code V[xi * vStride + (c / 2L) * T * TILE + t * TILE + c % 2L]} and
+ * {@code Ŷ[xi * yStride + (f / 2L) * T * TILE + t * TILE + f % 2L]} ({@code T} a strip's tiles at
+ * most, {@code TILE} {@link PanelKernel#TILE}), so that the products step from tile to tile by a
+ * constant ({@link PanelKernel}). With 16 vector registers ({@link #ELEMENTS_TOGETHER}) a tile's
+ * 16 elements of a panel lie together ({@code xi * stride} is {@code xi * 2L}, {@code TILE} is
+ * {@code 16 * 2L + L}), so that its transform stores them at constant offsets from one index, one
+ * bounds check for the 16; with 32 the elements are a strip's panels apart and the tiles of one
+ * element together ({@code TILE} is {@code 2L}), which the products stream. A panel
  * with one vector of channels (an odd number of vectors) or one of filters ({@code F'} the
  * transposed gradient's {@code L} at 512 bits) leaves its second half unused.
  */
@@ -57,6 +59,17 @@ final class SimdWinogradGradient {
      * element's chain over the tiles is the same.
      */
     static final int STRIP_TILES = 64;
+    /**
+     * Whether a tile's 16 elements of a panel lie together ({@link PanelKernel#TILE} apart from the
+     * next tile's): with 16 vector registers. Fast paths at 256 bits (JDK 25, {@code -XX:UseAVX=2}):
+     * {@code tileInput} 198 instructions and 18 range checks against 286 and 32 with the elements
+     * apart, {@code tileGradient} 113 and 6 against 209 and 20; their {@code perf} shares of the
+     * 3x32x32 ConvNet's step 5.4-5.5% -> 2.7-3.0% and 1.4-1.8% -> 0.9%, the products'
+     * ({@code PanelKernel.k4x2}) 8.4-9.4% -> 9.6-10.1% (Zen 4). At 512 bits the step's profile moved
+     * within its noise on Zen 4, and the forward pass's like layout ran the step 0.98x on Zen 5
+     * ({@link SimdWinograd#V_BY_CHANNEL}): the elements stay apart there.
+     */
+    static final boolean ELEMENTS_TOGETHER = PanelKernel.TILE != PANEL;
     /** A vector of zeros read in place of the output gradient past the output's edge. */
     private static final float[] ZEROS = new float[L];
     private static final Workspace.Key KEY_PRODUCTS = Workspace.key("SimdWinogradGradient.products");
@@ -85,7 +98,15 @@ final class SimdWinogradGradient {
         final int stripRows;
         /** {@code T}: a strip's tiles at most, the tiles of one panel of {@code V} or {@code Ŷ}. */
         final int stripTiles;
-        /** Floats of {@code V} and of {@code Ŷ}: a strip's panels of tiles. */
+        /**
+         * Floats between the elements {@code xi} of {@code V} and of {@code Ŷ}: {@code 2L} where a
+         * tile's elements lie together ({@link #ELEMENTS_TOGETHER}); else a strip's panels and one
+         * vector more, so that a tile's 16 stores do not fall in one L1 set when those are a
+         * multiple of 4 KB (as with whole 32 x 32 images, before the strips).
+         */
+        final int vStride;
+        final int yStride;
+        /** Floats of {@code V} and of {@code Ŷ}. */
         final int vSize;
         final int ySize;
         /** Register tiles of 8 filters. */
@@ -107,8 +128,12 @@ final class SimdWinogradGradient {
             filterStride = DirectWeightGrad.channelBlocks(g) * DirectWeightGrad.channelWidth(g);
             stripRows = Math.max(1, Math.min(tileRows, STRIP_TILES / tileColumns));
             stripTiles = stripRows * tileColumns;
-            vSize = panels(channelStride) * stripTiles * PanelKernel.TILE;
-            ySize = panels(filterStride) * stripTiles * PanelKernel.TILE;
+            int vPanels = panels(channelStride) * stripTiles * PanelKernel.TILE;
+            int yPanels = panels(filterStride) * stripTiles * PanelKernel.TILE;
+            vStride = ELEMENTS_TOGETHER ? PANEL : vPanels + L;
+            yStride = ELEMENTS_TOGETHER ? PANEL : yPanels + L;
+            vSize = ELEMENTS_TOGETHER ? vPanels : XI * vStride;
+            ySize = ELEMENTS_TOGETHER ? yPanels : XI * yStride;
             filterBlocks = (p.filters + ROWS - 1) / ROWS;
             channelPairs = channelStride / (2 * L);
             oddVector = channelStride / L % 2 == 1;
@@ -119,7 +144,7 @@ final class SimdWinogradGradient {
             return XI * filterStride * channelStride;
         }
 
-        /** Where channel (or filter) {@code c}, a multiple of L, of tile {@code t} starts in {@code V} (or {@code Ŷ}): its element 0. */
+        /** Where channel (or filter) {@code c}, a multiple of L, of tile {@code t} starts in its element's {@code V} (or {@code Ŷ}). */
         int panelAt(int t, int c) {
             return c / PANEL * stripTiles * PanelKernel.TILE + t * PanelKernel.TILE + c % PANEL;
         }
@@ -185,12 +210,13 @@ final class SimdWinogradGradient {
     static void inputTransforms(Layout s, float[] xT, float[] v, int ty0, int ty1) {
         int cs = s.channelStride;
         int rowStride = s.columns * cs;
+        int xiStride = s.vStride;
         for (int ty = ty0; ty < ty1; ty++) {
             for (int tx = 0; tx < s.tileColumns; tx++) {
                 int t = (ty - ty0) * s.tileColumns + tx;
                 int at = (2 * ty * s.columns + 2 * tx) * cs;
                 for (int c0 = 0; c0 < cs; c0 += L) {
-                    tileInput(xT, at + c0, rowStride, cs, v, s.panelAt(t, c0));
+                    tileInput(xT, at + c0, rowStride, cs, v, s.panelAt(t, c0), xiStride);
                 }
             }
         }
@@ -198,10 +224,11 @@ final class SimdWinogradGradient {
 
     /**
      * {@code V = Bᵀ (d B)} of one tile and L channels: {@code d[a][b]} at
-     * {@code xT[at + a * rowStride + b * colStride]}, {@code V[xi]} to {@code v[vAt + xi * PANEL]};
+     * {@code xT[at + a * rowStride + b * colStride]}, {@code V[xi]} to {@code v[vAt + xi * xiStride]};
      * the rows of {@code d} first, as {@code ReferenceWinograd}'s input transform.
      */
-    private static void tileInput(float[] xT, int at, int rowStride, int colStride, float[] v, int vAt) {
+    private static void tileInput(float[] xT, int at, int rowStride, int colStride, float[] v, int vAt, int xiStride) {
+        int xs = ELEMENTS_TOGETHER ? PANEL : xiStride; // a constant where the elements lie together
         FloatVector d0 = FloatVector.fromArray(Lanes.F, xT, at);
         FloatVector d1 = FloatVector.fromArray(Lanes.F, xT, at + colStride);
         FloatVector d2 = FloatVector.fromArray(Lanes.F, xT, at + 2 * colStride);
@@ -238,21 +265,21 @@ final class SimdWinogradGradient {
         FloatVector h32 = d2.sub(d1);
         FloatVector h33 = d1.sub(d3);
         h00.sub(h20).intoArray(v, vAt);
-        h01.sub(h21).intoArray(v, vAt + PANEL);
-        h02.sub(h22).intoArray(v, vAt + 2 * PANEL);
-        h03.sub(h23).intoArray(v, vAt + 3 * PANEL);
-        h10.add(h20).intoArray(v, vAt + 4 * PANEL);
-        h11.add(h21).intoArray(v, vAt + 5 * PANEL);
-        h12.add(h22).intoArray(v, vAt + 6 * PANEL);
-        h13.add(h23).intoArray(v, vAt + 7 * PANEL);
-        h20.sub(h10).intoArray(v, vAt + 8 * PANEL);
-        h21.sub(h11).intoArray(v, vAt + 9 * PANEL);
-        h22.sub(h12).intoArray(v, vAt + 10 * PANEL);
-        h23.sub(h13).intoArray(v, vAt + 11 * PANEL);
-        h10.sub(h30).intoArray(v, vAt + 12 * PANEL);
-        h11.sub(h31).intoArray(v, vAt + 13 * PANEL);
-        h12.sub(h32).intoArray(v, vAt + 14 * PANEL);
-        h13.sub(h33).intoArray(v, vAt + 15 * PANEL);
+        h01.sub(h21).intoArray(v, vAt + xs);
+        h02.sub(h22).intoArray(v, vAt + 2 * xs);
+        h03.sub(h23).intoArray(v, vAt + 3 * xs);
+        h10.add(h20).intoArray(v, vAt + 4 * xs);
+        h11.add(h21).intoArray(v, vAt + 5 * xs);
+        h12.add(h22).intoArray(v, vAt + 6 * xs);
+        h13.add(h23).intoArray(v, vAt + 7 * xs);
+        h20.sub(h10).intoArray(v, vAt + 8 * xs);
+        h21.sub(h11).intoArray(v, vAt + 9 * xs);
+        h22.sub(h12).intoArray(v, vAt + 10 * xs);
+        h23.sub(h13).intoArray(v, vAt + 11 * xs);
+        h10.sub(h30).intoArray(v, vAt + 12 * xs);
+        h11.sub(h31).intoArray(v, vAt + 13 * xs);
+        h12.sub(h32).intoArray(v, vAt + 14 * xs);
+        h13.sub(h33).intoArray(v, vAt + 15 * xs);
     }
 
     /**
@@ -266,6 +293,7 @@ final class SimdWinogradGradient {
         int positions = DirectWeightGrad.positions(g);
         int blocks = DirectWeightGrad.channelBlocks(g);
         int fs = s.filterStride;
+        int xiStride = s.yStride;
         for (int ty = ty0; ty < ty1; ty++) {
             boolean lower = 2 * ty + 1 < g.outH;
             for (int tx = 0; tx < s.tileColumns; tx++) {
@@ -278,7 +306,7 @@ final class SimdWinogradGradient {
                         int i10 = i00 + g.paddedW * cw;
                         tileGradient(dT, i00, right ? dT : ZEROS, right ? i00 + cw : 0, lower ? dT : ZEROS,
                                 lower ? i10 : 0, lower && right ? dT : ZEROS, lower && right ? i10 + cw : 0, yhat,
-                                s.panelAt(t, b * cw + v));
+                                s.panelAt(t, b * cw + v), xiStride);
                     }
                 }
             }
@@ -287,36 +315,37 @@ final class SimdWinogradGradient {
 
     /**
      * {@code Ŷ = (A dY) Aᵀ} of one tile and L filters, {@code dY = [a b; c d]}, as
-     * {@link WinogradGradient#transformGradient}; {@code Ŷ[xi]} to {@code yhat[at + xi * PANEL]}.
+     * {@link WinogradGradient#transformGradient}; {@code Ŷ[xi]} to {@code yhat[at + xi * xiStride]}.
      */
     private static void tileGradient(float[] aa, int ai, float[] ba, int bi, float[] ca, int ci, float[] da, int di,
-                                     float[] yhat, int at) {
+                                     float[] yhat, int at, int xiStride) {
+        int xs = ELEMENTS_TOGETHER ? PANEL : xiStride; // a constant where the elements lie together
         FloatVector a = FloatVector.fromArray(Lanes.F, aa, ai);
         FloatVector b = FloatVector.fromArray(Lanes.F, ba, bi);
         FloatVector c = FloatVector.fromArray(Lanes.F, ca, ci);
         FloatVector d = FloatVector.fromArray(Lanes.F, da, di);
         a.intoArray(yhat, at);
-        a.add(b).intoArray(yhat, at + PANEL);
-        a.sub(b).intoArray(yhat, at + 2 * PANEL);
-        b.neg().intoArray(yhat, at + 3 * PANEL);
+        a.add(b).intoArray(yhat, at + xs);
+        a.sub(b).intoArray(yhat, at + 2 * xs);
+        b.neg().intoArray(yhat, at + 3 * xs);
         FloatVector s = a.add(c);
         FloatVector u = b.add(d);
-        s.intoArray(yhat, at + 4 * PANEL);
-        s.add(u).intoArray(yhat, at + 5 * PANEL);
-        s.sub(u).intoArray(yhat, at + 6 * PANEL);
-        u.neg().intoArray(yhat, at + 7 * PANEL);
+        s.intoArray(yhat, at + 4 * xs);
+        s.add(u).intoArray(yhat, at + 5 * xs);
+        s.sub(u).intoArray(yhat, at + 6 * xs);
+        u.neg().intoArray(yhat, at + 7 * xs);
         s = a.sub(c);
         u = b.sub(d);
-        s.intoArray(yhat, at + 8 * PANEL);
-        s.add(u).intoArray(yhat, at + 9 * PANEL);
-        s.sub(u).intoArray(yhat, at + 10 * PANEL);
-        u.neg().intoArray(yhat, at + 11 * PANEL);
+        s.intoArray(yhat, at + 8 * xs);
+        s.add(u).intoArray(yhat, at + 9 * xs);
+        s.sub(u).intoArray(yhat, at + 10 * xs);
+        u.neg().intoArray(yhat, at + 11 * xs);
         s = c.neg();
         u = d.neg();
-        s.intoArray(yhat, at + 12 * PANEL);
-        s.add(u).intoArray(yhat, at + 13 * PANEL);
-        s.sub(u).intoArray(yhat, at + 14 * PANEL);
-        u.neg().intoArray(yhat, at + 15 * PANEL);
+        s.intoArray(yhat, at + 12 * xs);
+        s.add(u).intoArray(yhat, at + 13 * xs);
+        s.sub(u).intoArray(yhat, at + 14 * xs);
+        u.neg().intoArray(yhat, at + 15 * xs);
     }
 
     /** {@code m[(xi * F' + f) * C' + c] += sum_t Ŷ[xi][t][f] V[xi][t][c]} over a strip's {@code tiles} tiles in order. */
@@ -324,8 +353,8 @@ final class SimdWinogradGradient {
         int fs = s.filterStride;
         int cs = s.channelStride;
         for (int xi = 0; xi < XI; xi++) {
-            int yBase = xi * PANEL;
-            int vBase = xi * PANEL;
+            int yBase = xi * s.yStride;
+            int vBase = xi * s.vStride;
             for (int fb = 0; fb < s.filterBlocks; fb++) {
                 int mRow = (xi * fs + fb * ROWS) * cs;
                 int a = yBase + s.panelAt(0, fb * ROWS);
