@@ -41,7 +41,7 @@ final class SimdWinograd implements WinogradKernels {
      * Whether {@code V} is laid out channel by channel, {@code (C, 16, COLUMNS, L)} (with 16 vector
      * registers), or element by element, {@code (16, C, COLUMNS, L)} (with 32). Channel by channel
      * a channel's 16 elements lie at constant offsets from one index, and the input transform's
-     * stores share one bounds check and one address (at 256 bits, JDK 25, {@code -XX:UseAVX=2}: 163
+     * stores share one bounds check and one address (at 256 bits, JDK 25, {@code -XX:UseAVX=2}: 164
      * instructions a channel against 287, 16 range checks against 32; its share of the 32->16
      * layer's forward 22% -> 18%). Element by element the products read each element's channels
      * one after the other (their share 50% -> 45% there); at 512 bits, where the transform's code
@@ -575,8 +575,15 @@ final class SimdWinograd implements WinogradKernels {
      *
      * <p>The Vector API code here has no branch whose direction a caller changes (an inference
      * writes one output, a training step two: {@link #outputTransformTwice}), and no vector
-     * crosses a method call, a loop iteration or a branch: after C2 recompiled a method with such
-     * a branch for the other direction, it boxed vectors (320 bytes a call).
+     * crosses a method call, a loop iteration or a branch but the rows' four masks: after C2
+     * recompiled a method with such a branch for the other direction, it boxed vectors (320 bytes
+     * a call). The masks are the same for every filter and are made before the loop: made per
+     * filter, C2 reloaded {@link #IOTA}'s payload (a {@code float[]} the output's stores may alias)
+     * and compared it again each time (151 instructions a filter at 256 bits, 135 now). On JDK 17,
+     * where they also cross the {@code whole} branch, a JVM that trained the 3x32x32 ConvNet, then
+     * the 1x28x28 (whose rows end inside a vector: the other direction), then the 3x32x32 again
+     * allocated 3.3 and 3.2 KB a step in the last two (512 bits; 2.9 and 2.9 at 256), as the code
+     * before did; the first model's 24 KB (5.0 at 256) is the JIT's warm-up, 21-24 KB before too.
      */
     private static void outputTransform(float[] m, int mAt, float[] bias, float floor, ConvPlan p,
                                         float[] out, int yOff, int oy, int ox) {
