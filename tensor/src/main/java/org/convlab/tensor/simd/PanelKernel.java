@@ -1,6 +1,7 @@
 package org.convlab.tensor.simd;
 
 import jdk.incubator.vector.FloatVector;
+import org.convlab.tensor.kernels.Winograd;
 
 /**
  * The products of Winograd's weight gradient ({@link SimdWinogradGradient}) over panels: both
@@ -25,15 +26,15 @@ final class PanelKernel {
     /** Floats of a tile in either operand's panel: two vectors. */
     static final int PANEL = 2 * Lanes.L;
     /**
-     * Floats from one tile of a panel to the next. With 16 vector registers the tile's 16 elements
+     * Floats from one tile of a panel to the next. With 16 vector registers
+     * ({@link SimdWinograd#V_BY_CHANNEL}, the one choice for both of Winograd's passes) the tile's 16 elements
      * of the panel ({@code Winograd.XI}, {@code PANEL} floats each) and a vector of padding, so
      * that Winograd's gradient transforms store a tile's elements at constant offsets from one
      * index (one bounds check instead of one a store), and a pass over a panel's tiles, one
      * element of each, does not find them a power of two apart in the L1 cache's sets; with 32,
-     * {@code PANEL}: the tiles of one element next to each other, which the products stream (see
-     * {@link SimdWinograd#V_BY_CHANNEL} for the same choice in the forward pass).
+     * {@code PANEL}: the tiles of one element next to each other, which the products stream.
      */
-    static final int TILE = Lanes.REGISTERS < 32 ? org.convlab.tensor.kernels.Winograd.XI * PANEL + Lanes.L : PANEL;
+    static final int TILE = SimdWinograd.V_BY_CHANNEL ? Winograd.XI * PANEL + Lanes.L : PANEL;
 
     private PanelKernel() {
     }

@@ -46,7 +46,8 @@ final class SimdWinograd implements WinogradKernels {
      * layer's forward 22% -> 18%). Element by element the products read each element's channels
      * one after the other (their share 50% -> 45% there); at 512 bits, where the transform's code
      * is not what limits it, that order is kept (the other ran the 3x32x32 ConvNet's step 0.98x on
-     * Zen 5, within the noise on Zen 4).
+     * Zen 5, within the noise on Zen 4). The weight gradient's panels follow the same choice
+     * ({@link PanelKernel#TILE}, {@code SimdWinogradGradient.ELEMENTS_TOGETHER}).
      */
     static final boolean V_BY_CHANNEL = Lanes.REGISTERS < 32;
     /** Channel by channel: floats from one element {@code xi} of a channel to the next. */
@@ -383,64 +384,66 @@ final class SimdWinograd implements WinogradKernels {
     private static void inputTransform(float[] d, int dStart, int dStart1, int valid, int channelStride, int half,
                                        float[] v, int vStride, int channels) {
         int xs = V_BY_CHANNEL ? V_ELEMENT : vStride; // a constant where V is channel by channel
-        for (int c = 0; c < channels; c++) for (int j = 0; j < valid; j++) {
-            int at = (j == 0 ? dStart : dStart1) + c * channelStride;
-            int vAt = c * V_CHANNEL + j * L;
-            // d B, row by row: the four columns of each window row are even[tx], odd[tx], even[tx + 1], odd[tx + 1].
-            int r1 = at + 2 * half;
-            int r2 = r1 + 2 * half;
-            int r3 = r2 + 2 * half;
-            FloatVector e0 = FloatVector.fromArray(Lanes.F, d, at);
-            FloatVector o0 = FloatVector.fromArray(Lanes.F, d, at + half);
-            FloatVector f0 = FloatVector.fromArray(Lanes.F, d, at + 1);
-            FloatVector p0 = FloatVector.fromArray(Lanes.F, d, at + half + 1);
-            FloatVector e1 = FloatVector.fromArray(Lanes.F, d, r1);
-            FloatVector o1 = FloatVector.fromArray(Lanes.F, d, r1 + half);
-            FloatVector f1 = FloatVector.fromArray(Lanes.F, d, r1 + 1);
-            FloatVector p1 = FloatVector.fromArray(Lanes.F, d, r1 + half + 1);
-            FloatVector e2 = FloatVector.fromArray(Lanes.F, d, r2);
-            FloatVector o2 = FloatVector.fromArray(Lanes.F, d, r2 + half);
-            FloatVector f2 = FloatVector.fromArray(Lanes.F, d, r2 + 1);
-            FloatVector p2 = FloatVector.fromArray(Lanes.F, d, r2 + half + 1);
-            FloatVector e3 = FloatVector.fromArray(Lanes.F, d, r3);
-            FloatVector o3 = FloatVector.fromArray(Lanes.F, d, r3 + half);
-            FloatVector f3 = FloatVector.fromArray(Lanes.F, d, r3 + 1);
-            FloatVector p3 = FloatVector.fromArray(Lanes.F, d, r3 + half + 1);
-            // Bᵀ (d B), column by column b (the columns of d B: d0 - d2, d1 + d2, d2 - d1, d1 - d3 of
-            // each row), written out rather than looped over or passed to a method, either of
-            // which C2 may answer by boxing the vectors.
-            FloatVector h00 = e0.sub(f0);
-            FloatVector h01 = e1.sub(f1);
-            FloatVector h02 = e2.sub(f2);
-            FloatVector h03 = e3.sub(f3);
-            h00.sub(h02).intoArray(v, vAt);
-            h01.add(h02).intoArray(v, vAt + 4 * xs);
-            h02.sub(h01).intoArray(v, vAt + 8 * xs);
-            h01.sub(h03).intoArray(v, vAt + 12 * xs);
-            FloatVector h10 = o0.add(f0);
-            FloatVector h11 = o1.add(f1);
-            FloatVector h12 = o2.add(f2);
-            FloatVector h13 = o3.add(f3);
-            h10.sub(h12).intoArray(v, vAt + xs);
-            h11.add(h12).intoArray(v, vAt + xs + 4 * xs);
-            h12.sub(h11).intoArray(v, vAt + xs + 8 * xs);
-            h11.sub(h13).intoArray(v, vAt + xs + 12 * xs);
-            FloatVector h20 = f0.sub(o0);
-            FloatVector h21 = f1.sub(o1);
-            FloatVector h22 = f2.sub(o2);
-            FloatVector h23 = f3.sub(o3);
-            h20.sub(h22).intoArray(v, vAt + 2 * xs);
-            h21.add(h22).intoArray(v, vAt + 2 * xs + 4 * xs);
-            h22.sub(h21).intoArray(v, vAt + 2 * xs + 8 * xs);
-            h21.sub(h23).intoArray(v, vAt + 2 * xs + 12 * xs);
-            FloatVector h30 = o0.sub(p0);
-            FloatVector h31 = o1.sub(p1);
-            FloatVector h32 = o2.sub(p2);
-            FloatVector h33 = o3.sub(p3);
-            h30.sub(h32).intoArray(v, vAt + 3 * xs);
-            h31.add(h32).intoArray(v, vAt + 3 * xs + 4 * xs);
-            h32.sub(h31).intoArray(v, vAt + 3 * xs + 8 * xs);
-            h31.sub(h33).intoArray(v, vAt + 3 * xs + 12 * xs);
+        for (int c = 0; c < channels; c++) {
+            for (int j = 0; j < valid; j++) {
+                int at = (j == 0 ? dStart : dStart1) + c * channelStride;
+                int vAt = c * V_CHANNEL + j * L;
+                // d B, row by row: the four columns of each window row are even[tx], odd[tx], even[tx + 1], odd[tx + 1].
+                int r1 = at + 2 * half;
+                int r2 = r1 + 2 * half;
+                int r3 = r2 + 2 * half;
+                FloatVector e0 = FloatVector.fromArray(Lanes.F, d, at);
+                FloatVector o0 = FloatVector.fromArray(Lanes.F, d, at + half);
+                FloatVector f0 = FloatVector.fromArray(Lanes.F, d, at + 1);
+                FloatVector p0 = FloatVector.fromArray(Lanes.F, d, at + half + 1);
+                FloatVector e1 = FloatVector.fromArray(Lanes.F, d, r1);
+                FloatVector o1 = FloatVector.fromArray(Lanes.F, d, r1 + half);
+                FloatVector f1 = FloatVector.fromArray(Lanes.F, d, r1 + 1);
+                FloatVector p1 = FloatVector.fromArray(Lanes.F, d, r1 + half + 1);
+                FloatVector e2 = FloatVector.fromArray(Lanes.F, d, r2);
+                FloatVector o2 = FloatVector.fromArray(Lanes.F, d, r2 + half);
+                FloatVector f2 = FloatVector.fromArray(Lanes.F, d, r2 + 1);
+                FloatVector p2 = FloatVector.fromArray(Lanes.F, d, r2 + half + 1);
+                FloatVector e3 = FloatVector.fromArray(Lanes.F, d, r3);
+                FloatVector o3 = FloatVector.fromArray(Lanes.F, d, r3 + half);
+                FloatVector f3 = FloatVector.fromArray(Lanes.F, d, r3 + 1);
+                FloatVector p3 = FloatVector.fromArray(Lanes.F, d, r3 + half + 1);
+                // Bᵀ (d B), column by column b (the columns of d B: d0 - d2, d1 + d2, d2 - d1, d1 - d3 of
+                // each row), written out rather than looped over or passed to a method, either of
+                // which C2 may answer by boxing the vectors.
+                FloatVector h00 = e0.sub(f0);
+                FloatVector h01 = e1.sub(f1);
+                FloatVector h02 = e2.sub(f2);
+                FloatVector h03 = e3.sub(f3);
+                h00.sub(h02).intoArray(v, vAt);
+                h01.add(h02).intoArray(v, vAt + 4 * xs);
+                h02.sub(h01).intoArray(v, vAt + 8 * xs);
+                h01.sub(h03).intoArray(v, vAt + 12 * xs);
+                FloatVector h10 = o0.add(f0);
+                FloatVector h11 = o1.add(f1);
+                FloatVector h12 = o2.add(f2);
+                FloatVector h13 = o3.add(f3);
+                h10.sub(h12).intoArray(v, vAt + xs);
+                h11.add(h12).intoArray(v, vAt + xs + 4 * xs);
+                h12.sub(h11).intoArray(v, vAt + xs + 8 * xs);
+                h11.sub(h13).intoArray(v, vAt + xs + 12 * xs);
+                FloatVector h20 = f0.sub(o0);
+                FloatVector h21 = f1.sub(o1);
+                FloatVector h22 = f2.sub(o2);
+                FloatVector h23 = f3.sub(o3);
+                h20.sub(h22).intoArray(v, vAt + 2 * xs);
+                h21.add(h22).intoArray(v, vAt + 2 * xs + 4 * xs);
+                h22.sub(h21).intoArray(v, vAt + 2 * xs + 8 * xs);
+                h21.sub(h23).intoArray(v, vAt + 2 * xs + 12 * xs);
+                FloatVector h30 = o0.sub(p0);
+                FloatVector h31 = o1.sub(p1);
+                FloatVector h32 = o2.sub(p2);
+                FloatVector h33 = o3.sub(p3);
+                h30.sub(h32).intoArray(v, vAt + 3 * xs);
+                h31.add(h32).intoArray(v, vAt + 3 * xs + 4 * xs);
+                h32.sub(h31).intoArray(v, vAt + 3 * xs + 8 * xs);
+                h31.sub(h33).intoArray(v, vAt + 3 * xs + 12 * xs);
+            }
         }
     }
 

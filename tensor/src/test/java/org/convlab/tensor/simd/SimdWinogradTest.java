@@ -65,10 +65,14 @@ class SimdWinogradTest {
         assertThat(Winograd.applies(p)).isTrue();
         Random r = new Random(name.hashCode());
         float[] x = random(r, n * p.inputSize());
-        // Outputs NaN and infinite: the rectifier keeps NaN (Math.max's rule) and clamps -infinity.
-        x[x.length - 1] = Float.NaN;
-        x[x.length / 2] = Float.NEGATIVE_INFINITY;
-        x[x.length / 3] = Float.POSITIVE_INFINITY;
+        if (n > 1) {
+            // The last image's outputs NaN and infinite near these (the others stay finite): the
+            // rectifier keeps NaN (Math.max's rule) and clamps -infinity to 0.
+            int last = (n - 1) * p.inputSize();
+            x[last + p.inputSize() - 1] = Float.NaN;
+            x[last + p.inputSize() / 2] = Float.NEGATIVE_INFINITY;
+            x[last + p.inputSize() / 3] = Float.POSITIVE_INFINITY;
+        }
         float[] gate = random(r, n * p.inputSize());
         gate[0] = Float.NaN;
         float[] u = Winograd.transformFilters(p, random(r, p.weightSize()));
